@@ -1,0 +1,113 @@
+package cn.ipf.batch;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.job.parameters.JobParametersIncrementer;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.launch.NoSuchJobException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one way the service launches, restarts, stops and inspects batch jobs (API, schedules and command line alike).
+ * Parameters are strings; a job that needs defaults (such as a cut-off time) fills them in with its incrementer.
+ */
+@Service
+public class JobControl {
+
+    private final JobOperator jobOperator;
+    private final JobRegistry jobRegistry;
+    private final JobRepository jobRepository;
+
+    public JobControl(JobOperator jobOperator, JobRegistry jobRegistry, JobRepository jobRepository) {
+        this.jobOperator = jobOperator;
+        this.jobRegistry = jobRegistry;
+        this.jobRepository = jobRepository;
+    }
+
+    public Set<String> jobNames() {
+        return new TreeSet<>(jobRegistry.getJobNames());
+    }
+
+    public JobRun launch(String jobName, Map<String, String> parameters) throws NoSuchJobException,
+            JobInstanceAlreadyCompleteException, JobExecutionAlreadyRunningException, InvalidJobParametersException,
+            JobRestartException {
+        Job job = jobRegistry.getJob(jobName);
+        if (job == null) {
+            throw new NoSuchJobException("No job named " + jobName);
+        }
+        JobParametersBuilder builder = new JobParametersBuilder();
+        parameters.forEach(builder::addString);
+        JobParameters jobParameters = builder.toJobParameters();
+        JobParametersIncrementer incrementer = job.getJobParametersIncrementer();
+        if (incrementer != null) {
+            jobParameters = incrementer.getNext(jobParameters);
+        }
+        return view(jobOperator.start(job, jobParameters));
+    }
+
+    public Optional<JobRun> find(long executionId) {
+        return Optional.ofNullable(jobRepository.getJobExecution(executionId)).map(JobControl::view);
+    }
+
+    public Optional<JobRun> restart(long executionId) throws JobRestartException {
+        JobExecution execution = jobRepository.getJobExecution(executionId);
+        if (execution == null) {
+            return Optional.empty();
+        }
+        return Optional.of(view(jobOperator.restart(execution)));
+    }
+
+    public Optional<JobRun> stop(long executionId) throws JobExecutionNotRunningException {
+        JobExecution execution = jobRepository.getJobExecution(executionId);
+        if (execution == null) {
+            return Optional.empty();
+        }
+        jobOperator.stop(execution);
+        return find(executionId);
+    }
+
+    private static JobRun view(JobExecution execution) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        execution.getJobParameters().parameters()
+                .forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
+        return new JobRun(execution.getId(), execution.getJobInstance().getJobName(),
+                execution.getStatus().name(), execution.getExitStatus().getExitCode(),
+                emptyToNull(execution.getExitStatus().getExitDescription()), parameters,
+                instant(execution.getCreateTime()), instant(execution.getStartTime()),
+                instant(execution.getEndTime()),
+                execution.getStepExecutions().stream().map(JobControl::view).toList());
+    }
+
+    private static JobRun.StepRun view(StepExecution step) {
+        return new JobRun.StepRun(step.getStepName(), step.getStatus().name(), step.getReadCount(),
+                step.getWriteCount(), step.getFilterCount(), step.getSkipCount(), step.getCommitCount(),
+                step.getRollbackCount(), instant(step.getStartTime()), instant(step.getEndTime()));
+    }
+
+    /** Spring Batch keeps local date-times; the service runs in UTC. */
+    private static Instant instant(LocalDateTime time) {
+        return time == null ? null : time.toInstant(ZoneOffset.UTC);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,114 @@
+package cn.ipf.batch.idempotency;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Job {@value #JOB_NAME}: deletes idempotency records that expired before the cut-off.
+ *
+ * <p>Parameter: {@code cutoff} (ISO-8601 instant, default: launch time); chunk size from
+ * {@code ipf.batch.idempotency-purge.chunk-size} (default 500). The
+ * reader pages by primary key (keyset, not OFFSET) and saves its position in the step's execution context, so a
+ * failed run restarts after the last committed chunk; each chunk's delete re-checks {@code expires_at} so a restart
+ * can never delete a record that was still live.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IdempotencyPurgeJobConfig {
+
+    public static final String JOB_NAME = "idempotency-purge";
+    private static final String CUTOFF = "cutoff";
+
+    @Bean
+    Job idempotencyPurgeJob(JobRepository jobRepository, Step idempotencyPurgeStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .incrementer(parameters -> withDefaults(parameters == null ? new JobParameters() : parameters))
+                .validator(IdempotencyPurgeJobConfig::validate)
+                .start(idempotencyPurgeStep)
+                .build();
+    }
+
+    @Bean
+    Step idempotencyPurgeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcPagingItemReader<Long> expiredIdempotencyRecords, ItemWriter<Long> idempotencyRecordDeleter,
+            @Value("${ipf.batch.idempotency-purge.chunk-size:500}") int defaultChunkSize) {
+        return new StepBuilder("purge-expired-records", jobRepository)
+                .<Long, Long>chunk(defaultChunkSize)
+                .transactionManager(transactionManager)
+                .reader(expiredIdempotencyRecords)
+                .writer(idempotencyRecordDeleter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<Long> expiredIdempotencyRecords(DataSource dataSource,
+            @Value("#{jobParameters['" + CUTOFF + "']}") String cutoff,
+            @Value("${ipf.batch.idempotency-purge.chunk-size:500}") int chunkSize) throws Exception {
+        return new JdbcPagingItemReaderBuilder<Long>()
+                .name("expiredIdempotencyRecords")
+                .dataSource(dataSource)
+                .selectClause("id")
+                .fromClause("idempotency_record")
+                .whereClause("expires_at < :cutoff")
+                .parameterValues(Map.of(CUTOFF, Timestamp.from(Instant.parse(cutoff))))
+                .sortKeys(Map.of("id", Order.ASCENDING))
+                .pageSize(chunkSize)
+                .rowMapper((rs, row) -> rs.getLong(1))
+                .saveState(true)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<Long> idempotencyRecordDeleter(NamedParameterJdbcTemplate jdbc,
+            @Value("#{jobParameters['" + CUTOFF + "']}") String cutoff) {
+        Timestamp cutoffTime = Timestamp.from(Instant.parse(cutoff));
+        return chunk -> {
+            List<? extends Long> ids = chunk.getItems();
+            jdbc.update("DELETE FROM idempotency_record WHERE id IN (:ids) AND expires_at < :cutoff",
+                    Map.of("ids", ids, CUTOFF, cutoffTime));
+        };
+    }
+
+    private static JobParameters withDefaults(JobParameters given) {
+        JobParametersBuilder builder = new JobParametersBuilder(given);
+        if (given.getString(CUTOFF) == null) {
+            builder.addString(CUTOFF, Instant.now().toString());
+        }
+        return builder.toJobParameters();
+    }
+
+    private static void validate(JobParameters parameters) throws InvalidJobParametersException {
+        String cutoff = parameters.getString(CUTOFF);
+        if (cutoff == null) {
+            throw new InvalidJobParametersException("cutoff is required");
+        }
+        try {
+            Instant.parse(cutoff);
+        } catch (DateTimeParseException e) {
+            throw new InvalidJobParametersException("cutoff must be an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z");
+        }
+    }
+}

@@ -24,10 +24,13 @@ import org.springframework.batch.core.launch.NoSuchJobException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one way the service launches, restarts, stops and inspects batch jobs (API, schedules and command line alike).
  * Parameters are strings; a job that needs defaults (such as a cut-off time) fills them in with its incrementer.
+ * Launching suspends any caller transaction: Spring Batch keeps its metadata in transactions of its own.
  */
 @Service
 public class JobControl {
@@ -46,6 +49,7 @@ public class JobControl {
         return new TreeSet<>(jobRegistry.getJobNames());
     }
 
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public JobRun launch(String jobName, Map<String, String> parameters) throws NoSuchJobException,
             JobInstanceAlreadyCompleteException, JobExecutionAlreadyRunningException, InvalidJobParametersException,
             JobRestartException {
@@ -67,6 +71,7 @@ public class JobControl {
         return Optional.ofNullable(jobRepository.getJobExecution(executionId)).map(JobControl::view);
     }
 
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<JobRun> restart(long executionId) throws JobRestartException {
         JobExecution execution = jobRepository.getJobExecution(executionId);
         if (execution == null) {
@@ -75,6 +80,7 @@ public class JobControl {
         return Optional.of(view(jobOperator.restart(execution)));
     }
 
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<JobRun> stop(long executionId) throws JobExecutionNotRunningException {
         JobExecution execution = jobRepository.getJobExecution(executionId);
         if (execution == null) {

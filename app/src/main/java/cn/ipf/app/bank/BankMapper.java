@@ -1,0 +1,34 @@
+package cn.ipf.app.bank;
+
+import cn.ipf.app.shared.persistence.GeneratedId;
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface BankMapper {
+
+    Bank findBank(long id);
+
+    Bank findBankByCode(String bankCode);
+
+    List<Bank> allBanks();
+
+    void insertBank(@Param("b") Bank bank, @Param("key") GeneratedId key);
+
+    BankApp findApp(String appId);
+
+    BankApp lockApp(String appId);
+
+    void insertApp(BankApp app);
+
+    void updateAppEnabled(@Param("appId") String appId, @Param("enabled") boolean enabled);
+
+    List<AppSecret> secretsOf(String appId);
+
+    void insertSecret(@Param("appId") String appId, @Param("ciphertext") String ciphertext,
+            @Param("createdAt") Instant createdAt, @Param("key") GeneratedId key);
+
+    void revokeSecret(@Param("id") long id, @Param("at") Instant at);
+}

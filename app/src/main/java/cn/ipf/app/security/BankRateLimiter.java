@@ -1,0 +1,95 @@
+package cn.ipf.app.security;
+
+import cn.ipf.app.shared.redis.RedisGuard;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Per-bank-app rate limit: a token bucket in Redis (bucket4j), refilled greedily to {@code perMinute} tokens each
+ * minute, shared by every instance of the service. Connects lazily so that the service starts while Redis is down.
+ */
+@Component
+class BankRateLimiter {
+
+    private final RedisClient client;
+    private volatile StatefulRedisConnection<String, byte[]> connection;
+    private volatile ProxyManager<String> buckets;
+
+    BankRateLimiter(DataRedisProperties redis) {
+        RedisURI.Builder uri = RedisURI.builder()
+                .withHost(redis.getHost())
+                .withPort(redis.getPort())
+                .withDatabase(redis.getDatabase())
+                .withTimeout(redis.getTimeout() == null ? Duration.ofSeconds(1) : redis.getTimeout());
+        if (redis.getPassword() != null) {
+            uri.withPassword(redis.getPassword().toCharArray());
+        }
+        this.client = RedisClient.create(uri.build());
+        this.client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled())
+                .build());
+    }
+
+    /** The verdict for one request: allowed, or how long to wait. */
+    record Verdict(boolean allowed, long retryAfterSeconds) {
+    }
+
+    Verdict tryConsume(String appId, int perMinute) {
+        ConsumptionProbe probe = RedisGuard.call("rate limit", () -> buckets().builder()
+                .withImplicitConfigurationReplacement(perMinute, TokensInheritanceStrategy.AS_IS)
+                .build("ipf:rate:" + appId, () -> configuration(perMinute))
+                .tryConsumeAndReturnRemaining(1));
+        if (probe.isConsumed()) {
+            return new Verdict(true, 0);
+        }
+        return new Verdict(false, Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
+    }
+
+    private static BucketConfiguration configuration(int perMinute) {
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .build();
+    }
+
+    private ProxyManager<String> buckets() {
+        ProxyManager<String> current = buckets;
+        if (current == null) {
+            synchronized (this) {
+                if (buckets == null) {
+                    connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+                    buckets = Bucket4jLettuce.casBasedBuilder(connection)
+                            .expirationAfterWrite(ExpirationAfterWriteStrategy
+                                    .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(2)))
+                            .build();
+                }
+                current = buckets;
+            }
+        }
+        return current;
+    }
+
+    @PreDestroy
+    void close() {
+        if (connection != null) {
+            connection.close();
+        }
+        client.shutdown();
+    }
+}

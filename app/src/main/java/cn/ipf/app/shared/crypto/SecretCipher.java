@@ -1,0 +1,71 @@
+package cn.ipf.app.shared.crypto;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts secrets at rest (bank app secrets, webhook secrets, identity numbers) with AES-256-GCM under the
+ * deployment's master key ({@code ipf.security.master-key}, 32 bytes in Base64). Stored form:
+ * {@code v1:} + Base64(12-byte IV ‖ ciphertext ‖ tag); the version prefix leaves room for key rotation.
+ */
+@Component
+public class SecretCipher {
+
+    private static final String VERSION = "v1:";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKeySpec key;
+    private final SecureRandom random = new SecureRandom();
+
+    public SecretCipher(@Value("${ipf.security.master-key}") String masterKeyBase64) {
+        byte[] raw = Base64.getDecoder().decode(masterKeyBase64);
+        if (raw.length != 32) {
+            throw new IllegalStateException("ipf.security.master-key must be 32 bytes in Base64");
+        }
+        this.key = new SecretKeySpec(raw, "AES");
+    }
+
+    public String encrypt(String plaintext) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return VERSION + Base64.getEncoder().encodeToString(
+                    ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    public String decrypt(String stored) {
+        if (!stored.startsWith(VERSION)) {
+            throw new IllegalStateException("unknown secret format");
+        }
+        byte[] all = Base64.getDecoder().decode(stored.substring(VERSION.length()));
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
+            return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("secret could not be decrypted: wrong master key or tampered value", e);
+        }
+    }
+
+    /** A new random secret of {@code bytes} bytes, Base64 without padding. */
+    public String newSecret(int bytes) {
+        byte[] raw = new byte[bytes];
+        random.nextBytes(raw);
+        return Base64.getEncoder().withoutPadding().encodeToString(raw);
+    }
+}

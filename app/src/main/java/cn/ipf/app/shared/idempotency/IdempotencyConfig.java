@@ -1,0 +1,25 @@
+package cn.ipf.app.shared.idempotency;
+
+import cn.ipf.app.security.IpfSecurityProperties;
+import cn.ipf.app.shared.web.Problems;
+import java.time.Clock;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Registers the idempotency filter right after Spring Security, where the caller is known. */
+@Configuration(proxyBeanMethods = false)
+class IdempotencyConfig {
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyMapper records, TransactionTemplate tx,
+            Problems problems, IpfSecurityProperties properties, Clock clock) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                new IdempotencyFilter(records, tx, problems, properties, clock));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+}

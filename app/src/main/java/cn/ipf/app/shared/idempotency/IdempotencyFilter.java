@@ -1,0 +1,206 @@
+package cn.ipf.app.shared.idempotency;
+
+import cn.ipf.app.security.Actor;
+import cn.ipf.app.security.CurrentActor;
+import cn.ipf.app.security.IpfSecurityProperties;
+import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.web.CachedBodyRequest;
+import cn.ipf.app.shared.web.Problems;
+import cn.ipf.sdk.signing.IpfSignature;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The one idempotency mechanism of the API, for every POST, PUT, PATCH and DELETE that carries an
+ * {@code Idempotency-Key} (and every bank POST, which must).
+ *
+ * <ol>
+ *   <li>Claim (scope, key) with an IN_PROGRESS row, committed at once: a concurrent duplicate sees it and gets 409
+ *       IDEMPOTENCY_IN_PROGRESS; a later one with another payload gets 422 IDEMPOTENCY_KEY_REUSED; a later identical
+ *       one gets the stored response with {@code Idempotent-Replayed: true}.</li>
+ *   <li>Run the request inside one transaction that also stores the response, so the effect and the record commit
+ *       together: there is no window in which the effect exists without its record.</li>
+ *   <li>A 4xx rolls the request's writes back (bad input writes nothing) and is stored for replay; a 5xx rolls back
+ *       and releases the claim so that the client may retry.</li>
+ * </ol>
+ * A claim whose holder died is taken over after {@code lockTimeout}: its transaction never committed.
+ */
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final Duration RETENTION = Duration.ofHours(24);
+    private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(2);
+
+    private final IdempotencyMapper records;
+    private final TransactionTemplate tx;
+    private final Problems problems;
+    private final IpfSecurityProperties properties;
+    private final Clock clock;
+
+    public IdempotencyFilter(IdempotencyMapper records, TransactionTemplate tx, Problems problems,
+            IpfSecurityProperties properties, Clock clock) {
+        this.records = records;
+        this.tx = tx;
+        this.problems = problems;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !MUTATING.contains(request.getMethod()) || request.getRequestURI().startsWith("/api/v1/auth/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        Optional<Actor> actor = CurrentActor.find();
+        if (key == null) {
+            boolean required = "POST".equals(request.getMethod()) && actor.isPresent()
+                    && actor.get().kind() == Actor.Kind.BANK_APP;
+            if (required) {
+                problems.write(request, response, ErrorCode.IDEMPOTENCY_KEY_REQUIRED);
+            } else {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
+        if (!VALID_KEY.matcher(key).matches()) {
+            problems.write(request, response, ErrorCode.IDEMPOTENCY_KEY_INVALID);
+            return;
+        }
+        if (actor.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        CachedBodyRequest cached = CachedBodyRequest.of(request, properties.maxBodyBytes());
+        if (cached == null) {
+            problems.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE);
+            return;
+        }
+        String scope = actor.get().scope();
+        String hash = fingerprint(cached);
+        Claim claim = claim(scope, key, hash);
+        switch (claim.outcome()) {
+            case MISMATCH -> problems.write(request, response, ErrorCode.IDEMPOTENCY_KEY_REUSED);
+            case IN_PROGRESS -> problems.write(request, response, ErrorCode.IDEMPOTENCY_IN_PROGRESS);
+            case REPLAY -> replay(claim.record(), response);
+            case CLAIMED -> execute(claim.record().id(), cached, response, chain);
+        }
+    }
+
+    private void execute(long recordId, CachedBodyRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException {
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        try {
+            tx.executeWithoutResult(status -> {
+                try {
+                    chain.doFilter(request, captured);
+                } catch (IOException | ServletException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (captured.getStatus() >= 400) {
+                    status.setRollbackOnly();
+                } else {
+                    store(recordId, captured);
+                }
+            });
+        } catch (RuntimeException e) {
+            records.release(recordId);
+            throw e;
+        }
+        int status = captured.getStatus();
+        if (status >= 500) {
+            records.release(recordId);
+        } else if (status >= 400) {
+            tx.executeWithoutResult(s -> store(recordId, captured));
+        }
+        captured.copyBodyToResponse();
+    }
+
+    private void store(long recordId, ContentCachingResponseWrapper captured) {
+        records.complete(recordId, captured.getStatus(), captured.getContentType(),
+                captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray());
+    }
+
+    private enum Outcome { CLAIMED, REPLAY, MISMATCH, IN_PROGRESS }
+
+    private record Claim(Outcome outcome, IdempotencyRecord record) {
+    }
+
+    private Claim claim(String scope, String key, String hash) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try {
+            records.claim(scope, key, hash, now, now.plus(LOCK_TIMEOUT), now.plus(RETENTION));
+            return new Claim(Outcome.CLAIMED, records.find(scope, key));
+        } catch (DuplicateKeyException duplicate) {
+            IdempotencyRecord existing = records.find(scope, key);
+            if (existing == null) {
+                // purged between our insert and our read: claim afresh
+                return claim(scope, key, hash);
+            }
+            boolean expired = existing.expiresAt().isBefore(now);
+            boolean abandoned = IdempotencyRecord.IN_PROGRESS.equals(existing.status())
+                    && existing.lockedUntil().isBefore(now);
+            if (expired || abandoned && existing.requestHash().equals(hash)) {
+                if (records.takeOver(existing.id(), hash, now, now.plus(LOCK_TIMEOUT), now.plus(RETENTION)) == 1) {
+                    return new Claim(Outcome.CLAIMED, existing);
+                }
+                return new Claim(Outcome.IN_PROGRESS, existing);
+            }
+            if (!existing.requestHash().equals(hash)) {
+                return new Claim(Outcome.MISMATCH, existing);
+            }
+            if (IdempotencyRecord.IN_PROGRESS.equals(existing.status())) {
+                return new Claim(Outcome.IN_PROGRESS, existing);
+            }
+            return new Claim(Outcome.REPLAY, existing);
+        }
+    }
+
+    private static void replay(IdempotencyRecord record, HttpServletResponse response) throws IOException {
+        response.setStatus(record.responseStatus());
+        response.setHeader(REPLAYED, "true");
+        if (record.responseContentType() != null) {
+            response.setContentType(record.responseContentType());
+        }
+        if (record.responseLocation() != null) {
+            response.setHeader(HttpHeaders.LOCATION, record.responseLocation());
+        }
+        if (record.responseBody() != null) {
+            response.getOutputStream().write(record.responseBody());
+        }
+    }
+
+    /** Same key, same request: method, path, query and body bytes. */
+    private static String fingerprint(CachedBodyRequest request) {
+        String head = request.getMethod() + "\n" + request.getRequestURI() + "\n"
+                + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
+        byte[] body = request.body();
+        byte[] all = new byte[headBytes.length + body.length];
+        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+        System.arraycopy(body, 0, all, headBytes.length, body.length);
+        return IpfSignature.sha256Hex(all);
+    }
+}

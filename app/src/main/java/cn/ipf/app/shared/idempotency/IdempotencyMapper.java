@@ -1,0 +1,24 @@
+package cn.ipf.app.shared.idempotency;
+
+import java.time.Instant;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface IdempotencyMapper {
+
+    /** Inserts an IN_PROGRESS claim; fails with a duplicate key when the (scope, key) pair exists. */
+    void claim(@Param("scope") String scope, @Param("key") String key, @Param("hash") String hash,
+            @Param("now") Instant now, @Param("lockedUntil") Instant lockedUntil, @Param("expiresAt") Instant expiresAt);
+
+    IdempotencyRecord find(@Param("scope") String scope, @Param("key") String key);
+
+    /** Takes over a claim whose holder died (lock expired) or an expired record; 1 when taken. */
+    int takeOver(@Param("id") long id, @Param("hash") String hash, @Param("now") Instant now,
+            @Param("lockedUntil") Instant lockedUntil, @Param("expiresAt") Instant expiresAt);
+
+    int complete(@Param("id") long id, @Param("status") int status, @Param("contentType") String contentType,
+            @Param("location") String location, @Param("body") byte[] body);
+
+    int release(long id);
+}

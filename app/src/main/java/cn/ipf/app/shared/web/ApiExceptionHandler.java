@@ -1,0 +1,137 @@
+package cn.ipf.app.shared.web;
+
+import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.error.ApiException.FieldViolation;
+import cn.ipf.app.shared.error.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every exception that reaches MVC into problem+json with a stable code. Anything unexpected is a 500 with no
+ * internals in the body (the log has the stack trace under the request id).
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final Problems problems;
+
+    ApiExceptionHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> api(ApiException e, HttpServletRequest request) {
+        return problems.entity(request, e.code(), e.violations(), e.args());
+    }
+
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<Map<String, Object>> invalidBody(BindException e, HttpServletRequest request) {
+        List<FieldViolation> violations = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldViolation(f.getField(), message(f, request))).toList();
+        return problems.entity(request, ErrorCode.VALIDATION_FAILED, violations);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<Map<String, Object>> invalidParameter(HandlerMethodValidationException e,
+            HttpServletRequest request) {
+        List<FieldViolation> violations = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldViolation(
+                        r.getMethodParameter().getParameterName() == null ? "parameter"
+                                : r.getMethodParameter().getParameterName(),
+                        String.valueOf(err.getDefaultMessage()))))
+                .toList();
+        return problems.entity(request, ErrorCode.VALIDATION_FAILED, violations);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpServletRequest request) {
+        return problems.entity(request, ErrorCode.MALFORMED_BODY, List.of());
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+            MissingRequestHeaderException.class})
+    ResponseEntity<Map<String, Object>> badParameter(Exception e, HttpServletRequest request) {
+        String name = "parameter";
+        if (e instanceof MethodArgumentTypeMismatchException m) {
+            name = m.getName();
+        } else if (e instanceof MissingServletRequestParameterException m) {
+            name = m.getParameterName();
+        } else if (e instanceof MissingRequestHeaderException m) {
+            name = m.getHeaderName();
+        }
+        return problems.entity(request, ErrorCode.PARAMETER_INVALID,
+                List.of(new FieldViolation(name, problems.text(request, "violation.invalid", "invalid value"))),
+                name);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Map<String, Object>> notFound(HttpServletRequest request) {
+        return problems.entity(request, ErrorCode.NOT_FOUND, List.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> methodNotAllowed(HttpServletRequest request) {
+        return problems.entity(request, ErrorCode.METHOD_NOT_ALLOWED, List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> unsupportedMediaType(HttpServletRequest request) {
+        return problems.entity(request, ErrorCode.UNSUPPORTED_MEDIA_TYPE, List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Map<String, Object>> notAcceptable(HttpServletRequest request) {
+        return problems.entity(request, ErrorCode.NOT_ACCEPTABLE, List.of());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(HttpServletRequest request) {
+        return problems.entity(request, ErrorCode.PAYLOAD_TOO_LARGE, List.of());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Map<String, Object>> forbidden(HttpServletRequest request) {
+        return problems.entity(request, ErrorCode.FORBIDDEN, List.of());
+    }
+
+    /** A unique constraint lost a race that the service's own check could not see. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<Map<String, Object>> duplicate(DuplicateKeyException e, HttpServletRequest request) {
+        log.info("unique constraint refused a write: {}", e.getMostSpecificCause().getMessage());
+        return problems.entity(request, ErrorCode.CONFLICT, List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        log.error("unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problems.entity(request, ErrorCode.INTERNAL_ERROR, List.of());
+    }
+
+    private String message(FieldError error, HttpServletRequest request) {
+        String constraint = error.getCode() == null ? "invalid" : error.getCode();
+        return problems.text(request, "violation." + constraint,
+                error.getDefaultMessage() == null ? "invalid value" : error.getDefaultMessage());
+    }
+}

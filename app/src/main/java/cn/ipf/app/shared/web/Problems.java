@@ -1,0 +1,90 @@
+package cn.ipf.app.shared.web;
+
+import cn.ipf.app.shared.error.ApiException.FieldViolation;
+import cn.ipf.app.shared.error.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds RFC 9457 problem details, the same way for MVC exception handlers and for servlet filters (which answer
+ * before any controller runs). Text comes in zh-CN (default) or en by Accept-Language.
+ */
+@Component
+public class Problems {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+    private static final Locale ZH_CN = Locale.SIMPLIFIED_CHINESE;
+    private static final List<Locale> SUPPORTED = List.of(ZH_CN, Locale.CHINESE, Locale.ENGLISH);
+
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    public Problems(MessageSource messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    public ResponseEntity<Map<String, Object>> entity(HttpServletRequest request, ErrorCode code,
+            List<FieldViolation> violations, Object... args) {
+        return ResponseEntity.status(code.status()).contentType(PROBLEM_JSON)
+                .body(body(request, code, violations, args));
+    }
+
+    /** Writes a problem straight to the servlet response, for filters. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, Object... args)
+            throws IOException {
+        response.resetBuffer();
+        response.setStatus(code.status().value());
+        response.setContentType(PROBLEM_JSON.toString());
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body(request, code, List.of(), args));
+    }
+
+    public Map<String, Object> body(HttpServletRequest request, ErrorCode code, List<FieldViolation> violations,
+            Object... args) {
+        Locale locale = localeOf(request);
+        HttpStatus status = code.status();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:ipf:problem:" + code.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        body.put("title", messages.getMessage("error." + code.name() + ".title", null, status.getReasonPhrase(),
+                locale));
+        body.put("status", status.value());
+        body.put("detail", messages.getMessage("error." + code.name() + ".detail", args, "", locale));
+        body.put("instance", request.getRequestURI());
+        body.put("code", code.name());
+        body.put("traceId", RequestIds.of(request));
+        if (!violations.isEmpty()) {
+            body.put("errors", violations.stream()
+                    .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+        }
+        return body;
+    }
+
+    public String text(HttpServletRequest request, String key, String fallback) {
+        return messages.getMessage(key, null, fallback, localeOf(request));
+    }
+
+    public static Locale localeOf(HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
+            return ZH_CN;
+        }
+        try {
+            Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+            return match != null && match.getLanguage().equals("en") ? Locale.ENGLISH : ZH_CN;
+        } catch (IllegalArgumentException e) {
+            return ZH_CN;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package cn.ipf.app.user;
+
+import cn.ipf.api.model.NewUser;
+import cn.ipf.api.model.User;
+import cn.ipf.api.model.UserPage;
+import cn.ipf.api.server.AdminUsersApi;
+import cn.ipf.app.shared.web.Pages;
+import java.net.URI;
+import java.time.ZoneOffset;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AdminUserController implements AdminUsersApi {
+
+    private final UserService service;
+    private final UserMapper users;
+
+    AdminUserController(UserService service, UserMapper users) {
+        this.service = service;
+        this.users = users;
+    }
+
+    @Override
+    public ResponseEntity<User> createUser(NewUser body, String idempotencyKey) {
+        UserAccount created = service.create(new UserService.NewAccount(body.getUsername(), body.getPassword(),
+                body.getDisplayName(), Role.valueOf(body.getRole().getValue()), body.getEnterpriseId(),
+                body.getBankId(), body.getDistrictCode()));
+        return ResponseEntity.created(URI.create("/api/v1/admin/users/" + created.id())).body(toApi(created));
+    }
+
+    @Override
+    public ResponseEntity<UserPage> listUsers(Integer page, Integer size) {
+        Pages.Request request = Pages.request(page, size);
+        return ResponseEntity.ok(new UserPage()
+                .items(users.page(request.offset(), request.size()).stream().map(AdminUserController::toApi).toList())
+                .page(request.meta(users.count())));
+    }
+
+    @Override
+    public ResponseEntity<Void> unlockUser(Long userId, String idempotencyKey) {
+        service.unlock(userId);
+        return ResponseEntity.noContent().build();
+    }
+
+    static User toApi(UserAccount u) {
+        return new User()
+                .userId(u.id())
+                .username(u.username())
+                .displayName(u.displayName())
+                .role(cn.ipf.api.model.Role.fromValue(u.role().name()))
+                .enterpriseId(u.enterpriseId())
+                .bankId(u.bankId())
+                .districtCode(u.districtCode())
+                .enabled(u.enabled())
+                .createdAt(u.createdAt().atOffset(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,108 @@
+package cn.ipf.app.user;
+
+import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.auth.LoginAttempts;
+import cn.ipf.app.region.RegionMapper;
+import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.error.ApiException.FieldViolation;
+import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.persistence.GeneratedId;
+import cn.ipf.app.user.policy.PasswordPolicy;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates users bound to what their role requires. */
+@Service
+public class UserService {
+
+    private final UserMapper users;
+    private final RegionMapper regions;
+    private final PasswordEncoder passwordEncoder;
+    private final AuditTrail audit;
+    private final LoginAttempts loginAttempts;
+    private final Clock clock;
+
+    UserService(UserMapper users, RegionMapper regions, PasswordEncoder passwordEncoder, AuditTrail audit,
+            LoginAttempts loginAttempts, Clock clock) {
+        this.loginAttempts = loginAttempts;
+        this.users = users;
+        this.regions = regions;
+        this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A request to create a user; binding fields not required by the role must be null. */
+    public record NewAccount(String username, String password, String displayName, Role role, Long enterpriseId,
+            Long bankId, String districtCode) {
+    }
+
+    @Transactional
+    public UserAccount create(NewAccount request) {
+        if (!PasswordPolicy.isAcceptable(request.password())) {
+            throw new ApiException(ErrorCode.PASSWORD_TOO_WEAK,
+                    List.of(new FieldViolation("password", PasswordPolicy.RULE)));
+        }
+        checkBinding(request);
+        if (users.findByUsername(request.username()) != null) {
+            throw new ApiException(ErrorCode.USERNAME_TAKEN, request.username());
+        }
+        UserAccount account = new UserAccount(null, request.username(), passwordEncoder.encode(request.password()),
+                request.displayName(), request.role(), request.enterpriseId(), request.bankId(),
+                request.districtCode(), true, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        GeneratedId key = new GeneratedId();
+        users.insert(account, key);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("username", account.username());
+        summary.put("role", account.role().name());
+        summary.put("enterpriseId", account.enterpriseId());
+        summary.put("bankId", account.bankId());
+        summary.put("districtCode", account.districtCode());
+        audit.record("USER_CREATED", "USER", key.getId(), summary);
+        return users.findById(key.getId());
+    }
+
+    /** Clears a sign-in lockout (the counters live in Redis; the audit event in the database). */
+    @Transactional
+    public void unlock(long userId) {
+        UserAccount user = users.findById(userId);
+        if (user == null) {
+            throw new ApiException(ErrorCode.USER_NOT_FOUND, userId);
+        }
+        loginAttempts.unlock(user.username());
+        audit.record("USER_UNLOCKED", "USER", userId, Map.of("username", user.username()));
+    }
+
+    private void checkBinding(NewAccount r) {
+        Role.Binding binding = r.role().binding();
+        List<FieldViolation> wrong = new ArrayList<>();
+        requireIff(wrong, "enterpriseId", r.enterpriseId() != null, binding == Role.Binding.ENTERPRISE);
+        requireIff(wrong, "bankId", r.bankId() != null, binding == Role.Binding.BANK);
+        requireIff(wrong, "districtCode", r.districtCode() != null, binding == Role.Binding.DISTRICT);
+        if (!wrong.isEmpty()) {
+            throw new ApiException(ErrorCode.ROLE_BINDING_INVALID, wrong, r.role().name());
+        }
+        if (r.enterpriseId() != null && !users.enterpriseExists(r.enterpriseId())) {
+            throw new ApiException(ErrorCode.ENTERPRISE_UNKNOWN, r.enterpriseId());
+        }
+        if (r.bankId() != null && !users.bankExists(r.bankId())) {
+            throw new ApiException(ErrorCode.BANK_UNKNOWN, r.bankId());
+        }
+        if (r.districtCode() != null && !regions.isDistrict(r.districtCode())) {
+            throw new ApiException(ErrorCode.DISTRICT_UNKNOWN, r.districtCode());
+        }
+    }
+
+    private static void requireIff(List<FieldViolation> wrong, String field, boolean present, boolean required) {
+        if (present != required) {
+            wrong.add(new FieldViolation(field, required ? "required for this role" : "not allowed for this role"));
+        }
+    }
+}

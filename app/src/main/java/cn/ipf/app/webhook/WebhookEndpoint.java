@@ -1,0 +1,8 @@
+package cn.ipf.app.webhook;
+
+import java.time.Instant;
+
+/** A bank's URL that receives the platform's events, signed with the endpoint's own secret. */
+record WebhookEndpoint(Long id, long bankId, String url, String description, String secretCiphertext,
+        boolean enabled, Instant createdAt) {
+}

@@ -7,8 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import org.springframework.batch.core.configuration.JobRegistry;
+import java.util.TreeMap;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -36,24 +39,26 @@ import org.springframework.transaction.annotation.Transactional;
 public class JobControl {
 
     private final JobOperator jobOperator;
-    private final JobRegistry jobRegistry;
     private final JobRepository jobRepository;
+    private final Map<String, Job> jobs;
 
-    public JobControl(JobOperator jobOperator, JobRegistry jobRegistry, JobRepository jobRepository) {
+    public JobControl(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
         this.jobOperator = jobOperator;
-        this.jobRegistry = jobRegistry;
         this.jobRepository = jobRepository;
+        this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity(), (a, b) -> {
+            throw new IllegalStateException("two jobs named " + a.getName());
+        }, TreeMap::new));
     }
 
     public Set<String> jobNames() {
-        return new TreeSet<>(jobRegistry.getJobNames());
+        return Collections.unmodifiableSet(jobs.keySet());
     }
 
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public JobRun launch(String jobName, Map<String, String> parameters) throws NoSuchJobException,
             JobInstanceAlreadyCompleteException, JobExecutionAlreadyRunningException, InvalidJobParametersException,
             JobRestartException {
-        Job job = jobRegistry.getJob(jobName);
+        Job job = jobs.get(jobName);
         if (job == null) {
             throw new NoSuchJobException("No job named " + jobName);
         }

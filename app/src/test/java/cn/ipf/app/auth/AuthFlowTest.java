@@ -1,0 +1,121 @@
+package cn.ipf.app.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.ipf.app.testinfra.Http;
+import cn.ipf.app.testinfra.IntegrationTest;
+import cn.ipf.app.user.Role;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Sign-in, refresh rotation with reuse detection, lockout, sign-out, and role checks, through HTTP. */
+class AuthFlowTest extends IntegrationTest {
+
+    @Test
+    void signInReturnsTokensThatIdentifyTheUser() {
+        String username = user(Role.DISTRICT_REVIEWER, null, null, "370202");
+        Http.Response r = http.post("/api/v1/auth/token", Map.of("username", username, "password", PASSWORD));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("expiresIn").asLong()).isEqualTo(900);
+        assertThat(r.header("Cache-Control")).contains("no-store");
+
+        Http.Response me = http.with(r.json().get("accessToken").asString()).get("/api/v1/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("username").asString()).isEqualTo(username);
+        assertThat(me.json().get("role").asString()).isEqualTo("DISTRICT_REVIEWER");
+        assertThat(me.json().get("districtCode").asString()).isEqualTo("370202");
+    }
+
+    @Test
+    void refreshRotatesAndReuseRevokesTheWholeFamily() {
+        String username = user(Role.CITY_REVIEWER, null, null, null);
+        Http.Response login = http.post("/api/v1/auth/token", Map.of("username", username, "password", PASSWORD));
+        String first = login.json().get("refreshToken").asString();
+
+        Http.Response rotated = http.post("/api/v1/auth/refresh", Map.of("refreshToken", first));
+        assertThat(rotated.status()).isEqualTo(200);
+        String second = rotated.json().get("refreshToken").asString();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(http.with(rotated.json().get("accessToken").asString()).get("/api/v1/me").status())
+                .isEqualTo(200);
+
+        Http.Response reuse = http.post("/api/v1/auth/refresh", Map.of("refreshToken", first));
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.code()).isEqualTo("REFRESH_TOKEN_REUSED");
+
+        Http.Response afterTheft = http.post("/api/v1/auth/refresh", Map.of("refreshToken", second));
+        assertThat(afterTheft.status()).isEqualTo(401);
+        assertThat(afterTheft.code()).isEqualTo("REFRESH_TOKEN_INVALID");
+        String userId = String.valueOf(userMapper.findByUsername(username).id());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'REFRESH_TOKEN_REUSED'"
+                + " AND actor_id = ?", Long.class, userId)).isEqualTo(1);
+    }
+
+    @Test
+    void signOutRevokesTheRefreshToken() {
+        String username = user(Role.REGULATOR, null, null, null);
+        String refresh = http.post("/api/v1/auth/token", Map.of("username", username, "password", PASSWORD))
+                .json().get("refreshToken").asString();
+        assertThat(http.post("/api/v1/auth/logout", Map.of("refreshToken", refresh)).status()).isEqualTo(204);
+        assertThat(http.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh)).code())
+                .isEqualTo("REFRESH_TOKEN_INVALID");
+    }
+
+    @Test
+    void fiveFailuresLockTheAccountUntilAnAdminUnlocksIt() {
+        String admin = adminToken();
+        String username = user(Role.REGULATOR, null, null, null);
+        for (int i = 0; i < 5; i++) {
+            Http.Response wrong = http.post("/api/v1/auth/token", Map.of("username", username, "password", "nope"));
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(wrong.code()).isEqualTo("BAD_CREDENTIALS");
+        }
+        Http.Response locked = http.post("/api/v1/auth/token", Map.of("username", username, "password", PASSWORD));
+        assertThat(locked.status()).isEqualTo(423);
+        assertThat(locked.code()).isEqualTo("ACCOUNT_LOCKED");
+
+        long userId = userMapper.findByUsername(username).id();
+        assertThat(http.with(admin).post("/api/v1/admin/users/" + userId + "/unlock", null).status())
+                .isEqualTo(204);
+        assertThat(http.post("/api/v1/auth/token", Map.of("username", username, "password", PASSWORD)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void rolesAreEnforced() {
+        String sme = token(user(Role.SME, 1L, null, null));
+        String regulator = token(user(Role.REGULATOR, null, null, null));
+        String admin = adminToken();
+
+        assertThat(http.get("/api/v1/me").code()).isEqualTo("UNAUTHENTICATED");
+        assertThat(http.with("not-a-jwt").get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(http.with(sme).get("/api/v1/admin/users").code()).isEqualTo("FORBIDDEN");
+        assertThat(http.with(sme).get("/api/v1/regulator/audit-events").code()).isEqualTo("FORBIDDEN");
+        assertThat(http.with(regulator).get("/api/v1/regulator/audit-events").status()).isEqualTo(200);
+        assertThat(http.with(regulator).post("/api/v1/admin/banks", Map.of("name", "x", "bankCode", "123456789012"))
+                .code()).isEqualTo("FORBIDDEN");
+        assertThat(http.with(admin).get("/api/v1/admin/users").status()).isEqualTo(200);
+        // a person's token is not a bank signature
+        assertThat(http.with(admin).get("/api/v1/bank/me").code()).isEqualTo("SIGNATURE_INVALID");
+    }
+
+    @Test
+    void usersAreBoundToWhatTheirRoleNeeds() {
+        String admin = adminToken();
+        Http.Response unbound = http.with(admin).post("/api/v1/admin/users", Map.of("username", unique("sme"),
+                "password", PASSWORD, "displayName", "x", "role", "SME"));
+        assertThat(unbound.code()).isEqualTo("ROLE_BINDING_INVALID");
+        Http.Response wrongDistrict = http.with(admin).post("/api/v1/admin/users", Map.of("username",
+                unique("dr"), "password", PASSWORD, "displayName", "x", "role", "DISTRICT_REVIEWER",
+                "districtCode", "110101"));
+        assertThat(wrongDistrict.code()).isEqualTo("DISTRICT_UNKNOWN");
+        Http.Response weak = http.with(admin).post("/api/v1/admin/users", Map.of("username", unique("r"),
+                "password", "short", "displayName", "x", "role", "REGULATOR"));
+        assertThat(weak.status()).isEqualTo(400);
+        Http.Response ok = http.with(admin).post("/api/v1/admin/users", Map.of("username", unique("bo"),
+                "password", PASSWORD, "displayName", "x", "role", "BANK_OFFICER", "bankId", 1));
+        assertThat(ok.status()).isEqualTo(201);
+        assertThat(ok.json().get("bankId").asLong()).isEqualTo(1);
+        assertThat(ok.json().has("password")).isFalse();
+    }
+}

@@ -1,0 +1,71 @@
+package cn.ipf.app.demo;
+
+import cn.ipf.app.bank.BankRegistry;
+import cn.ipf.app.user.Role;
+import cn.ipf.app.user.UserService;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * Loads the demo world into an empty database: the city, districts, banks, products, enterprises, patents and loans
+ * from {@code demo/demo-data.sql}, then one user per role and one API app per bank through the real services (so
+ * they are audited like any other change), and prints how to use them.
+ */
+@Configuration(proxyBeanMethods = false)
+class DemoData {
+
+    static final String PASSWORD = "ipf-demo-2026";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    @Bean
+    ApplicationRunner loadDemoData(DataSource dataSource, UserService users, BankRegistry banks,
+            @Value("${local.server.port:8080}") int port) {
+        return (ApplicationArguments args) -> {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            List<String> lines = new ArrayList<>();
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM region", Integer.class) == 0) {
+                new ResourceDatabasePopulator(new ClassPathResource("demo/demo-data.sql")).execute(dataSource);
+                account(users, lines, "admin", "平台管理员", Role.ADMIN, null, null, null);
+                account(users, lines, "regulator", "市市场监管局监管员", Role.REGULATOR, null, null, null);
+                account(users, lines, "city-reviewer", "市级审核员", Role.CITY_REVIEWER, null, null, null);
+                account(users, lines, "shinan-reviewer", "市南区审核员", Role.DISTRICT_REVIEWER, null, null, "370202");
+                account(users, lines, "huangdao-reviewer", "黄岛区审核员", Role.DISTRICT_REVIEWER, null, null,
+                        "370211");
+                account(users, lines, "qdbank-officer", "青岛银行客户经理", Role.BANK_OFFICER, null, 1L, null);
+                account(users, lines, "sme-1", "企业 1 经办人", Role.SME, 1L, null, null);
+                for (long bankId : new long[] {1, 2}) {
+                    BankRegistry.IssuedSecret app = banks.createApp(bankId, "demo app of bank " + bankId, null);
+                    lines.add(String.format("  bank %d API app: app_id=%s secret=%s", bankId, app.appId(),
+                            app.secret()));
+                }
+            } else {
+                lines.add("  (database already had data; demo accounts unchanged)");
+            }
+            log.info("""
+
+                    ==== IP Pledge Finance demo is up ====
+                      Swagger UI: http://localhost:{}/swagger-ui.html
+                      Demo accounts (password for all: {}):
+                    {}
+                    """, port, PASSWORD, String.join("\n", lines));
+        };
+    }
+
+    private static void account(UserService users, List<String> lines, String username, String name, Role role,
+            Long enterpriseId, Long bankId, String district) {
+        users.create(new UserService.NewAccount(username, PASSWORD, name, role, enterpriseId, bankId, district));
+        lines.add(String.format("  %-18s %s", username, role));
+    }
+}

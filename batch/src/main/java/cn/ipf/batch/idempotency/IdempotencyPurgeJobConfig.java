@@ -1,11 +1,12 @@
 package cn.ipf.batch.idempotency;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import cn.ipf.batch.JobLaunchDefaults;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -22,7 +23,9 @@ import org.springframework.batch.infrastructure.item.database.builder.JdbcPaging
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -43,10 +46,29 @@ public class IdempotencyPurgeJobConfig {
     @Bean
     Job idempotencyPurgeJob(JobRepository jobRepository, Step idempotencyPurgeStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .incrementer(parameters -> withDefaults(parameters == null ? new JobParameters() : parameters))
                 .validator(IdempotencyPurgeJobConfig::validate)
                 .start(idempotencyPurgeStep)
                 .build();
+    }
+
+    /** The cut-off defaults to the launch time. */
+    @Bean
+    JobLaunchDefaults idempotencyPurgeDefaults() {
+        return new JobLaunchDefaults() {
+            @Override
+            public String jobName() {
+                return JOB_NAME;
+            }
+
+            @Override
+            public JobParameters complete(JobParameters given) {
+                if (given.getString(CUTOFF) != null) {
+                    return given;
+                }
+                return new JobParametersBuilder(given).addString(CUTOFF, Instant.now().toString())
+                        .toJobParameters();
+            }
+        };
     }
 
     @Bean
@@ -72,7 +94,7 @@ public class IdempotencyPurgeJobConfig {
                 .selectClause("id")
                 .fromClause("idempotency_record")
                 .whereClause("expires_at < :cutoff")
-                .parameterValues(Map.of(CUTOFF, Timestamp.from(Instant.parse(cutoff))))
+                .parameterValues(Map.of(CUTOFF, utc(cutoff)))
                 .sortKeys(Map.of("id", Order.ASCENDING))
                 .pageSize(chunkSize)
                 .rowMapper((rs, row) -> rs.getLong(1))
@@ -84,20 +106,19 @@ public class IdempotencyPurgeJobConfig {
     @StepScope
     ItemWriter<Long> idempotencyRecordDeleter(NamedParameterJdbcTemplate jdbc,
             @Value("#{jobParameters['" + CUTOFF + "']}") String cutoff) {
-        Timestamp cutoffTime = Timestamp.from(Instant.parse(cutoff));
-        return chunk -> {
-            List<? extends Long> ids = chunk.getItems();
-            jdbc.update("DELETE FROM idempotency_record WHERE id IN (:ids) AND expires_at < :cutoff",
-                    Map.of("ids", ids, CUTOFF, cutoffTime));
-        };
+        LocalDateTime cutoffTime = utc(cutoff);
+        // one primary-key point delete per item: whatever plan the optimizer picks for a small table, a chunk
+        // locks only the rows it deletes, never a neighbour held by a live request
+        return chunk -> jdbc.batchUpdate(
+                "DELETE FROM idempotency_record WHERE id = :id AND expires_at < :cutoff",
+                chunk.getItems().stream()
+                        .map(id -> new MapSqlParameterSource().addValue("id", id).addValue(CUTOFF, cutoffTime))
+                        .toArray(SqlParameterSource[]::new));
     }
 
-    private static JobParameters withDefaults(JobParameters given) {
-        JobParametersBuilder builder = new JobParametersBuilder(given);
-        if (given.getString(CUTOFF) == null) {
-            builder.addString(CUTOFF, Instant.now().toString());
-        }
-        return builder.toJobParameters();
+    /** Stored times are UTC wall-clock DATETIME(6); bind them without the JVM's time zone. */
+    private static LocalDateTime utc(String instant) {
+        return LocalDateTime.ofInstant(Instant.parse(instant), ZoneOffset.UTC);
     }
 
     private static void validate(JobParameters parameters) throws InvalidJobParametersException {

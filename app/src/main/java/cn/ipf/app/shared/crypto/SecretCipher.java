@@ -35,28 +35,36 @@ public class SecretCipher {
     }
 
     public String encrypt(String plaintext) {
-        byte[] iv = new byte[IV_BYTES];
-        random.nextBytes(iv);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return VERSION + Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM encryption failed", e);
-        }
+        return VERSION + Base64.getEncoder().encodeToString(seal(plaintext.getBytes(StandardCharsets.UTF_8)));
     }
 
     public String decrypt(String stored) {
         if (!stored.startsWith(VERSION)) {
             throw new IllegalStateException("unknown secret format");
         }
-        byte[] all = Base64.getDecoder().decode(stored.substring(VERSION.length()));
+        return new String(open(Base64.getDecoder().decode(stored.substring(VERSION.length()))),
+                StandardCharsets.UTF_8);
+    }
+
+    /** Binary form: 12-byte IV ‖ ciphertext ‖ tag. */
+    public byte[] seal(byte[] plaintext) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
-            return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    public byte[] open(byte[] sealed) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+            return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("secret could not be decrypted: wrong master key or tampered value", e);
         }

@@ -1,6 +1,7 @@
 package cn.ipf.app.shared.idempotency;
 
 import cn.ipf.app.security.IpfSecurityProperties;
+import cn.ipf.app.shared.crypto.SecretCipher;
 import cn.ipf.app.shared.web.Problems;
 import java.time.Clock;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
@@ -15,9 +16,9 @@ class IdempotencyConfig {
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyMapper records, TransactionTemplate tx,
-            Problems problems, IpfSecurityProperties properties, Clock clock) {
+            Problems problems, IpfSecurityProperties properties, SecretCipher cipher, Clock clock) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(records, tx, problems, properties, clock));
+                new IdempotencyFilter(records, tx, problems, properties, cipher, clock));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         registration.addUrlPatterns("/api/*");
         return registration;

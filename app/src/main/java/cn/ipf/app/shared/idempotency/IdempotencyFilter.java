@@ -3,6 +3,7 @@ package cn.ipf.app.shared.idempotency;
 import cn.ipf.app.security.Actor;
 import cn.ipf.app.security.CurrentActor;
 import cn.ipf.app.security.IpfSecurityProperties;
+import cn.ipf.app.shared.crypto.SecretCipher;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.web.CachedBodyRequest;
 import cn.ipf.app.shared.web.Problems;
@@ -54,11 +55,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final TransactionTemplate tx;
     private final Problems problems;
     private final IpfSecurityProperties properties;
+    private final SecretCipher cipher;
     private final Clock clock;
 
     public IdempotencyFilter(IdempotencyMapper records, TransactionTemplate tx, Problems problems,
-            IpfSecurityProperties properties, Clock clock) {
+            IpfSecurityProperties properties, SecretCipher cipher, Clock clock) {
         this.records = records;
+        this.cipher = cipher;
         this.tx = tx;
         this.problems = problems;
         this.properties = properties;
@@ -138,9 +141,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         captured.copyBodyToResponse();
     }
 
+    /** Keeps the response for replay; one that must not be stored in clear (it carries a secret) is sealed. */
     private void store(long recordId, ContentCachingResponseWrapper captured) {
+        String cacheControl = captured.getHeader(HttpHeaders.CACHE_CONTROL);
+        boolean secret = cacheControl != null && cacheControl.contains("no-store");
+        byte[] body = captured.getContentAsByteArray();
         records.complete(recordId, captured.getStatus(), captured.getContentType(),
-                captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray());
+                captured.getHeader(HttpHeaders.LOCATION), secret ? cipher.seal(body) : body, secret);
     }
 
     private enum Outcome { CLAIMED, REPLAY, MISMATCH, IN_PROGRESS }
@@ -178,9 +185,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void replay(IdempotencyRecord record, HttpServletResponse response) throws IOException {
+    private void replay(IdempotencyRecord record, HttpServletResponse response) throws IOException {
         response.setStatus(record.responseStatus());
         response.setHeader(REPLAYED, "true");
+        if (record.responseEncrypted()) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
         if (record.responseContentType() != null) {
             response.setContentType(record.responseContentType());
         }
@@ -188,7 +198,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.LOCATION, record.responseLocation());
         }
         if (record.responseBody() != null) {
-            response.getOutputStream().write(record.responseBody());
+            response.getOutputStream().write(record.responseEncrypted() ? cipher.open(record.responseBody())
+                    : record.responseBody());
         }
     }
 

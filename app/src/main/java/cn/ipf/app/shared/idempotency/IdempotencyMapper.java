@@ -18,7 +18,8 @@ interface IdempotencyMapper {
             @Param("lockedUntil") Instant lockedUntil, @Param("expiresAt") Instant expiresAt);
 
     int complete(@Param("id") long id, @Param("status") int status, @Param("contentType") String contentType,
-            @Param("location") String location, @Param("body") byte[] body);
+            @Param("location") String location, @Param("body") byte[] body,
+            @Param("encrypted") boolean encrypted);
 
     int release(long id);
 }

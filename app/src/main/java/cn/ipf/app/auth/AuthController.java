@@ -11,7 +11,7 @@ import cn.ipf.app.security.CurrentActor;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.user.UserAccount;
-import cn.ipf.app.user.UserMapper;
+import cn.ipf.app.user.UserService;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +21,9 @@ class AuthController implements AuthApi {
 
     private final SignIn signIn;
     private final TokenService tokens;
-    private final UserMapper users;
+    private final UserService users;
 
-    AuthController(SignIn signIn, TokenService tokens, UserMapper users) {
+    AuthController(SignIn signIn, TokenService tokens, UserService users) {
         this.signIn = signIn;
         this.tokens = tokens;
         this.users = users;
@@ -52,10 +52,8 @@ class AuthController implements AuthApi {
     @Override
     public ResponseEntity<CurrentUser> getCurrentUser() {
         Actor actor = CurrentActor.find().orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED));
-        UserAccount user = users.findById(Long.parseLong(actor.id()));
-        if (user == null) {
-            throw new ApiException(ErrorCode.UNAUTHENTICATED);
-        }
+        UserAccount user = users.find(Long.parseLong(actor.id()))
+                .orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED));
         return ResponseEntity.ok(new CurrentUser()
                 .userId(user.id())
                 .username(user.username())

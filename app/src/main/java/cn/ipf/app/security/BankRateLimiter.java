@@ -32,13 +32,17 @@ class BankRateLimiter {
     private volatile ProxyManager<String> buckets;
 
     BankRateLimiter(DataRedisProperties redis) {
-        RedisURI.Builder uri = RedisURI.builder()
-                .withHost(redis.getHost())
-                .withPort(redis.getPort())
-                .withDatabase(redis.getDatabase())
-                .withTimeout(redis.getTimeout() == null ? Duration.ofSeconds(1) : redis.getTimeout());
-        if (redis.getPassword() != null) {
-            uri.withPassword(redis.getPassword().toCharArray());
+        Duration timeout = redis.getTimeout() == null ? Duration.ofSeconds(1) : redis.getTimeout();
+        RedisURI.Builder uri = redis.getUrl() != null ? RedisURI.builder(RedisURI.create(redis.getUrl()))
+                : RedisURI.builder().withHost(redis.getHost()).withPort(redis.getPort())
+                        .withDatabase(redis.getDatabase()).withSsl(redis.getSsl().isEnabled());
+        uri.withTimeout(timeout);
+        if (redis.getPassword() != null && !redis.getPassword().isEmpty()) {
+            if (redis.getUsername() != null) {
+                uri.withAuthentication(redis.getUsername(), redis.getPassword());
+            } else {
+                uri.withPassword(redis.getPassword().toCharArray());
+            }
         }
         this.client = RedisClient.create(uri.build());
         this.client.setOptions(ClientOptions.builder()

@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates bank systems by their IPF-HMAC-SHA256 signature. Checks run cheapest-first and each refusal is a
  * 401 problem with its own code; the nonce is spent only after the signature is proven, so forged requests cannot
- * burn a bank's nonces. Verified requests then pass the app's rate limit.
+ * burn a bank's nonces, and before the rate limit, so replays cannot spend the bank's quota.
  */
 class BankRequestAuthenticationFilter extends OncePerRequestFilter {
 
@@ -88,16 +88,17 @@ class BankRequestAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         try {
+            // the nonce first: a captured request replayed within the time window must not drain the bank's quota
+            if (!nonces.firstUse(credentials.appId(), credentials.nonce())) {
+                refuse(request, response, ErrorCode.NONCE_REUSED, credentials.appId());
+                return;
+            }
             int perMinute = Optional.ofNullable(app.get().app().rateLimitPerMinute())
                     .orElse(properties.rateLimitPerMinute());
             BankRateLimiter.Verdict verdict = rateLimiter.tryConsume(credentials.appId(), perMinute);
             if (!verdict.allowed()) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
                 problems.write(request, response, ErrorCode.RATE_LIMITED);
-                return;
-            }
-            if (!nonces.firstUse(credentials.appId(), credentials.nonce())) {
-                refuse(request, response, ErrorCode.NONCE_REUSED, credentials.appId());
                 return;
             }
         } catch (ApiException e) {

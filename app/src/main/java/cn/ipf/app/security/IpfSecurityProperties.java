@@ -22,4 +22,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record IpfSecurityProperties(String jwtSecret, String masterKey, Duration accessTokenTtl,
         Duration refreshTokenTtl, int maxFailedLogins, Duration lockoutWindow, Duration lockoutDuration,
         Duration signatureMaxSkew, Duration nonceTtl, int rateLimitPerMinute, int maxBodyBytes) {
+
+    public IpfSecurityProperties {
+        // a timestamp is acceptable for 2 x skew; its nonce must be remembered at least that long or it replays
+        if (nonceTtl.compareTo(signatureMaxSkew.multipliedBy(2)) <= 0) {
+            throw new IllegalStateException("ipf.security.nonce-ttl must be longer than twice signature-max-skew");
+        }
+    }
 }

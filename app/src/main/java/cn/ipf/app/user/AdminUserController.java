@@ -14,11 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminUserController implements AdminUsersApi {
 
     private final UserService service;
-    private final UserMapper users;
 
-    AdminUserController(UserService service, UserMapper users) {
+    AdminUserController(UserService service) {
         this.service = service;
-        this.users = users;
     }
 
     @Override
@@ -32,9 +30,10 @@ class AdminUserController implements AdminUsersApi {
     @Override
     public ResponseEntity<UserPage> listUsers(Integer page, Integer size) {
         Pages.Request request = Pages.request(page, size);
+        UserService.Page found = service.page(request.offset(), request.size());
         return ResponseEntity.ok(new UserPage()
-                .items(users.page(request.offset(), request.size()).stream().map(AdminUserController::toApi).toList())
-                .page(request.meta(users.count())));
+                .items(found.users().stream().map(AdminUserController::toApi).toList())
+                .page(request.meta(found.total())));
     }
 
     @Override

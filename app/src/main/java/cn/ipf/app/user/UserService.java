@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,6 +68,19 @@ public class UserService {
         summary.put("districtCode", account.districtCode());
         audit.record("USER_CREATED", "USER", key.getId(), summary);
         return users.findById(key.getId());
+    }
+
+    public Optional<UserAccount> find(long userId) {
+        return Optional.ofNullable(users.findById(userId));
+    }
+
+    /** One page of users in id order, with the total count. */
+    public record Page(List<UserAccount> users, long total) {
+    }
+
+    @Transactional(readOnly = true)
+    public Page page(long offset, int limit) {
+        return new Page(users.page(offset, limit), users.count());
     }
 
     /** Clears a sign-in lockout (the counters live in Redis; the audit event in the database). */

@@ -4,6 +4,8 @@ import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -62,6 +64,20 @@ class ApiExceptionHandler {
                                 : r.getMethodParameter().getParameterName(),
                         String.valueOf(err.getDefaultMessage()))))
                 .toList();
+        return problems.entity(request, ErrorCode.VALIDATION_FAILED, violations);
+    }
+
+    /** Query, path and header constraints of the generated interfaces (validated on the proxy, not by MVC). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Map<String, Object>> invalidArgument(ConstraintViolationException e, HttpServletRequest request) {
+        List<FieldViolation> violations = e.getConstraintViolations().stream().map(v -> {
+            String field = "parameter";
+            for (Path.Node node : v.getPropertyPath()) {
+                field = node.getName();
+            }
+            String constraint = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            return new FieldViolation(field, problems.text(request, "violation." + constraint, v.getMessage()));
+        }).toList();
         return problems.entity(request, ErrorCode.VALIDATION_FAILED, violations);
     }
 

@@ -1,0 +1,42 @@
+package cn.ipf.app.audit;
+
+import cn.ipf.app.audit.policy.AuditChain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.ibatis.cursor.Cursor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the audit trail: searches it, and verifies the whole hash chain in one streaming pass. */
+@Service
+public class AuditReader {
+
+    private final AuditMapper mapper;
+
+    AuditReader(AuditMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** One page of matching events, newest first, with the total count. */
+    public record Page(List<AuditChain.Event> events, long total) {
+    }
+
+    @Transactional(readOnly = true)
+    public Page search(AuditMapper.AuditQuery query, long offset, int limit) {
+        return new Page(mapper.search(query, offset, limit), mapper.count(query));
+    }
+
+    /** Streams every event (bounded memory however long the trail) and compares the end with the chain head. */
+    @Transactional(readOnly = true)
+    public AuditChain.Verdict verify() {
+        AuditMapper.ChainHead head = mapper.readHead();
+        AuditChain.Verifier verifier = new AuditChain.Verifier();
+        try (Cursor<AuditChain.Event> events = mapper.streamAll()) {
+            events.forEach(verifier::accept);
+        } catch (IOException e) {
+            throw new UncheckedIOException("audit cursor could not be closed", e);
+        }
+        return verifier.verdict(head.lastEventId(), head.lastHash());
+    }
+}

@@ -127,22 +127,7 @@ class AuditChainTest extends IntegrationTest {
         Http regulator = regulator();
         long last = jdbc.queryForObject("SELECT last_event_id FROM audit_chain_head WHERE id = 1", Long.class);
         // every column as text, so that restoring it cannot shift a time zone or a fraction of a second
-        Map<String, Object> row = jdbc.queryForMap("SELECT id, DATE_FORMAT(occurred_at, '%Y-%m-%d %H:%i:%s.%f')"
-                + " AS occurred_at, actor_kind, actor_id, actor_role, action, entity_type, entity_id, request_id,"
-                + " summary, prev_hash, hash FROM audit_event WHERE id = ?", last);
-
-        JsonNode verdict;
-        try {
-            assertThat(jdbc.update("DELETE FROM audit_event WHERE id = ?", last)).isEqualTo(1);
-            verdict = verdict(regulator);
-        } finally {
-            jdbc.update("INSERT INTO audit_event (id, occurred_at, actor_kind, actor_id, actor_role, action,"
-                    + " entity_type, entity_id, request_id, summary, prev_hash, hash)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("occurred_at"),
-                    row.get("actor_kind"), row.get("actor_id"), row.get("actor_role"), row.get("action"),
-                    row.get("entity_type"), row.get("entity_id"), row.get("request_id"), row.get("summary"),
-                    row.get("prev_hash"), row.get("hash"));
-        }
+        JsonNode verdict = verdictWithout(last, regulator);
 
         assertThat(verdict.get("valid").asBoolean()).isFalse();
         assertThat(verdict.get("firstBrokenEventId").asLong()).isEqualTo(last);
@@ -157,22 +142,7 @@ class AuditChainTest extends IntegrationTest {
         bank(admin);
         long removed = eventIdOf("BANK", String.valueOf(bankId));
         Http regulator = regulator();
-        Map<String, Object> row = jdbc.queryForMap("SELECT id, DATE_FORMAT(occurred_at, '%Y-%m-%d %H:%i:%s.%f')"
-                + " AS occurred_at, actor_kind, actor_id, actor_role, action, entity_type, entity_id, request_id,"
-                + " summary, prev_hash, hash FROM audit_event WHERE id = ?", removed);
-
-        JsonNode verdict;
-        try {
-            jdbc.update("DELETE FROM audit_event WHERE id = ?", removed);
-            verdict = verdict(regulator);
-        } finally {
-            jdbc.update("INSERT INTO audit_event (id, occurred_at, actor_kind, actor_id, actor_role, action,"
-                    + " entity_type, entity_id, request_id, summary, prev_hash, hash)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("occurred_at"),
-                    row.get("actor_kind"), row.get("actor_id"), row.get("actor_role"), row.get("action"),
-                    row.get("entity_type"), row.get("entity_id"), row.get("request_id"), row.get("summary"),
-                    row.get("prev_hash"), row.get("hash"));
-        }
+        JsonNode verdict = verdictWithout(removed, regulator);
 
         assertThat(verdict.get("valid").asBoolean()).isFalse();
         assertThat(verdict.get("firstBrokenEventId").asLong()).isEqualTo(removed);
@@ -292,5 +262,23 @@ class AuditChainTest extends IntegrationTest {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo("PARAMETER_INVALID");
+    }
+
+    /** The verdict while one event is deleted; the row is put back exactly as it was afterwards. */
+    private JsonNode verdictWithout(long eventId, Http regulator) {
+        Map<String, Object> row = jdbc.queryForMap("SELECT id, DATE_FORMAT(occurred_at, '%Y-%m-%d %H:%i:%s.%f')"
+                + " AS occurred_at, actor_kind, actor_id, actor_role, action, entity_type, entity_id, request_id,"
+                + " summary, prev_hash, hash FROM audit_event WHERE id = ?", eventId);
+        try {
+            assertThat(jdbc.update("DELETE FROM audit_event WHERE id = ?", eventId)).isEqualTo(1);
+            return verdict(regulator);
+        } finally {
+            jdbc.update("INSERT INTO audit_event (id, occurred_at, actor_kind, actor_id, actor_role, action,"
+                    + " entity_type, entity_id, request_id, summary, prev_hash, hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row.get("id"), row.get("occurred_at"),
+                    row.get("actor_kind"), row.get("actor_id"), row.get("actor_role"), row.get("action"),
+                    row.get("entity_type"), row.get("entity_id"), row.get("request_id"), row.get("summary"),
+                    row.get("prev_hash"), row.get("hash"));
+        }
     }
 }

@@ -81,11 +81,6 @@ class ApiExceptionHandler {
         return problems.entity(request, ErrorCode.VALIDATION_FAILED, violations);
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpServletRequest request) {
-        return problems.entity(request, ErrorCode.MALFORMED_BODY, List.of());
-    }
-
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             MissingRequestHeaderException.class})
     ResponseEntity<Map<String, Object>> badParameter(Exception e, HttpServletRequest request) {
@@ -102,34 +97,24 @@ class ApiExceptionHandler {
                 name);
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, Object>> notFound(HttpServletRequest request) {
-        return problems.entity(request, ErrorCode.NOT_FOUND, List.of());
-    }
+    /** Framework refusals that carry nothing more than their kind. */
+    private static final Map<Class<? extends Exception>, ErrorCode> SIMPLE = Map.of(
+            HttpMessageNotReadableException.class, ErrorCode.MALFORMED_BODY,
+            NoResourceFoundException.class, ErrorCode.NOT_FOUND,
+            HttpRequestMethodNotSupportedException.class, ErrorCode.METHOD_NOT_ALLOWED,
+            HttpMediaTypeNotSupportedException.class, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            HttpMediaTypeNotAcceptableException.class, ErrorCode.NOT_ACCEPTABLE,
+            MaxUploadSizeExceededException.class, ErrorCode.PAYLOAD_TOO_LARGE,
+            AccessDeniedException.class, ErrorCode.FORBIDDEN);
 
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> methodNotAllowed(HttpServletRequest request) {
-        return problems.entity(request, ErrorCode.METHOD_NOT_ALLOWED, List.of());
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> unsupportedMediaType(HttpServletRequest request) {
-        return problems.entity(request, ErrorCode.UNSUPPORTED_MEDIA_TYPE, List.of());
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<Map<String, Object>> notAcceptable(HttpServletRequest request) {
-        return problems.entity(request, ErrorCode.NOT_ACCEPTABLE, List.of());
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Map<String, Object>> tooLarge(HttpServletRequest request) {
-        return problems.entity(request, ErrorCode.PAYLOAD_TOO_LARGE, List.of());
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, Object>> forbidden(HttpServletRequest request) {
-        return problems.entity(request, ErrorCode.FORBIDDEN, List.of());
+    @ExceptionHandler({HttpMessageNotReadableException.class, NoResourceFoundException.class,
+            HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
+            HttpMediaTypeNotAcceptableException.class, MaxUploadSizeExceededException.class,
+            AccessDeniedException.class})
+    ResponseEntity<Map<String, Object>> simple(Exception e, HttpServletRequest request) {
+        ErrorCode code = SIMPLE.entrySet().stream().filter(entry -> entry.getKey().isInstance(e))
+                .map(Map.Entry::getValue).findFirst().orElse(ErrorCode.INTERNAL_ERROR);
+        return problems.entity(request, code, List.of());
     }
 
     /** A unique constraint lost a race that the service's own check could not see. */

@@ -176,3 +176,6 @@ INSERT INTO interest_payment (id, loan_id, external_id, sequence_no, accrual_sta
     (14, 4, 'CCBQD2025IP000214-INT-04', 4, '2026-06-21', '2026-09-21', 8000000.00, 66444.44, '2026-09-21', '2026-09-21', '2026-09-22 08:30:00.000000'),
     (15, 5, 'CCBQD2026IP000097-INT-01', 1, '2026-06-05', '2026-06-21', 1000000.00, 1733.33, '2026-06-21', '2026-06-21', '2026-06-22 08:30:00.000000'),
     (16, 5, 'CCBQD2026IP000097-INT-02', 2, '2026-06-21', '2026-09-21', 1000000.00, 9966.67, '2026-09-21', '2026-09-21', '2026-09-22 08:30:00.000000');
+
+-- every demo enterprise starts in the project library as a draft; the demo launcher admits a few
+INSERT INTO library_entry (enterprise_id, status, updated_at) SELECT id, 'DRAFT', created_at FROM enterprise;

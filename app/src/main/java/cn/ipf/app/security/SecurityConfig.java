@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -67,6 +68,11 @@ class SecurityConfig {
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/regulator/**").hasAnyRole("REGULATOR", "ADMIN")
+                        // the library: regulators and admins read; changes are the SMEs' and reviewers'
+                        .requestMatchers(HttpMethod.GET, "/api/v1/library/**")
+                        .hasAnyRole("SME", "DISTRICT_REVIEWER", "CITY_REVIEWER", "REGULATOR", "ADMIN")
+                        .requestMatchers("/api/v1/library/**")
+                        .hasAnyRole("SME", "DISTRICT_REVIEWER", "CITY_REVIEWER")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.decoder(jwtDecoder).jwtAuthenticationConverter(roles))

@@ -2,7 +2,7 @@ package cn.ipf.app.user;
 
 /** The roles of people using the platform, and what each must be bound to. */
 public enum Role {
-    /** An enterprise's own user, bound to that enterprise. */
+    /** An enterprise's own user, bound to that enterprise (once it is registered). */
     SME(Binding.ENTERPRISE),
     /** A partner bank's officer, bound to the bank. */
     BANK_OFFICER(Binding.BANK),

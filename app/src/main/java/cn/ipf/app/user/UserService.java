@@ -97,7 +97,10 @@ public class UserService {
     private void checkBinding(NewAccount r) {
         Role.Binding binding = r.role().binding();
         List<FieldViolation> wrong = new ArrayList<>();
-        requireIff(wrong, "enterpriseId", r.enterpriseId() != null, binding == Role.Binding.ENTERPRISE);
+        // an SME user may exist before its enterprise: registering the enterprise binds it
+        if (r.enterpriseId() != null && binding != Role.Binding.ENTERPRISE) {
+            wrong.add(new FieldViolation("enterpriseId", "not allowed for this role"));
+        }
         requireIff(wrong, "bankId", r.bankId() != null, binding == Role.Binding.BANK);
         requireIff(wrong, "districtCode", r.districtCode() != null, binding == Role.Binding.DISTRICT);
         if (!wrong.isEmpty()) {

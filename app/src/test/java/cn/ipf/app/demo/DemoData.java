@@ -50,6 +50,8 @@ class DemoData {
                     lines.add(String.format("  bank %d API app: app_id=%s secret=%s", bankId, app.appId(),
                             app.secret()));
                 }
+                lines.add("  admitted to the project library: "
+                        + admitSome(jdbc, "http://localhost:" + port));
             } else {
                 lines.add("  (database already had data; demo accounts unchanged)");
             }
@@ -61,6 +63,34 @@ class DemoData {
                     {}
                     """, port, PASSWORD, String.join("\n", lines));
         };
+    }
+
+    /**
+     * Walks the enterprises of two districts through the two-level admission over the real API, as the demo
+     * reviewers would; those failing a screening gate stay where they are.
+     */
+    private static List<Long> admitSome(JdbcTemplate jdbc, String base) {
+        DemoClient client = new DemoClient(base);
+        String city = client.signIn("city-reviewer", PASSWORD);
+        List<Long> admitted = new ArrayList<>();
+        for (String[] district : new String[][] {{"370202", "shinan-reviewer"}, {"370211", "huangdao-reviewer"}}) {
+            String reviewer = client.signIn(district[1], PASSWORD);
+            for (Long id : jdbc.queryForList("SELECT id FROM enterprise WHERE district_code = ? ORDER BY id",
+                    Long.class, district[0])) {
+                String path = "/api/v1/library/enterprises/" + id;
+                client.post(reviewer, path + "/credit-ratings",
+                        "{\"rating\":\"AA\",\"source\":\"演示评级\",\"ratedOn\":\"2026-06-30\"}");
+                boolean ok = client.post(reviewer, path + "/submission", "{}")
+                        && client.post(reviewer, path + "/decisions", "{\"action\":\"DISTRICT_APPROVE\"}")
+                        && client.post(city, path + "/decisions", "{\"action\":\"CITY_APPROVE\"}");
+                if (ok) {
+                    admitted.add(id);
+                }
+            }
+        }
+        admitted.stream().limit(2).forEach(id ->
+                client.post(city, "/api/v1/library/enterprises/" + id + "/recommendation", null));
+        return admitted;
     }
 
     private static void account(UserService users, List<String> lines, String username, String name, Role role,

@@ -1,6 +1,8 @@
 package cn.ipf.app.shared.error;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A refusal the client can act on. The message arguments fill the localized detail text; field violations, when
@@ -11,6 +13,7 @@ public class ApiException extends RuntimeException {
     private final ErrorCode code;
     private final transient Object[] args;
     private final List<FieldViolation> violations;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public ApiException(ErrorCode code, Object... args) {
         this(code, List.of(), args);
@@ -33,6 +36,16 @@ public class ApiException extends RuntimeException {
 
     public List<FieldViolation> violations() {
         return violations;
+    }
+
+    /** Adds a member to the problem body, e.g. {@code currentState} on an illegal transition. */
+    public ApiException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> properties() {
+        return Map.copyOf(properties);
     }
 
     /** One offending field and what is wrong with it. */

@@ -45,7 +45,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e, HttpServletRequest request) {
-        return problems.entity(request, e.code(), e.violations(), e.args());
+        ResponseEntity<Map<String, Object>> problem = problems.entity(request, e.code(), e.violations(), e.args());
+        problem.getBody().putAll(e.properties());
+        return problem;
     }
 
     @ExceptionHandler(BindException.class)

@@ -1,0 +1,45 @@
+package cn.ipf.app.job;
+
+import cn.ipf.batch.JobControl;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Scheduled launches, through the same {@link JobControl} as the API. Every instance may fire: the job's identifying
+ * parameters (here the review date) make the second launch of a day a refused duplicate, not a second run.
+ * A cron of "-" disables a schedule.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class JobSchedules {
+
+    private static final Logger log = LoggerFactory.getLogger(JobSchedules.class);
+
+    private final JobControl jobs;
+
+    JobSchedules(JobControl jobs) {
+        this.jobs = jobs;
+    }
+
+    @Scheduled(cron = "${ipf.batch.library-rereview.cron:0 0 2 15 1 *}", zone = "${ipf.time-zone:Asia/Shanghai}")
+    void annualLibraryRereview() {
+        launch("library-rereview");
+    }
+
+    @Scheduled(cron = "${ipf.batch.idempotency-purge.cron:0 30 3 * * *}", zone = "${ipf.time-zone:Asia/Shanghai}")
+    void dailyIdempotencyPurge() {
+        launch("idempotency-purge");
+    }
+
+    private void launch(String jobName) {
+        try {
+            log.info("scheduled launch of {}: execution {}", jobName, jobs.launch(jobName, Map.of()).executionId());
+        } catch (Exception e) {
+            log.warn("scheduled launch of {} refused: {}", jobName, e.toString());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package cn.ipf.app.library;
+
+import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.library.LibraryAccess.Caller;
+import cn.ipf.app.library.policy.AdmissionAction;
+import cn.ipf.app.library.policy.AdmissionStatus;
+import cn.ipf.app.library.policy.AdmissionWorkflow;
+import cn.ipf.app.library.policy.ScreeningResult;
+import cn.ipf.app.security.Actor;
+import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.error.ApiException.FieldViolation;
+import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.persistence.GeneratedId;
+import cn.ipf.app.shared.time.BusinessCalendar;
+import cn.ipf.app.user.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 两级审核 the two-level admission workflow. Every step locks the entry, checks who may act, applies the pure
+ * {@link AdmissionWorkflow}, screens under the rule set in force, and freezes the breakdown and rule-set version on
+ * the decision, audited in the same transaction.
+ */
+@Service
+public class AdmissionService {
+
+    /** Steps that need every hard gate passed. */
+    private static final Set<AdmissionAction> GATED =
+            EnumSet.of(AdmissionAction.SUBMIT, AdmissionAction.DISTRICT_APPROVE, AdmissionAction.CITY_APPROVE);
+
+    private final EnterpriseMapper enterprises;
+    private final AdmissionMapper decisions;
+    private final EnterpriseService enterpriseService;
+    private final ScreeningService screening;
+    private final LibraryAccess access;
+    private final AuditTrail audit;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+
+    AdmissionService(EnterpriseMapper enterprises, AdmissionMapper decisions, EnterpriseService enterpriseService,
+            ScreeningService screening, LibraryAccess access, AuditTrail audit, BusinessCalendar calendar,
+            Clock clock) {
+        this.enterprises = enterprises;
+        this.decisions = decisions;
+        this.enterpriseService = enterpriseService;
+        this.screening = screening;
+        this.access = access;
+        this.audit = audit;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** A decision as stored, with its frozen screening. */
+    record Decision(AdmissionMapper.DecisionRow row, ScreeningResult screening) {
+    }
+
+    @Transactional
+    Decision submit(long enterpriseId, String comment) {
+        Caller caller = access.caller();
+        EnterpriseRecord e = access.maintainable(caller, enterpriseId);
+        return apply(e, AdmissionAction.SUBMIT, caller.userId(), caller.role().name(), comment);
+    }
+
+    @Transactional
+    Decision decide(long enterpriseId, AdmissionAction action, String comment) {
+        Caller caller = access.caller();
+        EnterpriseRecord e = access.reviewable(caller, enterpriseId);
+        AdmissionStatus current = AdmissionStatus.valueOf(enterprises.lockStatus(enterpriseId));
+        checkReviewer(caller, e, action, current);
+        return apply(e, action, caller.userId(), caller.role().name(), comment);
+    }
+
+    /** A serious-dishonesty listing suspends an admitted enterprise at once; the system is the actor. */
+    @Transactional
+    void suspendForDishonesty(long enterpriseId) {
+        if (AdmissionStatus.valueOf(enterprises.lockStatus(enterpriseId)) == AdmissionStatus.ADMITTED) {
+            apply(enterprises.find(enterpriseId), AdmissionAction.SUSPEND, null, Actor.Kind.SYSTEM.name(),
+                    "automatic suspension: listed as seriously dishonest");
+        }
+    }
+
+    List<Decision> history(long enterpriseId) {
+        access.visible(access.caller(), enterpriseId);
+        return decisions.ofEnterprise(enterpriseId).stream()
+                .map(row -> new Decision(row, screening.fromJson(row.screening()))).toList();
+    }
+
+    private void checkReviewer(Caller caller, EnterpriseRecord e, AdmissionAction action, AdmissionStatus current) {
+        boolean city = caller.is(Role.CITY_REVIEWER);
+        boolean allowed = switch (action) {
+            case DISTRICT_APPROVE -> true;
+            case CITY_APPROVE, SUSPEND, REMOVE -> city;
+            // at the second level only the city may send back or refuse
+            case RETURN, REJECT -> city || current != AdmissionStatus.DISTRICT_APPROVED;
+            case SUBMIT -> false;
+        };
+        if (!allowed) {
+            throw new ApiException(ErrorCode.FORBIDDEN);
+        }
+        if (action == AdmissionAction.CITY_APPROVE && current == AdmissionStatus.DISTRICT_APPROVED
+                && Long.valueOf(caller.userId()).equals(e.districtApprovedBy())) {
+            throw new ApiException(ErrorCode.MAKER_CHECKER);
+        }
+    }
+
+    private Decision apply(EnterpriseRecord e, AdmissionAction action, Long actorUserId, String actorRole,
+            String comment) {
+        AdmissionStatus from = AdmissionStatus.valueOf(enterprises.lockStatus(e.id()));
+        AdmissionStatus to = AdmissionWorkflow.next(from, action).orElseThrow(() -> new ApiException(
+                ErrorCode.ILLEGAL_TRANSITION, from, action).with("currentState", from.name()));
+        if ((action == AdmissionAction.RETURN || action == AdmissionAction.REJECT)
+                && (comment == null || comment.isBlank())) {
+            throw new ApiException(ErrorCode.COMMENT_REQUIRED);
+        }
+        if (action == AdmissionAction.SUBMIT && e.dishonestyListed()) {
+            throw new ApiException(ErrorCode.DISHONESTY_LISTED);
+        }
+        ScreeningService.Evaluated evaluated = screening.evaluate(enterpriseService.view(e));
+        ScreeningResult result = evaluated.result();
+        if (GATED.contains(action) && !result.gatesPassed()) {
+            throw new ApiException(ErrorCode.SCREENING_GATE_FAILED, result.failedGates().stream()
+                    .map(g -> new FieldViolation(g.gate(), g.reason())).toList());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Long districtApprover = switch (action) {
+            case DISTRICT_APPROVE -> actorUserId;
+            case CITY_APPROVE, SUSPEND, REMOVE -> e.districtApprovedBy();
+            case SUBMIT, RETURN, REJECT -> null;
+        };
+        LocalDate admittedOn = action == AdmissionAction.CITY_APPROVE ? calendar.today() : e.admittedOn();
+        enterprises.updateEntry(e.id(), to.name(), result.score(), evaluated.ruleSetVersion(), districtApprover,
+                admittedOn, now);
+        AdmissionMapper.DecisionRow row = new AdmissionMapper.DecisionRow(0, e.id(), action.name(), from.name(),
+                to.name(), actorUserId, actorRole, comment, evaluated.ruleSetVersion(), result.score(),
+                screening.toJson(result), now);
+        GeneratedId key = new GeneratedId();
+        decisions.insert(row, key);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("decisionId", key.getId());
+        summary.put("from", from.name());
+        summary.put("to", to.name());
+        summary.put("score", result.score());
+        summary.put("ruleSetVersion", evaluated.ruleSetVersion());
+        summary.put("gatesPassed", result.gatesPassed());
+        summary.put("comment", comment);
+        if (actorUserId == null) {
+            audit.recordAs(Actor.SYSTEM, "LIBRARY_" + action.name(), "ENTERPRISE", e.id(), summary);
+        } else {
+            audit.record("LIBRARY_" + action.name(), "ENTERPRISE", e.id(), summary);
+        }
+        return new Decision(decisions.find(key.getId()), result);
+    }
+}

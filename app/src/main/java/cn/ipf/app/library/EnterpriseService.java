@@ -1,0 +1,214 @@
+package cn.ipf.app.library;
+
+import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.library.LibraryAccess.Caller;
+import cn.ipf.app.library.policy.Sector;
+import cn.ipf.app.library.policy.SizeClass;
+import cn.ipf.app.library.policy.SizeClassifier;
+import cn.ipf.app.library.policy.Uscc;
+import cn.ipf.app.region.RegionMapper;
+import cn.ipf.app.shared.crypto.SecretCipher;
+import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.persistence.GeneratedId;
+import cn.ipf.app.user.Role;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** 企业登记 registering and maintaining enterprises, and finding them within the caller's scope. */
+@Service
+public class EnterpriseService {
+
+    private final EnterpriseMapper enterprises;
+    private final ReputationMapper reputation;
+    private final RegionMapper regions;
+    private final LibraryAccess access;
+    private final SecretCipher cipher;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    EnterpriseService(EnterpriseMapper enterprises, ReputationMapper reputation, RegionMapper regions,
+            LibraryAccess access, SecretCipher cipher, AuditTrail audit, Clock clock) {
+        this.enterprises = enterprises;
+        this.reputation = reputation;
+        this.regions = regions;
+        this.access = access;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What a registration or profile update states about the enterprise. */
+    record Profile(String uscc, String name, String legalRepName, String legalRepIdNumber, String districtCode,
+            String industryCode, int employees, BigDecimal annualRevenue, BigDecimal totalAssets, boolean highTech,
+            boolean specializedSme, String ipmCertNo, LocalDate ipmCertValidUntil) {
+    }
+
+    @Transactional
+    EnterpriseView register(Profile profile) {
+        Caller caller = access.caller();
+        access.requireRole(caller, Role.SME, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER);
+        if (caller.is(Role.SME) && caller.enterpriseId() != null) {
+            throw new ApiException(ErrorCode.ENTERPRISE_ALREADY_BOUND, caller.enterpriseId());
+        }
+        String uscc = profile.uscc().toUpperCase(Locale.ROOT);
+        if (!Uscc.isValid(uscc)) {
+            throw new ApiException(ErrorCode.USCC_INVALID, profile.uscc());
+        }
+        checkProfile(caller, profile);
+        if (enterprises.usccTaken(uscc)) {
+            throw new ApiException(ErrorCode.USCC_TAKEN, uscc);
+        }
+        Instant now = now();
+        EnterpriseRecord record = record(null, uscc, profile, null, now, now);
+        GeneratedId key = new GeneratedId();
+        enterprises.insert(record, key);
+        enterprises.insertEntry(key.getId(), now);
+        if (caller.is(Role.SME)) {
+            enterprises.bindSmeUser(caller.userId(), key.getId());
+        }
+        audit.record("ENTERPRISE_REGISTERED", "ENTERPRISE", key.getId(), summary(record));
+        return view(enterprises.find(key.getId()));
+    }
+
+    @Transactional
+    EnterpriseView update(long enterpriseId, Profile profile) {
+        Caller caller = access.caller();
+        EnterpriseRecord existing = access.maintainable(caller, enterpriseId);
+        if (!existing.uscc().equalsIgnoreCase(profile.uscc())) {
+            throw new ApiException(ErrorCode.USCC_IMMUTABLE);
+        }
+        checkProfile(caller, profile);
+        String cipherText = profile.legalRepIdNumber() == null ? existing.legalRepIdCipher() : null;
+        EnterpriseRecord updated = record(enterpriseId, existing.uscc(), profile, cipherText, existing.createdAt(),
+                now());
+        enterprises.update(updated);
+        Map<String, Object> changed = new TreeMap<>();
+        Map<String, Object> before = summary(existing);
+        summary(updated).forEach((k, v) -> {
+            if (!Objects.equals(before.get(k), v)) {
+                changed.put(k, v);
+            }
+        });
+        if (profile.legalRepIdNumber() != null) {
+            changed.put("legalRepIdNumber", "(changed)");
+        }
+        audit.record("ENTERPRISE_UPDATED", "ENTERPRISE", enterpriseId, changed);
+        return view(enterprises.find(enterpriseId));
+    }
+
+    EnterpriseView find(long enterpriseId) {
+        return view(access.visible(access.caller(), enterpriseId));
+    }
+
+    EnterpriseView view(EnterpriseRecord e) {
+        Sector sector = Sector.of(e.industryCode());
+        SizeClass size = SizeClassifier.classify(sector, e.employees(), e.annualRevenue(), e.totalAssets());
+        String masked = e.legalRepIdCipher() == null ? null : mask(cipher.decrypt(e.legalRepIdCipher()));
+        return new EnterpriseView(e, sector, size, masked, reputation.latestRating(e.id()));
+    }
+
+    private void checkProfile(Caller caller, Profile p) {
+        if (!regions.isDistrict(p.districtCode())) {
+            throw new ApiException(ErrorCode.DISTRICT_UNKNOWN, p.districtCode());
+        }
+        if (caller.is(Role.DISTRICT_REVIEWER) && !p.districtCode().equals(caller.districtCode())) {
+            throw new ApiException(ErrorCode.OUT_OF_DISTRICT, caller.districtCode());
+        }
+        try {
+            Sector.of(p.industryCode());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.INDUSTRY_CODE_INVALID, p.industryCode());
+        }
+    }
+
+    private EnterpriseRecord record(Long id, String uscc, Profile p, String existingCipher, Instant createdAt,
+            Instant updatedAt) {
+        String idCipher = p.legalRepIdNumber() == null ? existingCipher
+                : cipher.encrypt(p.legalRepIdNumber().toUpperCase(Locale.ROOT));
+        return new EnterpriseRecord(id, uscc, p.name(), p.legalRepName(), idCipher, p.districtCode(),
+                p.industryCode(), p.employees(), money(p.annualRevenue()), money(p.totalAssets()), p.highTech(),
+                p.specializedSme(), p.ipmCertNo(), p.ipmCertValidUntil(), createdAt, updatedAt, null, null, null,
+                null, null, false, null, false, false);
+    }
+
+    /** The audit summary of a profile: everything but the identity number. */
+    private static Map<String, Object> summary(EnterpriseRecord e) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("uscc", e.uscc());
+        m.put("name", e.name());
+        m.put("legalRepName", e.legalRepName());
+        m.put("districtCode", e.districtCode());
+        m.put("industryCode", e.industryCode());
+        m.put("employees", e.employees());
+        m.put("annualRevenue", e.annualRevenue().toPlainString());
+        m.put("totalAssets", e.totalAssets().toPlainString());
+        m.put("highTech", e.highTech());
+        m.put("specializedSme", e.specializedSme());
+        m.put("ipmCertNo", e.ipmCertNo());
+        m.put("ipmCertValidUntil", e.ipmCertValidUntil() == null ? null : e.ipmCertValidUntil().toString());
+        return m;
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** First 3 and last 4 characters visible, the rest masked. */
+    static String mask(String idNumber) {
+        if (idNumber.length() <= 7) {
+            return "*".repeat(idNumber.length());
+        }
+        return idNumber.substring(0, 3) + "*".repeat(idNumber.length() - 7)
+                + idNumber.substring(idNumber.length() - 4);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** One page of search results and the total matching. */
+    record Page(List<EnterpriseView> items, long total) {
+    }
+
+    /** Filters as the client gave them; the caller's scope is added here. */
+    record Filters(String districtCode, String industryPrefix, SizeClass sizeClass, String status, Integer minScore,
+            Integer maxScore, Boolean hasOpenDemand, String sort) {
+    }
+
+    @Transactional(readOnly = true)
+    Page search(Filters f, long offset, int limit) {
+        Caller caller = access.caller();
+        access.requireRole(caller, Role.SME, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER, Role.REGULATOR,
+                Role.ADMIN);
+        EnterpriseQuery query = new EnterpriseQuery(access.visibleDistrict(caller), access.visibleEnterprise(caller),
+                f.districtCode(), f.industryPrefix(), f.status(), f.minScore(), f.maxScore(), f.hasOpenDemand(),
+                null, f.sort());
+        if (f.sizeClass() != null) {
+            // the size class is derived in Java, so it narrows the query to the ids that have it
+            List<Long> ids = enterprises.sizeInputs(query).stream()
+                    .filter(in -> SizeClassifier.classify(Sector.of(in.industryCode()), in.employees(),
+                            in.annualRevenue(), in.totalAssets()) == f.sizeClass())
+                    .map(EnterpriseMapper.SizeInput::id).toList();
+            if (ids.isEmpty()) {
+                return new Page(List.of(), 0);
+            }
+            query = new EnterpriseQuery(query.visibleDistrict(), query.visibleEnterprise(), query.districtCode(),
+                    query.industryPrefix(), query.status(), query.minScore(), query.maxScore(),
+                    query.hasOpenDemand(), ids, query.sort());
+        }
+        return new Page(enterprises.search(query, offset, limit).stream().map(this::view).toList(),
+                enterprises.count(query));
+    }
+}

@@ -1,0 +1,27 @@
+package cn.ipf.app.shared.time;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Calendar dates as the programme sees them: "today" in the deployment's time zone (Asia/Shanghai by default), so a
+ * decision taken at 07:00 Beijing time is dated that day, not the previous UTC day.
+ */
+@Component
+public class BusinessCalendar {
+
+    private final Clock clock;
+    private final ZoneId zone;
+
+    BusinessCalendar(Clock clock, @Value("${ipf.time-zone:Asia/Shanghai}") String zone) {
+        this.clock = clock;
+        this.zone = ZoneId.of(zone);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+}

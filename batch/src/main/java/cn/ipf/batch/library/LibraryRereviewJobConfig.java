@@ -1,0 +1,118 @@
+package cn.ipf.batch.library;
+
+import cn.ipf.batch.JobLaunchDefaults;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Job {@value #JOB_NAME}: 年度复核 re-screens every admitted enterprise under the rules in force on the review date.
+ * Entries that now fail a gate or fall below the threshold are flagged for review; dishonesty-listed ones are
+ * suspended (the only automatic change).
+ *
+ * <p>Parameter: {@code reviewDate} (ISO date, default: today in {@code ipf.time-zone}); it identifies the run, so a
+ * date is reviewed once. The reader pages admitted entries by enterprise id and keeps its position in the step
+ * context: after a failure, a restart continues after the last committed chunk, and a failed chunk's work rolled
+ * back with it, so no enterprise is reviewed twice.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LibraryRereviewJobConfig {
+
+    public static final String JOB_NAME = "library-rereview";
+    private static final String REVIEW_DATE = "reviewDate";
+
+    @Bean
+    Job libraryRereviewJob(JobRepository jobRepository, Step libraryRereviewStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(LibraryRereviewJobConfig::validate)
+                .start(libraryRereviewStep)
+                .build();
+    }
+
+    @Bean
+    JobLaunchDefaults libraryRereviewDefaults(@Value("${ipf.time-zone:Asia/Shanghai}") String zone) {
+        return new JobLaunchDefaults() {
+            @Override
+            public String jobName() {
+                return JOB_NAME;
+            }
+
+            @Override
+            public JobParameters complete(JobParameters given) {
+                if (given.getString(REVIEW_DATE) != null) {
+                    return given;
+                }
+                return new JobParametersBuilder(given)
+                        .addString(REVIEW_DATE, LocalDate.now(ZoneId.of(zone)).toString()).toJobParameters();
+            }
+        };
+    }
+
+    @Bean
+    Step libraryRereviewStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcPagingItemReader<Long> admittedEnterprises, ItemWriter<Long> rereviewWriter,
+            @Value("${ipf.batch.library-rereview.chunk-size:100}") int chunkSize) {
+        return new StepBuilder("rereview-admitted", jobRepository)
+                .<Long, Long>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(admittedEnterprises)
+                .writer(rereviewWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<Long> admittedEnterprises(DataSource dataSource,
+            @Value("${ipf.batch.library-rereview.chunk-size:100}") int chunkSize) throws Exception {
+        return new JdbcPagingItemReaderBuilder<Long>()
+                .name("admittedEnterprises")
+                .dataSource(dataSource)
+                .selectClause("enterprise_id")
+                .fromClause("library_entry")
+                .whereClause("status = 'ADMITTED'")
+                .sortKeys(Map.of("enterprise_id", Order.ASCENDING))
+                .pageSize(chunkSize)
+                .rowMapper((rs, row) -> rs.getLong(1))
+                .saveState(true)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<Long> rereviewWriter(LibraryRereview library,
+            @Value("#{jobParameters['" + REVIEW_DATE + "']}") String reviewDate) {
+        LocalDate date = LocalDate.parse(reviewDate);
+        return chunk -> chunk.getItems().forEach(enterpriseId -> library.rereview(enterpriseId, date));
+    }
+
+    private static void validate(JobParameters parameters) throws InvalidJobParametersException {
+        String date = parameters.getString(REVIEW_DATE);
+        if (date == null) {
+            throw new InvalidJobParametersException("reviewDate is required");
+        }
+        try {
+            LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new InvalidJobParametersException("reviewDate must be an ISO date, e.g. 2026-01-15");
+        }
+    }
+}

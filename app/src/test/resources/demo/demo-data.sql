@@ -179,3 +179,13 @@ INSERT INTO interest_payment (id, loan_id, external_id, sequence_no, accrual_sta
 
 -- every demo enterprise starts in the project library as a draft; the demo launcher admits a few
 INSERT INTO library_entry (enterprise_id, status, updated_at) SELECT id, 'DRAFT', created_at FROM enterprise;
+
+-- open financing demands (需求调查) of a few demo enterprises
+INSERT INTO financing_demand (id, enterprise_id, amount, term_months, purpose, needed_by, open_marker, created_at) VALUES
+(1, 2, 3000000.00, 12, '研发投入与中试线建设', '2027-03-31', 1, '2026-09-01 10:00:00.000000'),
+(2, 5, 1500000.00, 12, '原材料采购流动资金', '2027-01-31', 1, '2026-09-15 10:00:00.000000'),
+(3, 9, 5000000.00, 24, '新产品产业化', '2027-06-30', 1, '2026-10-08 10:00:00.000000'),
+(4, 14, 2000000.00, 12, '订单生产周转', NULL, 1, '2026-10-20 10:00:00.000000'),
+(5, 16, 500000.00, 6, '专利许可实施', '2026-12-31', 1, '2026-11-02 10:00:00.000000');
+
+INSERT INTO financing_demand_bank (demand_id, bank_id) VALUES (1, 1), (3, 1), (3, 2), (4, 2);

@@ -3,7 +3,6 @@ package cn.ipf.batch.idempotency;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import javax.sql.DataSource;
 import cn.ipf.batch.JobLaunchDefaults;
@@ -12,7 +11,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -54,21 +52,7 @@ public class IdempotencyPurgeJobConfig {
     /** The cut-off defaults to the launch time. */
     @Bean
     JobLaunchDefaults idempotencyPurgeDefaults() {
-        return new JobLaunchDefaults() {
-            @Override
-            public String jobName() {
-                return JOB_NAME;
-            }
-
-            @Override
-            public JobParameters complete(JobParameters given) {
-                if (given.getString(CUTOFF) != null) {
-                    return given;
-                }
-                return new JobParametersBuilder(given).addString(CUTOFF, Instant.now().toString())
-                        .toJobParameters();
-            }
-        };
+        return JobLaunchDefaults.defaulting(JOB_NAME, CUTOFF, () -> Instant.now().toString());
     }
 
     @Bean
@@ -122,14 +106,6 @@ public class IdempotencyPurgeJobConfig {
     }
 
     private static void validate(JobParameters parameters) throws InvalidJobParametersException {
-        String cutoff = parameters.getString(CUTOFF);
-        if (cutoff == null) {
-            throw new InvalidJobParametersException("cutoff is required");
-        }
-        try {
-            Instant.parse(cutoff);
-        } catch (DateTimeParseException e) {
-            throw new InvalidJobParametersException("cutoff must be an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z");
-        }
+        JobLaunchDefaults.requireParsable(parameters, CUTOFF, Instant::parse, "2026-01-31T00:00:00Z");
     }
 }

@@ -3,7 +3,6 @@ package cn.ipf.batch.library;
 import cn.ipf.batch.JobLaunchDefaults;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -11,7 +10,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -50,21 +48,7 @@ public class LibraryRereviewJobConfig {
 
     @Bean
     JobLaunchDefaults libraryRereviewDefaults(@Value("${ipf.time-zone:Asia/Shanghai}") String zone) {
-        return new JobLaunchDefaults() {
-            @Override
-            public String jobName() {
-                return JOB_NAME;
-            }
-
-            @Override
-            public JobParameters complete(JobParameters given) {
-                if (given.getString(REVIEW_DATE) != null) {
-                    return given;
-                }
-                return new JobParametersBuilder(given)
-                        .addString(REVIEW_DATE, LocalDate.now(ZoneId.of(zone)).toString()).toJobParameters();
-            }
-        };
+        return JobLaunchDefaults.defaulting(JOB_NAME, REVIEW_DATE, () -> LocalDate.now(ZoneId.of(zone)).toString());
     }
 
     @Bean
@@ -105,14 +89,6 @@ public class LibraryRereviewJobConfig {
     }
 
     private static void validate(JobParameters parameters) throws InvalidJobParametersException {
-        String date = parameters.getString(REVIEW_DATE);
-        if (date == null) {
-            throw new InvalidJobParametersException("reviewDate is required");
-        }
-        try {
-            LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw new InvalidJobParametersException("reviewDate must be an ISO date, e.g. 2026-01-15");
-        }
+        JobLaunchDefaults.requireParsable(parameters, REVIEW_DATE, LocalDate::parse, "2026-01-15");
     }
 }

@@ -36,6 +36,9 @@ public class AdmissionService {
     /** Steps that need every hard gate passed. */
     private static final Set<AdmissionAction> GATED =
             EnumSet.of(AdmissionAction.SUBMIT, AdmissionAction.DISTRICT_APPROVE, AdmissionAction.CITY_APPROVE);
+    /** Approvals also need the score to reach the threshold; submitting below it lets reviewers see why. */
+    private static final Set<AdmissionAction> APPROVALS =
+            EnumSet.of(AdmissionAction.DISTRICT_APPROVE, AdmissionAction.CITY_APPROVE);
 
     private final EnterpriseMapper enterprises;
     private final AdmissionMapper decisions;
@@ -129,6 +132,10 @@ public class AdmissionService {
         if (GATED.contains(action) && !result.gatesPassed()) {
             throw new ApiException(ErrorCode.SCREENING_GATE_FAILED, result.failedGates().stream()
                     .map(g -> new FieldViolation(g.gate(), g.reason())).toList());
+        }
+        if (APPROVALS.contains(action) && !result.meetsThreshold()) {
+            throw new ApiException(ErrorCode.SCORE_BELOW_THRESHOLD, result.score(), result.threshold())
+                    .with("score", result.score()).with("threshold", result.threshold());
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Long districtApprover = switch (action) {

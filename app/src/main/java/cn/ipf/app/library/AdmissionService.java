@@ -77,15 +77,14 @@ public class AdmissionService {
     Decision decide(long enterpriseId, AdmissionAction action, String comment) {
         Caller caller = access.caller();
         EnterpriseRecord e = access.reviewable(caller, enterpriseId);
-        AdmissionStatus current = AdmissionStatus.valueOf(enterprises.lockStatus(enterpriseId));
-        checkReviewer(caller, e, action, current);
+        checkReviewer(caller, enterprises.lockEntry(enterpriseId), action);
         return apply(e, action, caller.userId(), caller.role().name(), comment);
     }
 
     /** A serious-dishonesty listing suspends an admitted enterprise at once; the system is the actor. */
     @Transactional
     void suspendForDishonesty(long enterpriseId) {
-        if (AdmissionStatus.valueOf(enterprises.lockStatus(enterpriseId)) == AdmissionStatus.ADMITTED) {
+        if (AdmissionStatus.valueOf(enterprises.lockEntry(enterpriseId).status()) == AdmissionStatus.ADMITTED) {
             apply(enterprises.find(enterpriseId), AdmissionAction.SUSPEND, null, Actor.Kind.SYSTEM.name(),
                     "automatic suspension: listed as seriously dishonest");
         }
@@ -97,7 +96,8 @@ public class AdmissionService {
                 .map(row -> new Decision(row, screening.fromJson(row.screening()))).toList();
     }
 
-    private void checkReviewer(Caller caller, EnterpriseRecord e, AdmissionAction action, AdmissionStatus current) {
+    private void checkReviewer(Caller caller, EnterpriseMapper.LockedEntry entry, AdmissionAction action) {
+        AdmissionStatus current = AdmissionStatus.valueOf(entry.status());
         boolean city = caller.is(Role.CITY_REVIEWER);
         boolean allowed = switch (action) {
             case DISTRICT_APPROVE -> true;
@@ -110,14 +110,15 @@ public class AdmissionService {
             throw new ApiException(ErrorCode.FORBIDDEN);
         }
         if (action == AdmissionAction.CITY_APPROVE && current == AdmissionStatus.DISTRICT_APPROVED
-                && Long.valueOf(caller.userId()).equals(e.districtApprovedBy())) {
+                && Long.valueOf(caller.userId()).equals(entry.districtApprovedBy())) {
             throw new ApiException(ErrorCode.MAKER_CHECKER);
         }
     }
 
     private Decision apply(EnterpriseRecord e, AdmissionAction action, Long actorUserId, String actorRole,
             String comment) {
-        AdmissionStatus from = AdmissionStatus.valueOf(enterprises.lockStatus(e.id()));
+        EnterpriseMapper.LockedEntry entry = enterprises.lockEntry(e.id());
+        AdmissionStatus from = AdmissionStatus.valueOf(entry.status());
         AdmissionStatus to = AdmissionWorkflow.next(from, action).orElseThrow(() -> new ApiException(
                 ErrorCode.ILLEGAL_TRANSITION, from, action).with("currentState", from.name()));
         if ((action == AdmissionAction.RETURN || action == AdmissionAction.REJECT)
@@ -140,10 +141,10 @@ public class AdmissionService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Long districtApprover = switch (action) {
             case DISTRICT_APPROVE -> actorUserId;
-            case CITY_APPROVE, SUSPEND, REMOVE -> e.districtApprovedBy();
+            case CITY_APPROVE, SUSPEND, REMOVE -> entry.districtApprovedBy();
             case SUBMIT, RETURN, REJECT -> null;
         };
-        LocalDate admittedOn = action == AdmissionAction.CITY_APPROVE ? calendar.today() : e.admittedOn();
+        LocalDate admittedOn = action == AdmissionAction.CITY_APPROVE ? calendar.today() : entry.admittedOn();
         enterprises.updateEntry(e.id(), to.name(), result.score(), evaluated.ruleSetVersion(), districtApprover,
                 admittedOn, now);
         AdmissionMapper.DecisionRow row = new AdmissionMapper.DecisionRow(0, e.id(), action.name(), from.name(),

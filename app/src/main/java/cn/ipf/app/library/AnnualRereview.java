@@ -43,7 +43,7 @@ class AnnualRereview implements LibraryRereview {
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome rereview(long enterpriseId, LocalDate reviewDate) {
         EnterpriseRecord e = enterprises.find(enterpriseId);
-        if (e == null || !"ADMITTED".equals(enterprises.lockStatus(enterpriseId))) {
+        if (e == null || !"ADMITTED".equals(enterprises.lockEntry(enterpriseId).status())) {
             return Outcome.NOT_ADMITTED;
         }
         if (e.dishonestyListed()) {

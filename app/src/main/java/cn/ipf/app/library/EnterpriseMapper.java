@@ -12,8 +12,14 @@ interface EnterpriseMapper {
 
     EnterpriseRecord find(long id);
 
-    /** The enterprise's library entry row, locked for a state change. */
-    String lockStatus(long id);
+    /**
+     * The library entry as of now, read with the row lock for a state change. Decisions must use these values, not
+     * an earlier plain read: that may come from an older snapshot (a concurrent approval would be invisible).
+     */
+    record LockedEntry(String status, Long districtApprovedBy, LocalDate admittedOn) {
+    }
+
+    LockedEntry lockEntry(long id);
 
     boolean usccTaken(String uscc);
 

@@ -75,8 +75,9 @@ public class EnterpriseService {
         GeneratedId key = new GeneratedId();
         enterprises.insert(record, key);
         enterprises.insertEntry(key.getId(), now);
-        if (caller.is(Role.SME)) {
-            enterprises.bindSmeUser(caller.userId(), key.getId());
+        // the conditional update is the guard: a concurrent registration by the same SME finds it bound, and rolls back
+        if (caller.is(Role.SME) && enterprises.bindSmeUser(caller.userId(), key.getId()) == 0) {
+            throw new ApiException(ErrorCode.ENTERPRISE_ALREADY_BOUND, enterprises.enterpriseOfUser(caller.userId()));
         }
         audit.record("ENTERPRISE_REGISTERED", "ENTERPRISE", key.getId(), summary(record));
         return view(enterprises.find(key.getId()));

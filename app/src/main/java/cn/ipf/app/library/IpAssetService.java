@@ -24,15 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class IpAssetService {
 
     private final IpAssetMapper assets;
-    private final EnterpriseMapper enterprises;
     private final LibraryAccess access;
     private final AuditTrail audit;
     private final Clock clock;
 
-    IpAssetService(IpAssetMapper assets, EnterpriseMapper enterprises, LibraryAccess access, AuditTrail audit,
+    IpAssetService(IpAssetMapper assets, LibraryAccess access, AuditTrail audit,
             Clock clock) {
         this.assets = assets;
-        this.enterprises = enterprises;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -46,7 +44,8 @@ public class IpAssetService {
 
     @Transactional
     IpAssetMapper.PatentRow addPatent(long enterpriseId, NewPatent p) {
-        access.maintainable(access.caller(), enterpriseId);
+        LibraryAccess.Caller caller = access.caller();
+        access.maintainable(caller, enterpriseId);
         String number = CnPatentNumber.normalize(p.applicationNo())
                 .orElseThrow(() -> new ApiException(ErrorCode.PATENT_NUMBER_INVALID, p.applicationNo()));
         if (CnPatentNumber.typeOf(number).filter(t -> t == p.type()).isEmpty()) {
@@ -62,7 +61,8 @@ public class IpAssetService {
         owners.add(enterpriseId);
         if (p.coOwnerEnterpriseIds() != null) {
             for (Long coOwner : p.coOwnerEnterpriseIds()) {
-                if (enterprises.find(coOwner) == null) {
+                // only enterprises the caller may see: an SME cannot hand patents to (or probe for) others
+                if (!access.canSee(caller, coOwner)) {
                     throw new ApiException(ErrorCode.ENTERPRISE_UNKNOWN, coOwner);
                 }
                 owners.add(coOwner);

@@ -40,11 +40,15 @@ class LibraryAccess {
 
     /** The enterprise if the caller may see it; 404 otherwise. */
     EnterpriseRecord visible(Caller caller, long enterpriseId) {
-        EnterpriseRecord e = enterprises.find(enterpriseId);
-        if (e == null || !sees(caller, e)) {
+        if (!canSee(caller, enterpriseId)) {
             throw new ApiException(ErrorCode.ENTERPRISE_NOT_FOUND, enterpriseId);
         }
-        return e;
+        return enterprises.find(enterpriseId);
+    }
+
+    boolean canSee(Caller caller, long enterpriseId) {
+        EnterpriseRecord e = enterprises.find(enterpriseId);
+        return e != null && sees(caller, e);
     }
 
     /** The enterprise if the caller may maintain its profile, assets and demand. */

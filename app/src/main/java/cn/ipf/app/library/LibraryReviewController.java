@@ -7,10 +7,13 @@ import cn.ipf.api.model.CreditRatingView;
 import cn.ipf.api.model.DecisionRequest;
 import cn.ipf.api.model.DelistingForm;
 import cn.ipf.api.model.DemandAggregate;
+import cn.ipf.api.model.DemandGrouping;
 import cn.ipf.api.model.DishonestyListingForm;
 import cn.ipf.api.model.DishonestyRecord;
 import cn.ipf.api.model.Enterprise;
 import cn.ipf.api.model.EnterprisePage;
+import cn.ipf.api.model.EnterpriseSort;
+import cn.ipf.api.model.ExportFormat;
 import cn.ipf.api.model.Screening;
 import cn.ipf.api.model.SizeClass;
 import cn.ipf.api.server.LibraryReviewApi;
@@ -53,12 +56,12 @@ class LibraryReviewController implements LibraryReviewApi {
     @Override
     public ResponseEntity<EnterprisePage> searchEnterprises(String districtCode, String industryPrefix,
             SizeClass sizeClass, AdmissionStatus status, Integer minScore, Integer maxScore, Boolean hasOpenDemand,
-            String sort, Integer page, Integer size) {
+            EnterpriseSort sort, Integer page, Integer size) {
         Pages.Request request = Pages.request(page, size);
         EnterpriseService.Page found = enterprises.search(new EnterpriseService.Filters(districtCode, industryPrefix,
                 sizeClass == null ? null : cn.ipf.app.library.policy.SizeClass.valueOf(sizeClass.getValue()),
                 status == null ? null : status.getValue(), minScore, maxScore, hasOpenDemand,
-                sort == null ? "id" : sort), request.offset(), request.size());
+                sort == null ? EnterpriseSort.ID.getValue() : sort.getValue()), request.offset(), request.size());
         return ResponseEntity.ok(new EnterprisePage()
                 .items(found.items().stream().map(LibraryViews::enterprise).toList())
                 .page(request.meta(found.total())));
@@ -115,9 +118,9 @@ class LibraryReviewController implements LibraryReviewApi {
     }
 
     @Override
-    public ResponseEntity<Resource> exportRecommendations(String format) {
+    public ResponseEntity<Resource> exportRecommendations(ExportFormat format) {
         List<List<String>> rows = recommendations.rows();
-        boolean excel = "xlsx".equals(format);
+        boolean excel = format == ExportFormat.XLSX;
         byte[] file = excel ? RecommendationService.xlsx(rows) : RecommendationService.csv(rows);
         return ResponseEntity.ok()
                 .contentType(excel ? XLSX : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -127,8 +130,8 @@ class LibraryReviewController implements LibraryReviewApi {
     }
 
     @Override
-    public ResponseEntity<List<DemandAggregate>> aggregateDemand(String groupBy) {
-        return ResponseEntity.ok(demands.aggregate(groupBy).stream().map(a -> new DemandAggregate()
+    public ResponseEntity<List<DemandAggregate>> aggregateDemand(DemandGrouping groupBy) {
+        return ResponseEntity.ok(demands.aggregate(groupBy.getValue()).stream().map(a -> new DemandAggregate()
                 .group(a.groupKey()).count(a.demandCount()).totalAmount(a.totalAmount())).toList());
     }
 }

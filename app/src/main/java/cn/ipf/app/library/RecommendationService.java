@@ -52,7 +52,7 @@ public class RecommendationService {
         Caller caller = access.caller();
         access.requireRole(caller, Role.CITY_REVIEWER);
         access.visible(caller, enterpriseId);
-        AdmissionStatus status = AdmissionStatus.valueOf(enterprises.lockStatus(enterpriseId));
+        AdmissionStatus status = AdmissionStatus.valueOf(enterprises.lockEntry(enterpriseId).status());
         if (status != AdmissionStatus.ADMITTED) {
             throw new ApiException(ErrorCode.NOT_ADMITTED, status).with("currentState", status.name());
         }

@@ -26,11 +26,25 @@ CREATE TABLE trademark (
     CONSTRAINT fk_trademark_enterprise FOREIGN KEY (enterprise_id) REFERENCES enterprise (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- An appraisal of one asset (patent or trademark) for one enterprise; the latest per asset is its value.
+-- 地理标志 a geographical indication the enterprise is authorised to use (registration no. of the GI product and,
+-- where the authorisation is time-limited, its end).
+CREATE TABLE geographical_indication (
+    id               BIGINT        NOT NULL AUTO_INCREMENT,
+    registration_no  VARCHAR(40)   NOT NULL,
+    name             VARCHAR(200)  NOT NULL,
+    valid_until      DATE          NULL,
+    enterprise_id    BIGINT        NOT NULL,
+    created_at       DATETIME(6)   NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_gi_registration_enterprise (registration_no, enterprise_id),
+    CONSTRAINT fk_gi_enterprise FOREIGN KEY (enterprise_id) REFERENCES enterprise (id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- An appraisal of one asset (patent, trademark or geographical indication) for one enterprise; the latest per asset is its value.
 CREATE TABLE appraisal (
     id               BIGINT        NOT NULL AUTO_INCREMENT,
     enterprise_id    BIGINT        NOT NULL,
-    asset_kind       VARCHAR(16)   NOT NULL,
+    asset_kind       VARCHAR(32)   NOT NULL,
     asset_id         BIGINT        NOT NULL,
     appraised_value  DECIMAL(19,2) NOT NULL,
     appraiser        VARCHAR(200)  NOT NULL,

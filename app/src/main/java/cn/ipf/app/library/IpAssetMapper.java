@@ -23,6 +23,10 @@ interface IpAssetMapper {
             long enterpriseId) {
     }
 
+    /** 地理标志 an authorisation to use a geographical indication. */
+    record IndicationRow(long id, String registrationNo, String name, LocalDate validUntil, long enterpriseId) {
+    }
+
     /** 评估 an appraisal of one asset. */
     record AppraisalRow(long id, long enterpriseId, String assetKind, long assetId, BigDecimal appraisedValue,
             String appraiser, String reportNo, LocalDate appraisedOn) {
@@ -47,6 +51,15 @@ interface IpAssetMapper {
     List<TrademarkRow> trademarksOf(long enterpriseId);
 
     boolean ownsTrademark(@Param("enterpriseId") long enterpriseId, @Param("trademarkId") long trademarkId);
+
+    boolean indicationExists(@Param("registrationNo") String registrationNo, @Param("enterpriseId") long enterpriseId);
+
+    void insertIndication(@Param("g") IndicationRow indication, @Param("at") Instant at,
+            @Param("key") GeneratedId key);
+
+    List<IndicationRow> indicationsOf(long enterpriseId);
+
+    boolean ownsIndication(@Param("enterpriseId") long enterpriseId, @Param("indicationId") long indicationId);
 
     boolean appraisalExists(@Param("reportNo") String reportNo, @Param("assetKind") String assetKind,
             @Param("assetId") long assetId);

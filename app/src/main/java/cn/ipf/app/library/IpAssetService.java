@@ -19,7 +19,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** 知识产权 an enterprise's patents, trademarks and their appraisals. */
+/** 知识产权 an enterprise's patents, trademarks, geographical indications and their appraisals. */
 @Service
 public class IpAssetService {
 
@@ -111,11 +111,35 @@ public class IpAssetService {
     }
 
     @Transactional
+    IpAssetMapper.IndicationRow addIndication(long enterpriseId, String registrationNo, String name,
+            LocalDate validUntil) {
+        access.maintainable(access.caller(), enterpriseId);
+        if (assets.indicationExists(registrationNo, enterpriseId)) {
+            throw new ApiException(ErrorCode.INDICATION_ALREADY_RECORDED, registrationNo);
+        }
+        GeneratedId key = new GeneratedId();
+        assets.insertIndication(new IpAssetMapper.IndicationRow(0, registrationNo, name, validUntil, enterpriseId),
+                now(), key);
+        audit.record("GEOGRAPHICAL_INDICATION_RECORDED", "GEOGRAPHICAL_INDICATION", key.getId(),
+                Map.of("registrationNo", registrationNo, "name", name, "enterpriseId", enterpriseId));
+        return assets.indicationsOf(enterpriseId).stream().filter(g -> g.id() == key.getId()).findFirst()
+                .orElseThrow();
+    }
+
+    List<IpAssetMapper.IndicationRow> indications(long enterpriseId) {
+        access.visible(access.caller(), enterpriseId);
+        return assets.indicationsOf(enterpriseId);
+    }
+
+    @Transactional
     IpAssetMapper.AppraisalRow addAppraisal(long enterpriseId, String assetKind, long assetId, BigDecimal value,
             String appraiser, String reportNo, LocalDate appraisedOn) {
         access.maintainable(access.caller(), enterpriseId);
-        boolean owned = "PATENT".equals(assetKind) ? assets.ownsPatent(enterpriseId, assetId)
-                : assets.ownsTrademark(enterpriseId, assetId);
+        boolean owned = switch (assetKind) {
+            case "PATENT" -> assets.ownsPatent(enterpriseId, assetId);
+            case "TRADEMARK" -> assets.ownsTrademark(enterpriseId, assetId);
+            default -> assets.ownsIndication(enterpriseId, assetId);
+        };
         if (!owned) {
             throw new ApiException(ErrorCode.ASSET_NOT_OWNED, assetKind + " " + assetId);
         }

@@ -8,6 +8,8 @@ import cn.ipf.api.model.Enterprise;
 import cn.ipf.api.model.EnterpriseForm;
 import cn.ipf.api.model.FinancingDemand;
 import cn.ipf.api.model.FinancingDemandForm;
+import cn.ipf.api.model.GeographicalIndication;
+import cn.ipf.api.model.GeographicalIndicationForm;
 import cn.ipf.api.model.HighValueMarkers;
 import cn.ipf.api.model.Patent;
 import cn.ipf.api.model.PatentForm;
@@ -86,6 +88,18 @@ class LibraryEnterpriseController implements LibraryEnterprisesApi {
     @Override
     public ResponseEntity<List<Trademark>> listTrademarks(Long enterpriseId) {
         return ResponseEntity.ok(assets.trademarks(enterpriseId).stream().map(LibraryViews::trademark).toList());
+    }
+
+    @Override
+    public ResponseEntity<GeographicalIndication> addGeographicalIndication(Long enterpriseId,
+            GeographicalIndicationForm form, String idempotencyKey) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(LibraryViews.indication(assets.addIndication(
+                enterpriseId, form.getRegistrationNo(), form.getName(), form.getValidUntil())));
+    }
+
+    @Override
+    public ResponseEntity<List<GeographicalIndication>> listGeographicalIndications(Long enterpriseId) {
+        return ResponseEntity.ok(assets.indications(enterpriseId).stream().map(LibraryViews::indication).toList());
     }
 
     @Override

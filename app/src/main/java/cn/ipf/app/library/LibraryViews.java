@@ -9,6 +9,7 @@ import cn.ipf.api.model.DishonestyRecord;
 import cn.ipf.api.model.Enterprise;
 import cn.ipf.api.model.FinancingDemand;
 import cn.ipf.api.model.GateResult;
+import cn.ipf.api.model.GeographicalIndication;
 import cn.ipf.api.model.HighValueMarkers;
 import cn.ipf.api.model.Patent;
 import cn.ipf.api.model.PatentLegalStatus;
@@ -92,6 +93,11 @@ final class LibraryViews {
     static Trademark trademark(IpAssetMapper.TrademarkRow t) {
         return new Trademark().trademarkId(t.id()).registrationNo(t.registrationNo()).markName(t.markName())
                 .niceClass(t.niceClass()).validUntil(t.validUntil());
+    }
+
+    static GeographicalIndication indication(IpAssetMapper.IndicationRow g) {
+        return new GeographicalIndication().indicationId(g.id()).registrationNo(g.registrationNo()).name(g.name())
+                .validUntil(g.validUntil());
     }
 
     static Appraisal appraisal(IpAssetMapper.AppraisalRow a) {

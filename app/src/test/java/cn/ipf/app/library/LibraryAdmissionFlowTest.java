@@ -480,6 +480,11 @@ class LibraryAdmissionFlowTest extends LibraryTestSupport {
         Http.Response unknownDistrict = http.with(sme.token()).post(LIB, smallProfile(uscc("110101"), "110101"));
         assertThat(unknownDistrict.status()).isEqualTo(400);
         assertThat(unknownDistrict.code()).isEqualTo("DISTRICT_UNKNOWN");
+        Map<String, Object> tooRich = smallProfile(uscc(DISTRICT), DISTRICT);
+        tooRich.put("annualRevenue", new java.math.BigDecimal("1E30"));
+        Http.Response overflow = http.with(sme.token()).post(LIB, tooRich);
+        assertThat(overflow.status()).as("an amount beyond DECIMAL(19,2) is bad input, not a 500").isEqualTo(400);
+        assertThat(errorFields(overflow)).contains("annualRevenue");
         Map<String, Object> badIndustry = smallProfile(uscc(DISTRICT), DISTRICT);
         badIndustry.put("industryCode", "C6513");
         assertThat(http.with(sme.token()).post(LIB, badIndustry).code()).isEqualTo("INDUSTRY_CODE_INVALID");

@@ -67,7 +67,12 @@ public class JobControl {
             throw new NoSuchJobException("No job named " + jobName);
         }
         JobParametersBuilder builder = new JobParametersBuilder();
-        parameters.forEach(builder::addString);
+        for (Map.Entry<String, String> p : parameters.entrySet()) {
+            if (p.getValue() == null) {
+                throw new InvalidJobParametersException(p.getKey() + " has no value");
+            }
+            builder.addString(p.getKey(), p.getValue());
+        }
         JobParameters jobParameters = builder.toJobParameters();
         JobLaunchDefaults jobDefaults = defaults.get(jobName);
         if (jobDefaults != null) {

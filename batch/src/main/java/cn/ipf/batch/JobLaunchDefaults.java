@@ -33,6 +33,15 @@ public interface JobLaunchDefaults {
         };
     }
 
+    /** Refuses parameters a job does not know: an extra identifying parameter would let a run be repeated. */
+    static void requireOnly(JobParameters parameters, java.util.Set<String> known) throws InvalidJobParametersException {
+        for (var parameter : parameters.parameters()) {
+            if (!known.contains(parameter.name())) {
+                throw new InvalidJobParametersException("unknown parameter " + parameter.name() + "; known: " + known);
+            }
+        }
+    }
+
     /**
      * Checks that a required string parameter parses (e.g. {@code Instant::parse}); the job validator's building
      * block, so that a bad launch is refused before anything runs.

@@ -7,11 +7,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per username in Redis: {@code maxFailedLogins} failures within {@code lockoutWindow} lock
+ * Counts failed sign-ins per account key (see SignIn) in Redis: {@code maxFailedLogins} failures within {@code lockoutWindow} lock
  * the username for {@code lockoutDuration}. Redis errors propagate, so sign-in fails closed while Redis is down.
  */
 @Component
-public class LoginAttempts {
+class LoginAttempts {
 
     private static final String FAILURES = "ipf:login:failures:";
     private static final String LOCK = "ipf:login:lock:";
@@ -24,33 +24,33 @@ public class LoginAttempts {
         this.properties = properties;
     }
 
-    public boolean isLocked(String username) {
-        return RedisGuard.call("login lockout", () -> Boolean.TRUE.equals(redis.hasKey(LOCK + username)));
+    boolean isLocked(String key) {
+        return RedisGuard.call("login lockout", () -> Boolean.TRUE.equals(redis.hasKey(LOCK + key)));
     }
 
     /** Records a failure; returns true when this failure locked the account. */
-    public boolean recordFailure(String username) {
-        return RedisGuard.call("login lockout", () -> countFailure(username));
+    boolean recordFailure(String key) {
+        return RedisGuard.call("login lockout", () -> countFailure(key));
     }
 
-    private boolean countFailure(String username) {
-        Long failures = redis.opsForValue().increment(FAILURES + username);
+    private boolean countFailure(String key) {
+        Long failures = redis.opsForValue().increment(FAILURES + key);
         if (failures != null && failures == 1) {
-            redis.expire(FAILURES + username, properties.lockoutWindow());
+            redis.expire(FAILURES + key, properties.lockoutWindow());
         }
         if (failures != null && failures >= properties.maxFailedLogins()) {
-            redis.opsForValue().set(LOCK + username, "1", properties.lockoutDuration());
-            redis.delete(FAILURES + username);
+            redis.opsForValue().set(LOCK + key, "1", properties.lockoutDuration());
+            redis.delete(FAILURES + key);
             return true;
         }
         return false;
     }
 
-    public void reset(String username) {
-        RedisGuard.run("login lockout", () -> redis.delete(FAILURES + username));
+    void reset(String key) {
+        RedisGuard.run("login lockout", () -> redis.delete(FAILURES + key));
     }
 
-    public void unlock(String username) {
-        RedisGuard.run("login lockout", () -> redis.delete(List.of(FAILURES + username, LOCK + username)));
+    void unlock(String key) {
+        RedisGuard.run("login lockout", () -> redis.delete(List.of(FAILURES + key, LOCK + key)));
     }
 }

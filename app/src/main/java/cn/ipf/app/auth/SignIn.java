@@ -6,6 +6,10 @@ import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.user.UserAccount;
 import cn.ipf.app.user.UserMapper;
+import cn.ipf.sdk.signing.IpfSignature;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -13,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Username and password sign-in with lockout after repeated failures. */
 @Service
-class SignIn {
+public class SignIn {
 
     private final UserMapper users;
     private final PasswordEncoder passwordEncoder;
@@ -36,19 +40,39 @@ class SignIn {
     }
 
     TokenService.TokenPair signIn(String username, String password) {
-        if (attempts.isLocked(username)) {
+        UserAccount user = users.findByUsername(username);
+        // the database compares usernames case- and width-insensitively; the lockout must count per account, not
+        // per spelling, or "ADMIN" and "admin " would each get five more tries
+        String lockKey = user != null ? "user:" + user.id() : "name:" + canonical(username);
+        if (attempts.isLocked(lockKey)) {
             throw new ApiException(ErrorCode.ACCOUNT_LOCKED);
         }
-        UserAccount user = users.findByUsername(username);
-        boolean matches = passwordEncoder.matches(password, user == null ? decoyHash : user.passwordHash());
+        boolean matches = fitsBcrypt(password)
+                && passwordEncoder.matches(password, user == null ? decoyHash : user.passwordHash());
         if (user == null || !matches || !user.enabled()) {
-            if (attempts.recordFailure(username)) {
+            if (attempts.recordFailure(lockKey)) {
+                // the attempted name of an unknown account is not kept: it is often a mistyped password
                 tx.executeWithoutResult(status -> audit.recordAs(Actor.SYSTEM, "USER_LOCKED", "USER",
-                        user == null ? "username:" + username : user.id(), Map.of("username", username)));
+                        user == null ? "unknown:" + IpfSignature.sha256Hex(lockKey.getBytes(StandardCharsets.UTF_8))
+                                .substring(0, 16) : user.id(), Map.of()));
             }
             throw new ApiException(ErrorCode.BAD_CREDENTIALS);
         }
-        attempts.reset(username);
+        attempts.reset(lockKey);
         return tokens.signIn(user);
+    }
+
+    /** Unlocks an account (administrators). */
+    public void unlock(UserAccount user) {
+        attempts.unlock("user:" + user.id());
+    }
+
+    static String canonical(String username) {
+        return Normalizer.normalize(username, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** BCrypt reads at most 72 bytes; longer input is refused rather than silently truncated. */
+    private static boolean fitsBcrypt(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length <= 72;
     }
 }

@@ -115,9 +115,11 @@ public class AdmissionService {
         }
     }
 
-    private Decision apply(EnterpriseRecord e, AdmissionAction action, Long actorUserId, String actorRole,
-            String comment) {
-        EnterpriseMapper.LockedEntry entry = enterprises.lockEntry(e.id());
+    private Decision apply(EnterpriseRecord readBeforeLock, AdmissionAction action, Long actorUserId,
+            String actorRole, String comment) {
+        EnterpriseMapper.LockedEntry entry = enterprises.lockEntry(readBeforeLock.id());
+        // what was read before the lock may be out of date (e.g. a listing committed meanwhile): read it again
+        EnterpriseRecord e = enterprises.find(readBeforeLock.id());
         AdmissionStatus from = AdmissionStatus.valueOf(entry.status());
         AdmissionStatus to = AdmissionWorkflow.next(from, action).orElseThrow(() -> new ApiException(
                 ErrorCode.ILLEGAL_TRANSITION, from, action).with("currentState", from.name()));

@@ -4,10 +4,10 @@ import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.library.LibraryAccess.Caller;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.money.Yuan;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.user.Role;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,12 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class DemandService {
 
     private final DemandMapper demands;
+    private final EnterpriseMapper enterprises;
     private final LibraryAccess access;
     private final AuditTrail audit;
     private final Clock clock;
 
-    DemandService(DemandMapper demands, LibraryAccess access, AuditTrail audit, Clock clock) {
+    DemandService(DemandMapper demands, EnterpriseMapper enterprises, LibraryAccess access, AuditTrail audit,
+            Clock clock) {
         this.demands = demands;
+        this.enterprises = enterprises;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -45,13 +48,14 @@ public class DemandService {
     DemandMapper.DemandRow state(long enterpriseId, BigDecimal amount, int termMonths, String purpose,
             List<Long> preferredBankIds, LocalDate neededBy) {
         access.maintainable(access.caller(), enterpriseId);
+        BigDecimal money = Yuan.of(amount, "amount");
         List<Long> banks = preferredBankIds == null ? List.of() : preferredBankIds.stream().distinct().toList();
         if (!banks.isEmpty() && demands.countBanks(banks) != banks.size()) {
             throw new ApiException(ErrorCode.BANK_IDS_UNKNOWN);
         }
         Instant now = now();
+        enterprises.lockEntry(enterpriseId);  // one statement of demand at a time per enterprise
         demands.close(enterpriseId, now);
-        BigDecimal money = amount.setScale(2, RoundingMode.HALF_UP);
         GeneratedId key = new GeneratedId();
         demands.insert(enterpriseId, money, termMonths, purpose, neededBy, now, key);
         banks.forEach(bank -> demands.insertPreferredBank(key.getId(), bank));

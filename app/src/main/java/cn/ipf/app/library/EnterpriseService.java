@@ -10,10 +10,10 @@ import cn.ipf.app.region.RegionMapper;
 import cn.ipf.app.shared.crypto.SecretCipher;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.money.Yuan;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.user.Role;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** 企业登记 registering and maintaining enterprises, and finding them within the caller's scope. */
 @Service
 public class EnterpriseService {
+
+    private static final Set<String> UNDER_REVIEW = Set.of("SUBMITTED", "DISTRICT_APPROVED");
+    private static final Set<String> DISTRICT_MOVABLE = Set.of("DRAFT", "RETURNED", "REJECTED", "REMOVED");
 
     private final EnterpriseMapper enterprises;
     private final ReputationMapper reputation;
@@ -86,9 +90,19 @@ public class EnterpriseService {
     @Transactional
     EnterpriseView update(long enterpriseId, Profile profile) {
         Caller caller = access.caller();
-        EnterpriseRecord existing = access.maintainable(caller, enterpriseId);
+        access.maintainable(caller, enterpriseId);
+        String status = enterprises.lockEntry(enterpriseId).status();
+        EnterpriseRecord existing = enterprises.find(enterpriseId);
         if (!existing.uscc().equalsIgnoreCase(profile.uscc())) {
             throw new ApiException(ErrorCode.USCC_IMMUTABLE);
+        }
+        // reviewers decide on what they saw: no changes mid-review, and the district (which decides who reviews)
+        // only before or after a review cycle
+        boolean underReview = UNDER_REVIEW.contains(status);
+        boolean movesDistrict = !existing.districtCode().equals(profile.districtCode())
+                && !DISTRICT_MOVABLE.contains(status);
+        if (underReview || movesDistrict) {
+            throw new ApiException(ErrorCode.ENTRY_UNDER_REVIEW, status).with("currentState", status);
         }
         checkProfile(caller, profile);
         String cipherText = profile.legalRepIdNumber() == null ? existing.legalRepIdCipher() : null;
@@ -139,7 +153,8 @@ public class EnterpriseService {
         String idCipher = p.legalRepIdNumber() == null ? existingCipher
                 : cipher.encrypt(p.legalRepIdNumber().toUpperCase(Locale.ROOT));
         return new EnterpriseRecord(id, uscc, p.name(), p.legalRepName(), idCipher, p.districtCode(),
-                p.industryCode(), p.employees(), money(p.annualRevenue()), money(p.totalAssets()), p.highTech(),
+                p.industryCode(), p.employees(), Yuan.of(p.annualRevenue(), "annualRevenue"),
+                Yuan.of(p.totalAssets(), "totalAssets"), p.highTech(),
                 p.specializedSme(), p.ipmCertNo(), p.ipmCertValidUntil(), createdAt, updatedAt, null, null, null,
                 null, null, false, null, false, false);
     }
@@ -160,10 +175,6 @@ public class EnterpriseService {
         m.put("ipmCertNo", e.ipmCertNo());
         m.put("ipmCertValidUntil", e.ipmCertValidUntil() == null ? null : e.ipmCertValidUntil().toString());
         return m;
-    }
-
-    private static BigDecimal money(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP);
     }
 
     /** First 3 and last 4 characters visible, the rest masked. */

@@ -5,9 +5,9 @@ import cn.ipf.app.library.policy.CnPatentNumber;
 import cn.ipf.app.library.policy.PatentType;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.money.Yuan;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,7 +62,7 @@ public class IpAssetService {
         if (p.coOwnerEnterpriseIds() != null) {
             for (Long coOwner : p.coOwnerEnterpriseIds()) {
                 // only enterprises the caller may see: an SME cannot hand patents to (or probe for) others
-                if (!access.canSee(caller, coOwner)) {
+                if (coOwner == null || !access.canSee(caller, coOwner)) {
                     throw new ApiException(ErrorCode.ENTERPRISE_UNKNOWN, coOwner);
                 }
                 owners.add(coOwner);
@@ -146,7 +146,7 @@ public class IpAssetService {
         if (assets.appraisalExists(reportNo, assetKind, assetId)) {
             throw new ApiException(ErrorCode.APPRAISAL_DUPLICATE, reportNo);
         }
-        BigDecimal amount = value.setScale(2, RoundingMode.HALF_UP);
+        BigDecimal amount = Yuan.of(value, "appraisedValue");
         GeneratedId key = new GeneratedId();
         assets.insertAppraisal(new IpAssetMapper.AppraisalRow(0, enterpriseId, assetKind, assetId, amount, appraiser,
                 reportNo, appraisedOn), now(), key);

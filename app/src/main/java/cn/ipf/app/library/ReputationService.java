@@ -23,15 +23,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReputationService {
 
     private final ReputationMapper reputation;
+    private final EnterpriseMapper enterprises;
     private final AdmissionService admission;
     private final LibraryAccess access;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    ReputationService(ReputationMapper reputation, AdmissionService admission, LibraryAccess access,
-            AuditTrail audit, BusinessCalendar calendar, Clock clock) {
+    ReputationService(ReputationMapper reputation, EnterpriseMapper enterprises, AdmissionService admission,
+            LibraryAccess access, AuditTrail audit, BusinessCalendar calendar, Clock clock) {
         this.reputation = reputation;
+        this.enterprises = enterprises;
         this.admission = admission;
         this.access = access;
         this.audit = audit;
@@ -60,6 +62,9 @@ public class ReputationService {
         Caller caller = access.caller();
         access.reviewable(caller, enterpriseId);
         notInFuture(listedOn, "listedOn");
+        // the entry's lock orders a listing with admission decisions on the same enterprise: whichever comes second
+        // sees the other (a decision then fails the NOT_DISHONEST gate, or the listing suspends the admission)
+        enterprises.lockEntry(enterpriseId);
         if (reputation.lockOpenListing(enterpriseId) != null) {
             throw new ApiException(ErrorCode.ALREADY_LISTED);
         }

@@ -45,8 +45,13 @@ class ScreeningRuleSetController implements AdminLibraryApi {
     }
 
     private static List<ScreeningRules.Tier> tiers(List<cn.ipf.api.model.Tier> tiers) {
-        return tiers == null ? List.of()
-                : tiers.stream().map(t -> new ScreeningRules.Tier(t.getMinCount(), t.getPoints())).toList();
+        if (tiers == null) {
+            return List.of();
+        }
+        if (tiers.stream().anyMatch(t -> t == null || t.getMinCount() == null || t.getPoints() == null)) {
+            throw new IllegalArgumentException("every tier needs minCount and points");
+        }
+        return tiers.stream().map(t -> new ScreeningRules.Tier(t.getMinCount(), t.getPoints())).toList();
     }
 
     private static ScreeningRuleSet toApi(ScreeningService.RuleSet set) {

@@ -1,7 +1,7 @@
 package cn.ipf.app.user;
 
 import cn.ipf.app.audit.AuditTrail;
-import cn.ipf.app.auth.LoginAttempts;
+import cn.ipf.app.auth.SignIn;
 import cn.ipf.app.region.RegionMapper;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
@@ -27,12 +27,12 @@ public class UserService {
     private final RegionMapper regions;
     private final PasswordEncoder passwordEncoder;
     private final AuditTrail audit;
-    private final LoginAttempts loginAttempts;
+    private final SignIn signIn;
     private final Clock clock;
 
     UserService(UserMapper users, RegionMapper regions, PasswordEncoder passwordEncoder, AuditTrail audit,
-            LoginAttempts loginAttempts, Clock clock) {
-        this.loginAttempts = loginAttempts;
+            SignIn signIn, Clock clock) {
+        this.signIn = signIn;
         this.users = users;
         this.regions = regions;
         this.passwordEncoder = passwordEncoder;
@@ -90,7 +90,7 @@ public class UserService {
         if (user == null) {
             throw new ApiException(ErrorCode.USER_NOT_FOUND, userId);
         }
-        loginAttempts.unlock(user.username());
+        signIn.unlock(user);
         audit.record("USER_UNLOCKED", "USER", userId, Map.of("username", user.username()));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.testinfra.IntegrationTest;
 import cn.ipf.app.user.Role;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,32 @@ class AuthFlowTest extends IntegrationTest {
                 .isEqualTo(204);
         assertThat(http.post("/api/v1/auth/token", Map.of("username", username, "password", PASSWORD)).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void theLockoutCountsPerAccountWhateverTheSpelling() {
+        String username = user(Role.REGULATOR, null, null, null);
+        // the database matches usernames ignoring case and trailing spaces; so must the lockout
+        String mixed = Character.toUpperCase(username.charAt(0)) + username.substring(1);
+        for (String spelling : List.of(username, username.toUpperCase(), username + " ", mixed + "  ", username)) {
+            assertThat(http.post("/api/v1/auth/token", Map.of("username", spelling, "password", "nope")).code())
+                    .isEqualTo("BAD_CREDENTIALS");
+        }
+        assertThat(http.post("/api/v1/auth/token", Map.of("username", username.toUpperCase(), "password",
+                PASSWORD)).code()).isEqualTo("ACCOUNT_LOCKED");
+        assertThat(http.post("/api/v1/auth/token", Map.of("username", username, "password", PASSWORD)).code())
+                .isEqualTo("ACCOUNT_LOCKED");
+    }
+
+    @Test
+    void passwordsBeyondBcryptsLimitAreRefusedNotTruncated() {
+        String admin = adminToken();
+        String tooLong = "a1".repeat(40);
+        Http.Response created = http.with(admin).post("/api/v1/admin/users", Map.of("username", unique("long"),
+                "password", tooLong, "displayName", "x", "role", "REGULATOR"));
+        assertThat(created.code()).isEqualTo("PASSWORD_TOO_WEAK");
+        assertThat(http.post("/api/v1/auth/token", Map.of("username", unique("nobody-with-a-rather-long-name"),
+                "password", tooLong)).code()).isEqualTo("BAD_CREDENTIALS");
     }
 
     @Test

@@ -94,6 +94,13 @@ class IdempotencyPurgeJobTest extends IntegrationTest {
         assertThat(http.with(admin).get("/api/v1/admin/jobs").json().toString()).contains("idempotency-purge");
         Http.Response badCutoff = http.with(admin).post(JOB, Map.of("parameters", Map.of("cutoff", "yesterday")));
         assertThat(badCutoff.code()).isEqualTo("JOB_PARAMETERS_INVALID");
+        // a future cut-off would delete live keys; an extra parameter would let a completed run be repeated
+        assertThat(http.with(admin).post(JOB, Map.of("parameters", Map.of("cutoff", "2999-01-01T00:00:00Z")))
+                .code()).isEqualTo("JOB_PARAMETERS_INVALID");
+        assertThat(http.with(admin).post(JOB, Map.of("parameters", Map.of("cutoff", "2001-01-01T00:00:00Z",
+                "again", "1"))).code()).isEqualTo("JOB_PARAMETERS_INVALID");
+        assertThat(http.with(admin).send("POST", JOB, "{\"parameters\":{\"cutoff\":null}}").code())
+                .isEqualTo("JOB_PARAMETERS_INVALID");
         assertThat(http.with(admin).post("/api/v1/admin/jobs/no-such-job/executions", Map.of()).code())
                 .isEqualTo("JOB_UNKNOWN");
         assertThat(http.with(admin).get("/api/v1/admin/job-executions/987654321").code())

@@ -55,4 +55,63 @@ class LibraryAssetsTest extends LibraryTestSupport {
         }
         throw new AssertionError("no DEMAND_FIT line: " + screening);
     }
+
+    @Test
+    void valuesTheDatabaseCannotHoldAreBadInputNotServerErrors() {
+        String token = districtReviewer(DISTRICT).token();
+        long id = registerSmall(DISTRICT);
+        String path = LIB + "/" + id;
+        long trademarks = count("trademark");
+        Http.Response farFuture = http.with(token).send("POST", path + "/trademarks",
+                "{\"registrationNo\":\"12345\",\"markName\":\"x\",\"niceClass\":9,\"validUntil\":\"+10000-01-01\"}");
+        assertThat(farFuture.status()).as(farFuture.toString()).isEqualTo(400);
+        assertThat(count("trademark")).isEqualTo(trademarks);
+
+        Http.Response tiny = http.with(token).put(path + "/demand", Map.of("amount", new java.math.BigDecimal("0.001"),
+                "termMonths", 6, "purpose", "x"));
+        assertThat(tiny.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(http.with(token).get(path + "/demand").code()).isEqualTo("DEMAND_NOT_FOUND");
+    }
+
+    @Test
+    void theProfileIsFrozenWhileReviewersDecide() {
+        String token = districtReviewer(DISTRICT).token();
+        long id = registerSmall(DISTRICT);
+        addInvention(token, id, false);
+        qualify(id);
+        Map<String, Object> profile = new java.util.LinkedHashMap<>(strongProfile(
+                enterprise(token, id).get("uscc").asString(), DISTRICT));
+        assertThat(http.with(token).post(LIB + "/" + id + "/submission", null).status()).isEqualTo(201);
+        profile.put("employees", 60);
+        Http.Response midReview = http.with(token).put(LIB + "/" + id, profile);
+        assertThat(midReview.code()).isEqualTo("ENTRY_UNDER_REVIEW");
+        assertThat(midReview.json().get("currentState").asString()).isEqualTo("SUBMITTED");
+        assertThat(enterprise(token, id).get("employees").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void ruleSetsThatWouldBreakScreeningAreRefused() {
+        String admin = adminToken();
+        Map<String, Object> rules = new java.util.LinkedHashMap<>();
+        rules.put("inventionTiers", java.util.List.of(Map.of("minCount", 1, "points", 10)));
+        rules.put("highValueTiers", java.util.List.of());
+        rules.put("ipmCertificationPoints", 10);
+        rules.put("highTechPoints", 8);
+        rules.put("specializedPoints", 7);
+        rules.put("creditRatingPoints", Map.of("AAA", 20));
+        rules.put("demandCoveredPoints", 10);
+        rules.put("demandUncoveredPoints", 5);
+        rules.put("demandCoverageRatio", 0.5);
+        rules.put("admissionThreshold", 30);
+        rules.put("defaultLookbackYears", 2_000_000_000);
+        String effectiveFrom = java.time.LocalDate.of(2200, 1, 1)
+                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000)).toString();
+        Http.Response hugeLookback = http.with(admin).post("/api/v1/admin/screening-rule-sets",
+                Map.of("effectiveFrom", effectiveFrom, "rules", rules));
+        assertThat(hugeLookback.code()).isEqualTo("RULE_SET_INVALID");
+        rules.put("defaultLookbackYears", 3);
+        rules.put("highTechPoints", Integer.MAX_VALUE);
+        assertThat(http.with(admin).post("/api/v1/admin/screening-rule-sets",
+                Map.of("effectiveFrom", effectiveFrom, "rules", rules)).code()).isEqualTo("RULE_SET_INVALID");
+    }
 }

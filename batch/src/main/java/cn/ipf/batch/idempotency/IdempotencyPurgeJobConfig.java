@@ -106,6 +106,11 @@ public class IdempotencyPurgeJobConfig {
     }
 
     private static void validate(JobParameters parameters) throws InvalidJobParametersException {
+        JobLaunchDefaults.requireOnly(parameters, java.util.Set.of(CUTOFF));
         JobLaunchDefaults.requireParsable(parameters, CUTOFF, Instant::parse, "2026-01-31T00:00:00Z");
+        // a cut-off in the future would delete live keys and break the 24-hour replay guarantee
+        if (Instant.parse(parameters.getString(CUTOFF)).isAfter(Instant.now())) {
+            throw new InvalidJobParametersException("cutoff must not be in the future");
+        }
     }
 }

@@ -89,6 +89,7 @@ public class LibraryRereviewJobConfig {
     }
 
     private static void validate(JobParameters parameters) throws InvalidJobParametersException {
+        JobLaunchDefaults.requireOnly(parameters, java.util.Set.of(REVIEW_DATE));
         JobLaunchDefaults.requireParsable(parameters, REVIEW_DATE, LocalDate::parse, "2026-01-15");
     }
 }

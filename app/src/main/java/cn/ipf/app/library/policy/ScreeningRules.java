@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * 入库筛选规则 screening rules of the project library: the hard gates are fixed (see {@link Screening}); these are the
@@ -44,10 +45,25 @@ public record ScreeningRules(
         }
     }
 
+    static final int MAX_POINTS = 1000;
+    static final int MAX_LOOKBACK_YEARS = 50;
+
     public ScreeningRules {
         inventionTiers = checkedTiers("inventionTiers", inventionTiers);
         highValueTiers = checkedTiers("highValueTiers", highValueTiers);
+        if (creditRatingPoints == null || creditRatingPoints.values().stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("creditRatingPoints must map ratings to points");
+        }
         creditRatingPoints = Map.copyOf(creditRatingPoints);
+        // bounded so that no sum of points can overflow and no look-back can leave the calendar
+        if (Stream.concat(Stream.concat(inventionTiers.stream(), highValueTiers.stream()).map(Tier::points),
+                Stream.concat(Stream.of(ipmCertificationPoints, highTechPoints, specializedPoints, demandCoveredPoints,
+                        demandUncoveredPoints), creditRatingPoints.values().stream())).anyMatch(p -> p > MAX_POINTS)) {
+            throw new IllegalArgumentException("no criterion may be worth more than " + MAX_POINTS + " points");
+        }
+        if (defaultLookbackYears > MAX_LOOKBACK_YEARS) {
+            throw new IllegalArgumentException("defaultLookbackYears must be at most " + MAX_LOOKBACK_YEARS);
+        }
         Objects.requireNonNull(demandCoverageRatio, "demandCoverageRatio");
         if (ipmCertificationPoints < 0 || highTechPoints < 0 || specializedPoints < 0 || demandCoveredPoints < 0
                 || demandUncoveredPoints < 0 || creditRatingPoints.values().stream().anyMatch(p -> p < 0)) {
@@ -102,6 +118,9 @@ public record ScreeningRules(
     }
 
     private static List<Tier> checkedTiers(String name, List<Tier> tiers) {
+        if (tiers == null || tiers.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException(name + ": tiers must be a list of tiers");
+        }
         List<Tier> copy = List.copyOf(tiers);
         for (int i = 1; i < copy.size(); i++) {
             Tier prev = copy.get(i - 1);

@@ -40,7 +40,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *   <li>A 4xx rolls the request's writes back (bad input writes nothing) and is stored for replay; a 5xx rolls back
  *       and releases the claim so that the client may retry.</li>
  * </ol>
- * A claim whose holder died is taken over after {@code lockTimeout}: its transaction never committed.
+ * A claim whose holder seems dead (no completion within 5 minutes) may be taken over; completion only counts for the
+ * claim a request took (its claim time is the token), so a slow original that lost its claim rolls its effect back.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -49,7 +50,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Duration RETENTION = Duration.ofHours(24);
-    private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(5);
 
     private final IdempotencyMapper records;
     private final TransactionTemplate tx;
@@ -108,13 +109,14 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             case MISMATCH -> problems.write(request, response, ErrorCode.IDEMPOTENCY_KEY_REUSED);
             case IN_PROGRESS -> problems.write(request, response, ErrorCode.IDEMPOTENCY_IN_PROGRESS);
             case REPLAY -> replay(claim.record(), response);
-            case CLAIMED -> execute(claim.record().id(), cached, response, chain);
+            case CLAIMED -> execute(claim.record(), cached, request, response, chain);
         }
     }
 
-    private void execute(long recordId, CachedBodyRequest request, HttpServletResponse response, FilterChain chain)
-            throws IOException {
+    private void execute(IdempotencyRecord claim, CachedBodyRequest request, HttpServletRequest original,
+            HttpServletResponse response, FilterChain chain) throws IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean[] claimLost = {false};
         try {
             tx.executeWithoutResult(status -> {
                 try {
@@ -124,30 +126,37 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 }
                 if (captured.getStatus() >= 400) {
                     status.setRollbackOnly();
-                } else {
-                    store(recordId, captured);
+                } else if (!store(claim, captured)) {
+                    status.setRollbackOnly();
+                    claimLost[0] = true;
                 }
             });
         } catch (RuntimeException e) {
-            records.release(recordId);
+            records.release(claim.id(), claim.createdAt());
             throw e;
         }
         int status = captured.getStatus();
-        if (status >= 500) {
-            records.release(recordId);
+        if (claimLost[0]) {
+            captured.reset();
+            problems.write(original, captured, ErrorCode.IDEMPOTENCY_IN_PROGRESS);
+        } else if (status >= 500) {
+            records.release(claim.id(), claim.createdAt());
         } else if (status >= 400) {
-            tx.executeWithoutResult(s -> store(recordId, captured));
+            tx.executeWithoutResult(s -> store(claim, captured));
         }
         captured.copyBodyToResponse();
     }
 
-    /** Keeps the response for replay; one that must not be stored in clear (it carries a secret) is sealed. */
-    private void store(long recordId, ContentCachingResponseWrapper captured) {
+    /**
+     * Keeps the response for replay, if this request still holds its claim; one that must not be stored in clear
+     * (it carries a secret) is sealed.
+     */
+    private boolean store(IdempotencyRecord claim, ContentCachingResponseWrapper captured) {
         String cacheControl = captured.getHeader(HttpHeaders.CACHE_CONTROL);
         boolean secret = cacheControl != null && cacheControl.contains("no-store");
         byte[] body = captured.getContentAsByteArray();
-        records.complete(recordId, captured.getStatus(), captured.getContentType(),
-                captured.getHeader(HttpHeaders.LOCATION), secret ? cipher.seal(body) : body, secret);
+        return records.complete(claim.id(), claim.createdAt(), captured.getStatus(), captured.getContentType(),
+                captured.getHeader(HttpHeaders.LOCATION), secret ? cipher.seal(body) : body, secret) == 1;
     }
 
     private enum Outcome { CLAIMED, REPLAY, MISMATCH, IN_PROGRESS }
@@ -171,7 +180,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     && existing.lockedUntil().isBefore(now);
             if (expired || abandoned && existing.requestHash().equals(hash)) {
                 if (records.takeOver(existing.id(), hash, now, now.plus(LOCK_TIMEOUT), now.plus(RETENTION)) == 1) {
-                    return new Claim(Outcome.CLAIMED, existing);
+                    return new Claim(Outcome.CLAIMED, records.find(scope, key));
                 }
                 return new Claim(Outcome.IN_PROGRESS, existing);
             }

@@ -17,9 +17,10 @@ interface IdempotencyMapper {
     int takeOver(@Param("id") long id, @Param("hash") String hash, @Param("now") Instant now,
             @Param("lockedUntil") Instant lockedUntil, @Param("expiresAt") Instant expiresAt);
 
-    int complete(@Param("id") long id, @Param("status") int status, @Param("contentType") String contentType,
+    /** Completes the claim taken at {@code claimedAt}; 0 when it was taken over meanwhile. */
+    int complete(@Param("id") long id, @Param("claimedAt") Instant claimedAt, @Param("status") int status, @Param("contentType") String contentType,
             @Param("location") String location, @Param("body") byte[] body,
             @Param("encrypted") boolean encrypted);
 
-    int release(long id);
+    int release(@Param("id") long id, @Param("claimedAt") Instant claimedAt);
 }

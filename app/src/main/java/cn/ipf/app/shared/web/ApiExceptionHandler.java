@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.sql.SQLException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -124,6 +127,26 @@ class ApiExceptionHandler {
     ResponseEntity<Map<String, Object>> duplicate(DuplicateKeyException e, HttpServletRequest request) {
         log.info("unique constraint refused a write: {}", e.getMostSpecificCause().getMessage());
         return problems.entity(request, ErrorCode.CONFLICT, List.of());
+    }
+
+    /** Two transactions met on the same rows; nothing was written and the client may retry. */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<Map<String, Object>> lockConflict(PessimisticLockingFailureException e, HttpServletRequest request) {
+        log.info("lock conflict: {}", e.getMostSpecificCause().getMessage());
+        return problems.entity(request, ErrorCode.CONCURRENT_UPDATE, List.of());
+    }
+
+    /**
+     * The database refused a value the validation let through (SQLState class 22, e.g. a date beyond year 9999 or
+     * an out-of-range number): still bad input, and the transaction rolled back.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Map<String, Object>> dataAccess(DataAccessException e, HttpServletRequest request) {
+        if (e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            return problems.entity(request, ErrorCode.VALUE_OUT_OF_RANGE, List.of());
+        }
+        return unexpected(e, request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -2,6 +2,7 @@ package cn.ipf.app.bank;
 
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.shared.crypto.SecretCipher;
+import cn.ipf.app.shared.crypto.SecretCipher.Purpose;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.persistence.GeneratedId;
@@ -126,13 +127,13 @@ public class BankRegistry {
 
     public Optional<AppCredentials> credentials(String appId) {
         return app(appId).map(app -> new AppCredentials(app,
-                activeSecrets(appId).stream().map(s -> cipher.decrypt(s.secretCiphertext())).toList()));
+                activeSecrets(appId).stream().map(s -> cipher.decrypt(Purpose.BANK_APP_SECRET, s.secretCiphertext())).toList()));
     }
 
     private IssuedSecret issueSecret(String appId) {
         String secret = cipher.newSecret(32);
         GeneratedId key = new GeneratedId();
-        mapper.insertSecret(appId, cipher.encrypt(secret), now(), key);
+        mapper.insertSecret(appId, cipher.encrypt(Purpose.BANK_APP_SECRET, secret), now(), key);
         audit.record("BANK_APP_SECRET_ISSUED", "BANK_APP", appId, Map.of("secretId", key.getId()));
         return new IssuedSecret(appId, key.getId(), secret);
     }

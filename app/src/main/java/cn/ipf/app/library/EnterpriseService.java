@@ -8,6 +8,7 @@ import cn.ipf.app.library.policy.SizeClassifier;
 import cn.ipf.app.library.policy.Uscc;
 import cn.ipf.app.region.RegionMapper;
 import cn.ipf.app.shared.crypto.SecretCipher;
+import cn.ipf.app.shared.crypto.SecretCipher.Purpose;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.money.Yuan;
@@ -130,7 +131,8 @@ public class EnterpriseService {
     EnterpriseView view(EnterpriseRecord e) {
         Sector sector = Sector.of(e.industryCode());
         SizeClass size = SizeClassifier.classify(sector, e.employees(), e.annualRevenue(), e.totalAssets());
-        String masked = e.legalRepIdCipher() == null ? null : mask(cipher.decrypt(e.legalRepIdCipher()));
+        String masked = e.legalRepIdCipher() == null ? null
+                : mask(cipher.decrypt(Purpose.LEGAL_REP_ID_NUMBER, e.legalRepIdCipher()));
         return new EnterpriseView(e, sector, size, masked, reputation.latestRating(e.id()));
     }
 
@@ -151,7 +153,7 @@ public class EnterpriseService {
     private EnterpriseRecord record(Long id, String uscc, Profile p, String existingCipher, Instant createdAt,
             Instant updatedAt) {
         String idCipher = p.legalRepIdNumber() == null ? existingCipher
-                : cipher.encrypt(p.legalRepIdNumber().toUpperCase(Locale.ROOT));
+                : cipher.encrypt(Purpose.LEGAL_REP_ID_NUMBER, p.legalRepIdNumber().toUpperCase(Locale.ROOT));
         return new EnterpriseRecord(id, uscc, p.name(), p.legalRepName(), idCipher, p.districtCode(),
                 p.industryCode(), p.employees(), Yuan.of(p.annualRevenue(), "annualRevenue"),
                 Yuan.of(p.totalAssets(), "totalAssets"), p.highTech(),

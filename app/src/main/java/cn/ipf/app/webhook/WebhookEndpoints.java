@@ -47,7 +47,7 @@ public class WebhookEndpoints {
         checkUrl(url);
         String secret = "whsec_" + cipher.newSecret(32);
         GeneratedId key = new GeneratedId();
-        mapper.insert(new WebhookEndpoint(null, bankId, url, description, cipher.encrypt(secret), true,
+        mapper.insert(new WebhookEndpoint(null, bankId, url, description, cipher.encrypt(SecretCipher.Purpose.WEBHOOK_SECRET, secret), true,
                 clock.instant().truncatedTo(ChronoUnit.MICROS)), key);
         audit.record("WEBHOOK_ENDPOINT_REGISTERED", "WEBHOOK_ENDPOINT", key.getId(),
                 Map.of("bankId", bankId, "url", url));

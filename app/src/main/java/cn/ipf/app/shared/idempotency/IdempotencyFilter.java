@@ -156,7 +156,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean secret = cacheControl != null && cacheControl.contains("no-store");
         byte[] body = captured.getContentAsByteArray();
         return records.complete(claim.id(), claim.createdAt(), captured.getStatus(), captured.getContentType(),
-                captured.getHeader(HttpHeaders.LOCATION), secret ? cipher.seal(body) : body, secret) == 1;
+                captured.getHeader(HttpHeaders.LOCATION), secret ? cipher.seal(SecretCipher.Purpose.IDEMPOTENT_RESPONSE, body) : body, secret) == 1;
     }
 
     private enum Outcome { CLAIMED, REPLAY, MISMATCH, IN_PROGRESS }
@@ -207,7 +207,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.LOCATION, record.responseLocation());
         }
         if (record.responseBody() != null) {
-            response.getOutputStream().write(record.responseEncrypted() ? cipher.open(record.responseBody())
+            response.getOutputStream().write(record.responseEncrypted() ? cipher.open(SecretCipher.Purpose.IDEMPOTENT_RESPONSE,
+                    record.responseBody())
                     : record.responseBody());
         }
     }

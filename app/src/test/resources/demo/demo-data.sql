@@ -189,3 +189,15 @@ INSERT INTO financing_demand (id, enterprise_id, amount, term_months, purpose, n
 (5, 16, 500000.00, 6, '专利许可实施', '2026-12-31', 1, '2026-11-02 10:00:00.000000');
 
 INSERT INTO financing_demand_bank (demand_id, bank_id) VALUES (1, 1), (3, 1), (3, 2), (4, 2);
+
+-- loan products: one code per product across its versions (V5), accepted collateral, targets
+UPDATE loan_product SET product_code = CONCAT('DEMO-', bank_id, '-', UPPER(LEFT(MD5(name), 8)));
+UPDATE loan_product SET status = 'SUPERSEDED' WHERE id = 4;
+UPDATE loan_product SET min_credit_rating = 'A', min_valid_inventions = 1 WHERE id IN (2, 6);
+INSERT INTO loan_product_collateral (product_id, kind) VALUES
+(1, 'INVENTION'), (1, 'UTILITY_MODEL'), (1, 'TRADEMARK'), (1, 'MIXED'),
+(2, 'INVENTION'), (3, 'INVENTION'), (3, 'UTILITY_MODEL'),
+(4, 'INVENTION'), (5, 'INVENTION'), (5, 'UTILITY_MODEL'), (5, 'TRADEMARK'),
+(6, 'INVENTION'), (6, 'UTILITY_MODEL');
+INSERT INTO loan_product_district (product_id, district_code) VALUES (3, '370211');
+INSERT INTO loan_product_industry (product_id, prefix) VALUES (2, 'C'), (2, 'I65'), (6, 'C');

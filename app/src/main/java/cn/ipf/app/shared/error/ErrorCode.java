@@ -96,6 +96,11 @@ public enum ErrorCode {
     RULE_SET_INVALID(HttpStatus.BAD_REQUEST),
     RULE_SET_EFFECTIVE_DATE_TAKEN(HttpStatus.CONFLICT),
 
+    // bank products
+    PRODUCT_NOT_FOUND(HttpStatus.NOT_FOUND),
+    PRODUCT_WITHDRAWN(HttpStatus.CONFLICT),
+    PRODUCT_TERMS_INVALID(HttpStatus.BAD_REQUEST),
+
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

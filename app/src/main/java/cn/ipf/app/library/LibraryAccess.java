@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Changes: the enterprise's own SME user, the district reviewer of its district, or a city reviewer.
  */
 @Component
-class LibraryAccess {
+public class LibraryAccess {
 
     private final EnterpriseMapper enterprises;
 
@@ -22,14 +22,14 @@ class LibraryAccess {
     }
 
     /** The calling person; the SME's enterprise is read from the database, as it may be bound after sign-in. */
-    record Caller(long userId, Role role, Long enterpriseId, String districtCode) {
+    public record Caller(long userId, Role role, Long enterpriseId, String districtCode) {
 
         boolean is(Role r) {
             return role == r;
         }
     }
 
-    Caller caller() {
+    public Caller caller() {
         Actor actor = CurrentActor.find().filter(a -> a.kind() == Actor.Kind.USER)
                 .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN));
         long userId = Long.parseLong(actor.id());
@@ -39,7 +39,7 @@ class LibraryAccess {
     }
 
     /** The enterprise if the caller may see it; 404 otherwise. */
-    EnterpriseRecord visible(Caller caller, long enterpriseId) {
+    public EnterpriseRecord visible(Caller caller, long enterpriseId) {
         if (!canSee(caller, enterpriseId)) {
             throw new ApiException(ErrorCode.ENTERPRISE_NOT_FOUND, enterpriseId);
         }

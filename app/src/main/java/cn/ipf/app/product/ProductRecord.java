@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * 贷款产品 one version of a bank's IP-pledge loan product, as stored. Collateral kinds, target districts and industry
  * prefixes come as comma-separated lists (null when none).
  */
-record ProductRecord(Long id, long bankId, String productCode, int version, String status, String name,
+public record ProductRecord(Long id, long bankId, String productCode, int version, String status, String name,
         BigDecimal amountMin, BigDecimal amountMax, int termMonthsMin, int termMonthsMax, int spreadBpMin,
         int spreadBpMax, BigDecimal maxPledgeRate, boolean insuranceRequired, LocalDate windowStart,
         LocalDate windowEnd, String minCreditRating, int minValidInventions, Instant createdAt, String collateral,

@@ -1,0 +1,145 @@
+package cn.ipf.app.matching.policy;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * 银企对接 matching an enterprise with a loan product, explainably: every hard criterion is evaluated and reported
+ * with its reason (never only the first failure), and eligible matches get a documented score.
+ *
+ * <p>Hard criteria: the product is open on the date; the enterprise's district and industry are targeted; it has an
+ * open demand whose amount and term lie inside the product's ranges; it owns an asset of an accepted collateral kind;
+ * its latest credit rating reaches the product's minimum; it has at least the minimum number of valid invention
+ * patents.
+ *
+ * <p>Score (0–100): coverage 50 × min(1, pledge capacity ÷ demand), where pledge capacity = max pledge rate × the
+ * appraised value of the enterprise's assets of accepted kinds (rounded down); rate 30 − spreadBpMin ÷ 10, kept
+ * within 0..30 (a product priced at LPR scores 30, at LPR + 300 bp or more 0); 20 when the enterprise named the
+ * bank among its preferred banks.
+ */
+public final class ProductMatching {
+
+    /** Rating scale, best first. */
+    public static final List<String> RATINGS = List.of("AAA", "AA", "A", "BBB", "BB", "B", "CCC", "CC", "C");
+    static final int COVERAGE_POINTS = 50;
+    static final int RATE_POINTS = 30;
+    static final int PREFERRED_BANK_POINTS = 20;
+    private static final List<String> MIXED_PARTS = List.of("INVENTION", "UTILITY_MODEL", "DESIGN", "TRADEMARK");
+
+    private ProductMatching() {
+    }
+
+    /** What a product asks. Empty district / industry lists mean every district / industry. */
+    public record Product(long bankId, BigDecimal amountMin, BigDecimal amountMax, int termMonthsMin,
+            int termMonthsMax, int spreadBpMin, BigDecimal maxPledgeRate, Set<String> acceptedCollateral,
+            Set<String> districts, Set<String> industryPrefixes, String minCreditRating, int minValidInventions,
+            LocalDate windowStart, LocalDate windowEnd) {
+    }
+
+    /**
+     * What the enterprise brings. {@code assetValues}: collateral kind → appraised value of its valid assets of that
+     * kind; a kind is owned when it is a key (value ZERO when owned but not appraised). MIXED is owned when both
+     * patents and trademarks are.
+     */
+    public record Enterprise(String districtCode, String industryCode, BigDecimal demandAmount, Integer demandTermMonths,
+            Set<Long> preferredBankIds, String creditRating, int validInventions, Map<String, BigDecimal> assetValues) {
+    }
+
+    /** One hard criterion. */
+    public record Criterion(String name, boolean passed, String reason) {
+    }
+
+    /** One part of the score. */
+    public record ScorePart(String name, int points, int maxPoints, String basis) {
+    }
+
+    /** The verdict on one enterprise–product pair. */
+    public record Match(List<Criterion> criteria, List<ScorePart> score, int total) {
+
+        public boolean eligible() {
+            return criteria.stream().allMatch(Criterion::passed);
+        }
+    }
+
+    public static Match evaluate(Product p, Enterprise e, LocalDate on) {
+        List<Criterion> c = new ArrayList<>();
+        boolean open = !on.isBefore(p.windowStart()) && (p.windowEnd() == null || !on.isAfter(p.windowEnd()));
+        c.add(new Criterion("WINDOW", open, open ? "open on " + on
+                : "open " + p.windowStart() + ".." + (p.windowEnd() == null ? "" : p.windowEnd()) + ", not on " + on));
+        boolean district = p.districts().isEmpty() || p.districts().contains(e.districtCode());
+        c.add(new Criterion("DISTRICT", district, district ? "district " + e.districtCode() + " served"
+                : "district " + e.districtCode() + " not among " + p.districts()));
+        boolean industry = p.industryPrefixes().isEmpty()
+                || p.industryPrefixes().stream().anyMatch(e.industryCode()::startsWith);
+        c.add(new Criterion("INDUSTRY", industry, industry ? "industry " + e.industryCode() + " served"
+                : "industry " + e.industryCode() + " not under " + p.industryPrefixes()));
+        if (e.demandAmount() == null) {
+            c.add(new Criterion("AMOUNT", false, "no open financing demand"));
+            c.add(new Criterion("TERM", false, "no open financing demand"));
+        } else {
+            boolean amount = e.demandAmount().compareTo(p.amountMin()) >= 0
+                    && e.demandAmount().compareTo(p.amountMax()) <= 0;
+            c.add(new Criterion("AMOUNT", amount, "demand " + plain(e.demandAmount()) + (amount ? " within " : " outside ")
+                    + plain(p.amountMin()) + ".." + plain(p.amountMax())));
+            boolean term = e.demandTermMonths() >= p.termMonthsMin() && e.demandTermMonths() <= p.termMonthsMax();
+            c.add(new Criterion("TERM", term, e.demandTermMonths() + " months" + (term ? " within " : " outside ")
+                    + p.termMonthsMin() + ".." + p.termMonthsMax()));
+        }
+        List<String> owned = p.acceptedCollateral().stream().filter(k -> owns(e, k)).sorted().toList();
+        c.add(new Criterion("COLLATERAL", !owned.isEmpty(), owned.isEmpty()
+                ? "owns no asset of " + p.acceptedCollateral() : "owns " + owned));
+        boolean rating = p.minCreditRating() == null || (e.creditRating() != null
+                && RATINGS.indexOf(e.creditRating()) >= 0
+                && RATINGS.indexOf(e.creditRating()) <= RATINGS.indexOf(p.minCreditRating()));
+        c.add(new Criterion("CREDIT_RATING", rating, p.minCreditRating() == null ? "no minimum rating"
+                : "rating " + (e.creditRating() == null ? "none" : e.creditRating())
+                        + (rating ? " reaches " : " below ") + p.minCreditRating()));
+        boolean inventions = e.validInventions() >= p.minValidInventions();
+        c.add(new Criterion("INVENTION_PATENTS", inventions, e.validInventions() + " valid invention patents"
+                + (inventions ? " ≥ " : " < ") + p.minValidInventions()));
+        List<ScorePart> score = score(p, e, owned);
+        return new Match(List.copyOf(c), score, score.stream().mapToInt(ScorePart::points).sum());
+    }
+
+    private static List<ScorePart> score(Product p, Enterprise e, List<String> ownedKinds) {
+        // MIXED stands for patents and trademarks together; each underlying kind is counted once
+        BigDecimal value = ownedKinds.stream().flatMap(k -> "MIXED".equals(k) ? MIXED_PARTS.stream() : Stream.of(k))
+                .distinct().map(k -> e.assetValues().getOrDefault(k, BigDecimal.ZERO))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal capacity = value.multiply(p.maxPledgeRate());
+        int coverage = 0;
+        String coverageBasis = "no open demand";
+        if (e.demandAmount() != null && e.demandAmount().signum() > 0) {
+            BigDecimal ratio = capacity.divide(e.demandAmount(), 6, RoundingMode.DOWN).min(BigDecimal.ONE);
+            coverage = ratio.multiply(BigDecimal.valueOf(COVERAGE_POINTS)).setScale(0, RoundingMode.DOWN).intValue();
+            coverageBasis = "capacity " + plain(p.maxPledgeRate()) + " × " + plain(value) + " = "
+                    + plain(capacity.setScale(2, RoundingMode.DOWN)) + " for demand " + plain(e.demandAmount());
+        }
+        int rate = Math.max(0, Math.min(RATE_POINTS, RATE_POINTS - Math.floorDiv(p.spreadBpMin(), 10)));
+        boolean preferred = e.preferredBankIds().contains(p.bankId());
+        return List.of(
+                new ScorePart("COVERAGE", coverage, COVERAGE_POINTS, coverageBasis),
+                new ScorePart("RATE", rate, RATE_POINTS, "from LPR + " + p.spreadBpMin() + " bp"),
+                new ScorePart("PREFERRED_BANK", preferred ? PREFERRED_BANK_POINTS : 0, PREFERRED_BANK_POINTS,
+                        preferred ? "bank named in the demand" : "bank not named in the demand"));
+    }
+
+    private static boolean owns(Enterprise e, String kind) {
+        if ("MIXED".equals(kind)) {
+            boolean patents = e.assetValues().keySet().stream().anyMatch(k -> !k.equals("TRADEMARK")
+                    && MIXED_PARTS.contains(k));
+            return patents && e.assetValues().containsKey("TRADEMARK");
+        }
+        return e.assetValues().containsKey(kind);
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
+    }
+}

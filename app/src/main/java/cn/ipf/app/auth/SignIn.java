@@ -43,7 +43,7 @@ public class SignIn {
         UserAccount user = users.findByUsername(username);
         // the database compares usernames case- and width-insensitively; the lockout must count per account, not
         // per spelling, or "ADMIN" and "admin " would each get five more tries
-        String lockKey = user != null ? "user:" + user.id() : "name:" + canonical(username);
+        String lockKey = lockKey(user, username);
         if (attempts.isLocked(lockKey)) {
             throw new ApiException(ErrorCode.ACCOUNT_LOCKED);
         }
@@ -64,7 +64,12 @@ public class SignIn {
 
     /** Unlocks an account (administrators). */
     public void unlock(UserAccount user) {
-        attempts.unlock("user:" + user.id());
+        attempts.unlock(lockKey(user, user.username()));
+    }
+
+    /** The account's own stored name when it exists (ids are reused when a database is rebuilt; names are not). */
+    private static String lockKey(UserAccount user, String presented) {
+        return user != null ? "user:" + canonical(user.username()) : "name:" + canonical(presented);
     }
 
     static String canonical(String username) {

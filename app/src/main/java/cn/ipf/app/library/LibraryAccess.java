@@ -24,7 +24,7 @@ public class LibraryAccess {
     /** The calling person; the SME's enterprise is read from the database, as it may be bound after sign-in. */
     public record Caller(long userId, Role role, Long enterpriseId, String districtCode) {
 
-        boolean is(Role r) {
+        public boolean is(Role r) {
             return role == r;
         }
     }

@@ -1,5 +1,7 @@
 package cn.ipf.app.bank;
 
+import static cn.ipf.app.shared.web.ApiTime.utc;
+
 import cn.ipf.api.model.BankAppSecretInfo;
 import cn.ipf.api.model.BankAppStatus;
 import cn.ipf.api.model.IssuedBankAppSecret;
@@ -9,9 +11,6 @@ import cn.ipf.api.server.AdminBanksApi;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import java.net.URI;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -91,7 +90,4 @@ class AdminBankController implements AdminBanksApi {
                 .createdAt(utc(bank.createdAt()));
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

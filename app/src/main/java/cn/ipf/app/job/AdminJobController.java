@@ -1,5 +1,7 @@
 package cn.ipf.app.job;
 
+import static cn.ipf.app.shared.web.ApiTime.utc;
+
 import cn.ipf.api.model.JobExecution;
 import cn.ipf.api.model.JobLaunchRequest;
 import cn.ipf.api.model.StepProgress;
@@ -10,9 +12,6 @@ import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.batch.JobControl;
 import cn.ipf.batch.JobRun;
 import java.net.URI;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -143,7 +142,4 @@ class AdminJobController implements AdminJobsApi {
                         .endedAt(utc(s.endedAt()))).toList());
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

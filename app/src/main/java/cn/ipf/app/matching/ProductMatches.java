@@ -47,7 +47,8 @@ public class ProductMatches {
                 .collect(Collectors.toMap(MatchingMapper.KindValue::kind, MatchingMapper.KindValue::assetValue));
         ProductMatching.Enterprise enterprise = new ProductMatching.Enterprise(e.districtCode(), e.industryCode(),
                 profile.demandAmount(), profile.demandTermMonths(),
-                split(profile.preferredBankIds()).stream().map(Long::valueOf).collect(Collectors.toSet()),
+                profile.preferredBankIds() == null ? Set.of() : Arrays.stream(profile.preferredBankIds().split(","))
+                        .map(Long::valueOf).collect(Collectors.toSet()),
                 profile.creditRating(), profile.validInventions(), values);
         Map<Long, String> bankNames = banks.banks().stream().collect(Collectors.toMap(Bank::id, Bank::name));
         return mapper.activeProducts().stream()
@@ -61,12 +62,9 @@ public class ProductMatches {
 
     private static ProductMatching.Product terms(ProductRecord p) {
         return new ProductMatching.Product(p.bankId(), p.amountMin(), p.amountMax(), p.termMonthsMin(),
-                p.termMonthsMax(), p.spreadBpMin(), p.maxPledgeRate(), Set.copyOf(split(p.collateral())),
-                Set.copyOf(split(p.districts())), Set.copyOf(split(p.industries())), p.minCreditRating(),
+                p.termMonthsMax(), p.spreadBpMin(), p.maxPledgeRate(), Set.copyOf(p.collateralKinds()),
+                Set.copyOf(p.districtCodes()), Set.copyOf(p.industryPrefixes()), p.minCreditRating(),
                 p.minValidInventions(), p.windowStart(), p.windowEnd());
     }
 
-    private static List<String> split(String csv) {
-        return csv == null || csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
-    }
 }

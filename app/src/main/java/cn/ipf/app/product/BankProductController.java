@@ -9,7 +9,6 @@ import cn.ipf.api.server.BankProductsApi;
 import cn.ipf.app.security.CurrentActor;
 import java.net.URI;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -82,9 +81,9 @@ class BankProductController implements BankProductsApi {
                 .spreadBpMin(p.spreadBpMin())
                 .spreadBpMax(p.spreadBpMax())
                 .maxPledgeRate(p.maxPledgeRate())
-                .acceptedCollateral(split(p.collateral()).stream().map(CollateralKind::fromValue).toList())
-                .targetDistrictCodes(split(p.districts()))
-                .targetIndustryPrefixes(split(p.industries()))
+                .acceptedCollateral(p.collateralKinds().stream().map(CollateralKind::fromValue).toList())
+                .targetDistrictCodes(p.districtCodes())
+                .targetIndustryPrefixes(p.industryPrefixes())
                 .minCreditRating(p.minCreditRating() == null ? null : CreditRating.fromValue(p.minCreditRating()))
                 .minValidInventionPatents(p.minValidInventions())
                 .insuranceRequired(p.insuranceRequired())
@@ -93,7 +92,4 @@ class BankProductController implements BankProductsApi {
                 .createdAt(p.createdAt().atOffset(ZoneOffset.UTC));
     }
 
-    private static List<String> split(String csv) {
-        return csv == null || csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
-    }
 }

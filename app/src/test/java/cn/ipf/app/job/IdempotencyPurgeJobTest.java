@@ -7,7 +7,6 @@ import cn.ipf.app.testinfra.IntegrationTest;
 import cn.ipf.app.user.Role;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -114,25 +113,6 @@ class IdempotencyPurgeJobTest extends IntegrationTest {
         assertThat(launched.status()).isEqualTo(202);
         assertThat(launched.json().get("parameters").get("cutoff").asString()).isEqualTo(cutoff);
         return launched.json().get("executionId").asLong();
-    }
-
-    /** Polls the execution until it ends (bounded: a stuck job fails the test instead of hanging it). */
-    private JsonNode runToEnd(String admin, long executionId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode execution = http.with(admin).get("/api/v1/admin/job-executions/" + executionId).json();
-            String status = execution.get("status").asString();
-            if (status.equals("COMPLETED") || status.equals("FAILED") || status.equals("STOPPED")) {
-                return execution;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("job execution " + executionId + " did not end in time");
     }
 
     private List<Long> insertRecords(String scope, String keyPrefix, int n, Instant expiresAt) {

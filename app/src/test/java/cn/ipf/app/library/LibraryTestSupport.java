@@ -385,23 +385,4 @@ abstract class LibraryTestSupport extends IntegrationTest {
         }
         throw new AssertionError("expected " + n + " requests waiting for the lock on " + table);
     }
-
-    /** Polls a job execution until it ends (bounded: a stuck job fails the test instead of hanging it). */
-    JsonNode runToEnd(String adminToken, long executionId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode execution = http.with(adminToken).get("/api/v1/admin/job-executions/" + executionId).json();
-            String s = execution.get("status").asString();
-            if (s.equals("COMPLETED") || s.equals("FAILED") || s.equals("STOPPED") || s.equals("ABANDONED")) {
-                return execution;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("job execution " + executionId + " did not end in time");
-    }
 }

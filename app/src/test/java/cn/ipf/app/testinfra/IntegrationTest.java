@@ -5,6 +5,9 @@ import cn.ipf.app.user.UserMapper;
 import cn.ipf.app.user.UserService;
 import cn.ipf.sdk.client.ApiClient;
 import cn.ipf.sdk.signing.IpfBankClients;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Base of the end-to-end tests: the whole service on a random port against real MariaDB and Redis
@@ -105,6 +109,25 @@ public abstract class IntegrationTest {
     /** The bank SDK, configured the way a bank would configure it. */
     protected ApiClient sdk(BankCredentials credentials) {
         return IpfBankClients.create("http://localhost:" + port, credentials.appId(), credentials.secret());
+    }
+
+    /** Polls a job execution until it ends (bounded: a stuck job fails the test instead of hanging it). */
+    protected JsonNode runToEnd(String adminToken, long executionId) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode execution = http.with(adminToken).get("/api/v1/admin/job-executions/" + executionId).json();
+            String status = execution.get("status").asString();
+            if (List.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(status)) {
+                return execution;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("job execution " + executionId + " did not end in time");
     }
 
     protected long count(String table) {

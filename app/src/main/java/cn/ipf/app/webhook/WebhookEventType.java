@@ -1,0 +1,22 @@
+package cn.ipf.app.webhook;
+
+/** The events the platform sends to banks' webhook endpoints; {@link #wireName()} is the payload's {@code type}. */
+public enum WebhookEventType {
+    APPLICATION_SUBMITTED("application.submitted"),
+    APPLICATION_WITHDRAWN("application.withdrawn"),
+    APPLICATION_INFO_PROVIDED("application.info_provided"),
+    OFFER_ACCEPTED("application.offer_accepted"),
+    OFFER_DECLINED("application.offer_declined"),
+    CONSENT_GRANTED("consent.granted"),
+    CONSENT_REVOKED("consent.revoked");
+
+    private final String wireName;
+
+    WebhookEventType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+}

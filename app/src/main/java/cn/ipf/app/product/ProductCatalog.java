@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,6 +90,11 @@ public class ProductCatalog {
         audit.record("PRODUCT_WITHDRAWN", "LOAN_PRODUCT", latest.id(), Map.of("productCode", latest.productCode(),
                 "version", latest.version()));
         return products.find(latest.id());
+    }
+
+    /** Any version of any bank's product, as applications and loans refer to it. */
+    public Optional<ProductRecord> version(long productId) {
+        return Optional.ofNullable(products.find(productId));
     }
 
     ProductRecord visible(long bankId, long productId) {

@@ -1,0 +1,360 @@
+package cn.ipf.app.loan;
+
+import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.loan.ApplicationMapper.AssetRef;
+import cn.ipf.app.loan.ApplicationMapper.AssetRow;
+import cn.ipf.app.loan.LoanMapper.DelinquencyRow;
+import cn.ipf.app.loan.LoanMapper.InterestRow;
+import cn.ipf.app.loan.LoanMapper.RecoveryRow;
+import cn.ipf.app.loan.LoanMapper.RegistrationRow;
+import cn.ipf.app.loan.LoanMapper.RepaymentRow;
+import cn.ipf.app.loan.policy.ApplicationRules;
+import cn.ipf.app.loan.policy.LoanRecordRules;
+import cn.ipf.app.loan.policy.LoanStatus;
+import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.money.Yuan;
+import cn.ipf.app.shared.persistence.GeneratedId;
+import cn.ipf.app.shared.time.BusinessCalendar;
+import cn.ipf.app.shared.web.Pages;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 贷款台账 what banks report on their loans after the contract: pledge registrations and their cancellation (PC01),
+ * disbursement, interest payments, principal repayments, delinquency, default, recoveries and closure. Each report
+ * locks the loan, is checked against the loan's state ({@link LoanStatus}, 409 with the current state) and against
+ * {@link LoanRecordRules} (400, nothing written), and is audited. Records carry the bank's own external id: the same
+ * id with the same content is answered as already reported, with other content it is a conflict.
+ */
+@Service
+public class LoanBook {
+
+    private final LoanMapper loans;
+    private final ApplicationMapper applications;
+    private final AuditTrail audit;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+
+    LoanBook(LoanMapper loans, ApplicationMapper applications, AuditTrail audit, BusinessCalendar calendar,
+            Clock clock) {
+        this.loans = loans;
+        this.applications = applications;
+        this.audit = audit;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** The loan after a report; {@code created} is false when the same record had been reported before. */
+    record Reported(LoanRecord loan, boolean created) {
+    }
+
+    record Registration(RegistrationRow row, List<AssetRow> assets) {
+    }
+
+    /** A loan with every record reported on it. */
+    record Detail(LoanRecord loan, List<Registration> registrations, List<InterestRow> interestPayments,
+            List<RepaymentRow> repayments, List<DelinquencyRow> delinquencies, List<RecoveryRow> recoveries) {
+    }
+
+    record Page(List<LoanRecord> items, long total) {
+    }
+
+    @Transactional(readOnly = true)
+    Page ofBank(long bankId, LoanStatus status, Pages.Request page) {
+        return new Page(loans.ofBank(bankId, status, page.offset(), page.size()), loans.countOfBank(bankId, status));
+    }
+
+    @Transactional(readOnly = true)
+    Detail detail(long bankId, String loanRef) {
+        LoanRecord loan = loans.findByRef(bankId, loanRef);
+        if (loan == null) {
+            throw new ApiException(ErrorCode.LOAN_NOT_FOUND, loanRef);
+        }
+        return detail(loan);
+    }
+
+    Detail detail(LoanRecord loan) {
+        LocalDate today = calendar.today();
+        List<Registration> registrations = loans.registrations(loan.id()).stream()
+                .map(r -> new Registration(r, loans.registrationAssets(r.id(), loan.enterpriseId(), today)))
+                .toList();
+        return new Detail(loan, registrations, loans.interestPayments(loan.id()), loans.repayments(loan.id()),
+                loans.delinquencies(loan.id()), loans.recoveries(loan.id()));
+    }
+
+    // ---- pledges
+
+    /** 质押登记 a CNIPA pledge registration of the borrower's assets securing the loan. */
+    @Transactional
+    Reported registerPledge(long bankId, String loanRef, String registrationNo, LocalDate registeredOn,
+            BigDecimal securedAmount, List<AssetRef> assets) {
+        LoanRecord loan = locked(bankId, loanRef);
+        BigDecimal secured = Yuan.of(securedAmount, "securedAmount");
+        List<AssetRef> pledged = assets.stream().distinct()
+                .sorted(Comparator.comparing(AssetRef::kind).thenComparing(AssetRef::id)).toList();
+        RegistrationRow existing = loans.registration(registrationNo);
+        if (existing != null) {
+            if (existing.loanId() == loan.id() && existing.registeredOn().equals(registeredOn)
+                    && existing.securedAmount().compareTo(secured) == 0
+                    && loans.registrationAssetRefs(existing.id()).equals(pledged)) {
+                return new Reported(loan, false);
+            }
+            throw new ApiException(ErrorCode.PLEDGE_REGISTRATION_TAKEN, registrationNo);
+        }
+        if (loan.status() != LoanStatus.CONTRACTED && loan.status() != LoanStatus.DISBURSED) {
+            throw illegal(loan.status().name(), "REGISTER_PLEDGE");
+        }
+        LocalDate today = calendar.today();
+        if (registeredOn.isAfter(today)) {
+            throw new ApiException(ErrorCode.LOAN_RECORD_INVALID, List.of(new ApiException.FieldViolation(
+                    "registeredOn", "must not be after today (" + today + ")")));
+        }
+        List<Long> patents = ids(pledged, "PATENT");
+        List<Long> trademarks = ids(pledged, "TRADEMARK");
+        if (!patents.isEmpty()) {
+            loans.lockPatents(patents);
+        }
+        if (!trademarks.isEmpty()) {
+            loans.lockTrademarks(trademarks);
+        }
+        LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID, ApplicationRules.pledgeable(LoanApplications.assets(
+                pledged, applications.assetFacts(loan.enterpriseId(), pledged, registeredOn))));
+        GeneratedId key = new GeneratedId();
+        loans.insertRegistration(loan.id(), registrationNo, registeredOn, secured, now(), key);
+        if (!patents.isEmpty()) {
+            loans.insertRegistrationPatents(key.getId(), patents);
+        }
+        if (!trademarks.isEmpty()) {
+            loans.insertRegistrationTrademarks(key.getId(), trademarks);
+        }
+        audit.record("PLEDGE_REGISTERED", "LOAN", loan.id(), Map.of("registrationNo", registrationNo,
+                "registeredOn", registeredOn.toString(), "securedAmount", secured.toPlainString(),
+                "assets", refs(pledged)));
+        return new Reported(loans.find(loan.id()), true);
+    }
+
+    /** PC01 the registration is cancelled and its assets are free to be pledged again. */
+    @Transactional
+    LoanRecord cancelPledge(long bankId, String loanRef, String registrationNo, LocalDate cancelledOn) {
+        LoanRecord loan = locked(bankId, loanRef);
+        RegistrationRow registration = loans.lockRegistration(loan.id(), registrationNo);
+        if (registration == null) {
+            throw new ApiException(ErrorCode.PLEDGE_REGISTRATION_NOT_FOUND, registrationNo);
+        }
+        if (registration.cancelledOn() != null) {
+            if (registration.cancelledOn().equals(cancelledOn)) {
+                return loan;
+            }
+            throw new ApiException(ErrorCode.PLEDGE_ALREADY_CANCELLED, registrationNo, registration.cancelledOn())
+                    .with("currentState", "CANCELLED");
+        }
+        LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID, LoanRecordRules.pledgeCancellation(
+                registration.registeredOn(), cancelledOn, calendar.today()));
+        loans.cancelRegistration(registration.id(), cancelledOn);
+        audit.record("PLEDGE_CANCELLED", "LOAN", loan.id(), Map.of("registrationNo", registrationNo,
+                "cancelledOn", cancelledOn.toString(), "released", refs(loans.registrationAssetRefs(registration.id()))));
+        return loans.find(loan.id());
+    }
+
+    // ---- money
+
+    @Transactional
+    LoanRecord disburse(long bankId, String loanRef, LocalDate on, BigDecimal amount) {
+        LoanRecord loan = locked(bankId, loanRef);
+        BigDecimal disbursed = Yuan.of(amount, "amount");
+        if (loan.status().disbursed() && on.equals(loan.disbursedOn())
+                && disbursed.compareTo(loan.disbursedAmount()) == 0) {
+            return loan;
+        }
+        step(loan, LoanStatus.Step.DISBURSE);
+        LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID,
+                LoanRecordRules.disbursement(loan.facts(), on, disbursed, calendar.today()));
+        loans.updateDisbursement(loan.id(), on, disbursed);
+        audit.record("LOAN_DISBURSED", "LOAN", loan.id(), Map.of("disbursedOn", on.toString(), "amount",
+                disbursed.toPlainString()));
+        return loans.find(loan.id());
+    }
+
+    @Transactional
+    Reported reportInterest(long bankId, String loanRef, InterestRow report) {
+        LoanRecord loan = locked(bankId, loanRef);
+        InterestRow p = new InterestRow(loan.id(), report.externalId(), report.sequenceNo(), report.accrualStart(),
+                report.accrualEnd(), Yuan.of(report.principalBalance(), "principalBalance"),
+                Yuan.of(report.interestAmount(), "interestAmount"), report.dueDate(), report.paidDate());
+        if (reported(loans.interest(bankId, p.externalId()), p, p.externalId())) {
+            return new Reported(loan, false);
+        }
+        requireDisbursed(loan, "REPORT_INTEREST_PAYMENT");
+        LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID, LoanRecordRules.interestPayment(loan.facts(),
+                new LoanRecordRules.InterestPayment(p.accrualStart(), p.accrualEnd(), p.principalBalance(),
+                        p.interestAmount(), p.dueDate(), p.paidDate()), calendar.today()));
+        if (loans.sequenceTaken(loan.id(), p.sequenceNo())) {
+            throw new ApiException(ErrorCode.INTEREST_SEQUENCE_TAKEN, p.sequenceNo(), loanRef);
+        }
+        loans.insertInterest(bankId, p, now());
+        audit.record("INTEREST_PAYMENT_REPORTED", "LOAN", loan.id(), Map.of("externalId", p.externalId(),
+                "sequenceNo", p.sequenceNo(), "accrual", p.accrualStart() + "/" + p.accrualEnd(),
+                "interestAmount", p.interestAmount().toPlainString(), "paidDate", p.paidDate().toString()));
+        return new Reported(loans.find(loan.id()), true);
+    }
+
+    @Transactional
+    Reported reportRepayment(long bankId, String loanRef, String externalId, LocalDate on, BigDecimal amount) {
+        LoanRecord loan = locked(bankId, loanRef);
+        RepaymentRow r = new RepaymentRow(loan.id(), externalId, on, Yuan.of(amount, "amount"));
+        if (reported(loans.repayment(bankId, externalId), r, externalId)) {
+            return new Reported(loan, false);
+        }
+        requireDisbursed(loan, "REPORT_REPAYMENT");
+        LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID,
+                LoanRecordRules.repayment(loan.facts(), on, r.amount(), calendar.today()));
+        loans.insertRepayment(bankId, r, now());
+        audit.record("PRINCIPAL_REPAID", "LOAN", loan.id(), Map.of("externalId", externalId, "repaidOn",
+                on.toString(), "amount", r.amount().toPlainString()));
+        return new Reported(loans.find(loan.id()), true);
+    }
+
+    /** 逾期 OVERDUE starts the loan's overdue period from {@code since}; CURRENT ends it. */
+    @Transactional
+    Reported reportDelinquency(long bankId, String loanRef, String externalId, String state, LocalDate since) {
+        LoanRecord loan = locked(bankId, loanRef);
+        DelinquencyRow d = new DelinquencyRow(loan.id(), externalId, state, since);
+        if (reported(loans.delinquency(bankId, externalId), d, externalId)) {
+            return new Reported(loan, false);
+        }
+        if (loan.status() != LoanStatus.DISBURSED) {
+            throw illegal(loan.status().name(), "REPORT_" + state);
+        }
+        boolean overdue = "OVERDUE".equals(state);
+        if (overdue == (loan.overdueSince() != null)) {
+            throw illegal(overdue ? "OVERDUE" : "CURRENT", "REPORT_" + state);
+        }
+        LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID,
+                LoanRecordRules.delinquency(loan.facts(), since, loan.overdueSince(), calendar.today()));
+        loans.insertDelinquency(bankId, d, now());
+        loans.updateOverdueSince(loan.id(), overdue ? since : null);
+        audit.record(overdue ? "LOAN_OVERDUE" : "LOAN_CURRENT", "LOAN", loan.id(), Map.of("externalId", externalId,
+                "since", since.toString()));
+        return new Reported(loans.find(loan.id()), true);
+    }
+
+    /** 违约 the loan defaults with the principal then outstanding, the base of any risk compensation. */
+    @Transactional
+    Reported reportDefault(long bankId, String loanRef, String externalId, LocalDate on, BigDecimal outstanding) {
+        LoanRecord loan = locked(bankId, loanRef);
+        BigDecimal principal = Yuan.of(outstanding, "outstandingPrincipal");
+        LoanRecord byRef = loans.byDefaultRef(bankId, externalId);
+        if (byRef != null) {
+            if (byRef.id() == loan.id() && on.equals(byRef.defaultedOn())
+                    && principal.compareTo(byRef.defaultOutstanding()) == 0) {
+                return new Reported(loan, false);
+            }
+            throw new ApiException(ErrorCode.EXTERNAL_ID_CONFLICT, externalId);
+        }
+        step(loan, LoanStatus.Step.DEFAULT);
+        LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID,
+                LoanRecordRules.defaulted(loan.facts(), on, principal, calendar.today()));
+        loans.updateDefault(loan.id(), externalId, on, principal);
+        audit.record("LOAN_DEFAULTED", "LOAN", loan.id(), Map.of("externalId", externalId, "defaultedOn",
+                on.toString(), "outstandingPrincipal", principal.toPlainString()));
+        return new Reported(loans.find(loan.id()), true);
+    }
+
+    /** 质物处置 money recovered from the pledged IP of a defaulted loan. */
+    @Transactional
+    Reported reportRecovery(long bankId, String loanRef, RecoveryRow report) {
+        LoanRecord loan = locked(bankId, loanRef);
+        RecoveryRow r = new RecoveryRow(loan.id(), report.externalId(), report.recoveredOn(),
+                Yuan.of(report.grossAmount(), "grossAmount"), Yuan.of(report.disposalCosts(), "disposalCosts"),
+                report.source());
+        if (reported(loans.recovery(bankId, r.externalId()), r, r.externalId())) {
+            return new Reported(loan, false);
+        }
+        if (loan.defaultedOn() == null) {
+            throw illegal(loan.status().name(), "REPORT_RECOVERY");
+        }
+        LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID,
+                LoanRecordRules.recovery(loan.facts(), r.recoveredOn(), calendar.today()));
+        loans.insertRecovery(bankId, r, now());
+        audit.record("RECOVERY_REPORTED", "LOAN", loan.id(), Map.of("externalId", r.externalId(), "recoveredOn",
+                r.recoveredOn().toString(), "grossAmount", r.grossAmount().toPlainString(), "disposalCosts",
+                r.disposalCosts().toPlainString(), "source", r.source()));
+        return new Reported(loans.find(loan.id()), true);
+    }
+
+    @Transactional
+    Reported reportClosure(long bankId, String loanRef, String externalId, LocalDate on) {
+        LoanRecord loan = locked(bankId, loanRef);
+        LoanRecord byRef = loans.byClosureRef(bankId, externalId);
+        if (byRef != null) {
+            if (byRef.id() == loan.id() && on.equals(byRef.closedOn())) {
+                return new Reported(loan, false);
+            }
+            throw new ApiException(ErrorCode.EXTERNAL_ID_CONFLICT, externalId);
+        }
+        step(loan, LoanStatus.Step.CLOSE);
+        LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID,
+                LoanRecordRules.closure(loan.facts(), on, calendar.today()));
+        loans.updateClosure(loan.id(), externalId, on);
+        audit.record("LOAN_CLOSED", "LOAN", loan.id(), Map.of("externalId", externalId, "closedOn", on.toString()));
+        return new Reported(loans.find(loan.id()), true);
+    }
+
+    // ---- shared steps
+
+    private LoanRecord locked(long bankId, String loanRef) {
+        Long id = loans.lockByRef(bankId, loanRef);
+        if (id == null) {
+            throw new ApiException(ErrorCode.LOAN_NOT_FOUND, loanRef);
+        }
+        return loans.find(id);
+    }
+
+    /** True when the same record was reported before; a different record under the same external id is refused. */
+    private static <R> boolean reported(R existing, R incoming, String externalId) {
+        if (existing == null) {
+            return false;
+        }
+        if (existing.equals(incoming)) {
+            return true;
+        }
+        throw new ApiException(ErrorCode.EXTERNAL_ID_CONFLICT, externalId);
+    }
+
+    private static void step(LoanRecord loan, LoanStatus.Step step) {
+        if (loan.status().after(step).isEmpty()) {
+            throw illegal(loan.status().name(), step.name());
+        }
+    }
+
+    private static void requireDisbursed(LoanRecord loan, String action) {
+        if (!loan.status().disbursed()) {
+            throw illegal(loan.status().name(), action);
+        }
+    }
+
+    private static ApiException illegal(String state, String action) {
+        return new ApiException(ErrorCode.ILLEGAL_TRANSITION, state, action).with("currentState", state);
+    }
+
+    private static List<Long> ids(List<AssetRef> refs, String kind) {
+        return refs.stream().filter(r -> r.kind().equals(kind)).map(AssetRef::id).toList();
+    }
+
+    private static List<String> refs(List<AssetRef> refs) {
+        return refs.stream().map(r -> r.kind() + ":" + r.id()).toList();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

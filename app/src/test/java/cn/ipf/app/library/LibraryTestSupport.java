@@ -39,9 +39,9 @@ import tools.jackson.databind.JsonNode;
  * functions, reviewers and SMEs as signed-in people, and the few steps (register, add a patent, submit, decide) every
  * scenario starts with. Everything goes through HTTP; SQL is only used to look at what was (not) written.
  */
-abstract class LibraryTestSupport extends IntegrationTest {
+public abstract class LibraryTestSupport extends IntegrationTest {
 
-    static final String LIB = "/api/v1/library/enterprises";
+    public static final String LIB = "/api/v1/library/enterprises";
     /** The deployment's business time zone: decisions and admission dates are dated in it. */
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final String ID_NUMBER = "37020219800101123X";
@@ -51,7 +51,7 @@ abstract class LibraryTestSupport extends IntegrationTest {
     private static final HttpClient RAW = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A signed-in person: username, user id and access token. */
-    record Person(String username, long id, String token) {
+    public record Person(String username, long id, String token) {
     }
 
     private final Map<String, Person> people = new HashMap<>();
@@ -62,7 +62,7 @@ abstract class LibraryTestSupport extends IntegrationTest {
     // ---- identifiers -------------------------------------------------------------------------------------------
 
     /** A valid, random USCC registered in the district (legal-person enterprise, "MA" registration series). */
-    static String uscc(String district) {
+    public static String uscc(String district) {
         StringBuilder first17 = new StringBuilder("91").append(district).append("MA");
         for (int i = 0; i < 7; i++) {
             first17.append(USCC_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(USCC_ALPHABET.length())));
@@ -71,7 +71,7 @@ abstract class LibraryTestSupport extends IntegrationTest {
     }
 
     /** 12 random digits of a 2022 application whose 5th digit is the type digit (1 invention, 2 utility, 3 design). */
-    static String patentDigits(char typeDigit) {
+    public static String patentDigits(char typeDigit) {
         StringBuilder digits = new StringBuilder("2022").append(typeDigit);
         for (int i = 0; i < 7; i++) {
             digits.append(ThreadLocalRandom.current().nextInt(10));
@@ -80,7 +80,7 @@ abstract class LibraryTestSupport extends IntegrationTest {
     }
 
     /** The spelling on a certificate: "ZL" + 12 digits + "." + check character. */
-    static String zl(String twelveDigits) {
+    public static String zl(String twelveDigits) {
         return "ZL" + twelveDigits + "." + CnPatentNumber.checkCharacter(twelveDigits);
     }
 
@@ -88,19 +88,19 @@ abstract class LibraryTestSupport extends IntegrationTest {
         return twelveDigits + CnPatentNumber.checkCharacter(twelveDigits);
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(ZONE);
     }
 
     // ---- people --------------------------------------------------------------------------------------------------
 
-    Person person(Role role, Long enterpriseId, Long bankId, String district) {
+    public Person person(Role role, Long enterpriseId, Long bankId, String district) {
         String username = user(role, enterpriseId, bankId, district);
         return new Person(username, userMapper.findByUsername(username).id(), token(username));
     }
 
     /** The district reviewer of a district (one per test instance and district). */
-    Person districtReviewer(String district) {
+    public Person districtReviewer(String district) {
         return people.computeIfAbsent("dr-" + district, k -> person(Role.DISTRICT_REVIEWER, null, null, district));
     }
 
@@ -136,7 +136,7 @@ abstract class LibraryTestSupport extends IntegrationTest {
     }
 
     /** The small profile with every scored flag: high-tech, 专精特新, a GB/T 29490 certificate valid until 2040. */
-    static Map<String, Object> strongProfile(String uscc, String district) {
+    public static Map<String, Object> strongProfile(String uscc, String district) {
         Map<String, Object> p = smallProfile(uscc, district);
         p.put("highTech", true);
         p.put("specializedSme", true);
@@ -145,7 +145,7 @@ abstract class LibraryTestSupport extends IntegrationTest {
         return p;
     }
 
-    JsonNode register(String token, Map<String, Object> profile) {
+    public JsonNode register(String token, Map<String, Object> profile) {
         Http.Response r = http.with(token).post(LIB, profile);
         assertThat(r.status()).as("registration: %s", r).isEqualTo(201);
         return r.json();
@@ -199,7 +199,7 @@ abstract class LibraryTestSupport extends IntegrationTest {
     }
 
     /** Records a valid invention patent ("ZL…" spelling) and returns it. */
-    JsonNode addInvention(String token, long enterpriseId, boolean highValue) {
+    public JsonNode addInvention(String token, long enterpriseId, boolean highValue) {
         Http.Response r = http.with(token).post(LIB + "/" + enterpriseId + "/patents",
                 patentForm(zl(patentDigits('1')), "INVENTION", highValue));
         assertThat(r.status()).as("patent: %s", r).isEqualTo(201);
@@ -303,7 +303,7 @@ abstract class LibraryTestSupport extends IntegrationTest {
     }
 
     /** The problem's errors[] field names. */
-    static List<String> errorFields(Http.Response r) {
+    public static List<String> errorFields(Http.Response r) {
         List<String> fields = new ArrayList<>();
         r.json().path("errors").forEach(e -> fields.add(e.get("field").asString()));
         return fields;

@@ -1,5 +1,7 @@
 package cn.ipf.app.testinfra;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.ipf.app.user.Role;
 import cn.ipf.app.user.UserMapper;
 import cn.ipf.app.user.UserService;
@@ -135,6 +137,24 @@ public abstract class IntegrationTest {
     }
 
     /** What an admin hands a bank. */
+    /** A call the SDK reports as refused (4xx), and the problem's stable code. */
+    protected static String problemCode(SdkCall call) {
+        try {
+            call.run();
+        } catch (cn.ipf.sdk.client.ApiException e) {
+            assertThat(e.getCode()).as(e.getResponseBody()).isBetween(400, 499);
+            return e.getResponseBody().replaceAll("(?s).*\"code\"\\s*:\\s*\"([A-Z_]+)\".*", "$1");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("the call was accepted");
+    }
+
+    @FunctionalInterface
+    protected interface SdkCall {
+        void run() throws Exception;
+    }
+
     public record BankCredentials(long bankId, String appId, long secretId, String secret) {
     }
 }

@@ -1,0 +1,359 @@
+package cn.ipf.app.loan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.ipf.app.library.LibraryTestSupport;
+import cn.ipf.app.testinfra.Http;
+import cn.ipf.app.user.Role;
+import cn.ipf.sdk.api.BankApplicationsApi;
+import cn.ipf.sdk.api.BankLoansApi;
+import cn.ipf.sdk.api.BankProductsApi;
+import cn.ipf.sdk.model.ApplicationMessage;
+import cn.ipf.sdk.model.ApplicationStatus;
+import cn.ipf.sdk.model.AssetRef;
+import cn.ipf.sdk.model.ClosureReport;
+import cn.ipf.sdk.model.CollateralKind;
+import cn.ipf.sdk.model.DefaultReport;
+import cn.ipf.sdk.model.DelinquencyReport;
+import cn.ipf.sdk.model.DelinquencyState;
+import cn.ipf.sdk.model.DisbursementReport;
+import cn.ipf.sdk.model.InterestPaymentReport;
+import cn.ipf.sdk.model.Loan;
+import cn.ipf.sdk.model.LoanApplication;
+import cn.ipf.sdk.model.LoanContractReport;
+import cn.ipf.sdk.model.LoanOffer;
+import cn.ipf.sdk.model.LoanProductForm;
+import cn.ipf.sdk.model.LoanRejection;
+import cn.ipf.sdk.model.LoanStatus;
+import cn.ipf.sdk.model.PledgeCancellationReport;
+import cn.ipf.sdk.model.PledgeRegistrationReport;
+import cn.ipf.sdk.model.PledgeableAssetKind;
+import cn.ipf.sdk.model.PrincipalRepaymentReport;
+import cn.ipf.sdk.model.RecoveryReport;
+import cn.ipf.sdk.model.RecoverySource;
+import cn.ipf.sdk.model.RejectionReason;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Applications, contracts, pledges, disbursement and loan reporting end to end: the SME over HTTP, the bank through
+ * its SDK. Every illegal step is a 409 naming the current state; impossible data is a 400 that writes nothing.
+ */
+class LoanLifecycleTest extends LibraryTestSupport {
+
+    private static final String DISTRICT = "370211";
+
+    private BankApplicationsApi applications;
+    private BankLoansApi loans;
+    private long productId;
+    private Person sme;
+    private long enterpriseId;
+    private long patentId;
+
+    @BeforeEach
+    void bankProductAndApplicant() throws Exception {
+        String admin = adminToken();
+        long bankId = bank(admin);
+        var client = sdk(app(admin, bankId, null));
+        applications = new BankApplicationsApi(client);
+        loans = new BankLoansApi(client);
+        productId = new BankProductsApi(client).publishProduct(key(), new LoanProductForm()
+                .name(unique("知易贷")).amountMin(new BigDecimal("500000")).amountMax(new BigDecimal("5000000"))
+                .termMonthsMin(6).termMonthsMax(36).spreadBpMin(30).spreadBpMax(150)
+                .maxPledgeRate(new BigDecimal("0.5"))
+                .acceptedCollateral(new LinkedHashSet<>(List.of(CollateralKind.INVENTION)))
+                .windowStart(LocalDate.of(2026, 1, 1))).getProductId();
+        sme = person(Role.SME, null, null, null);
+        enterpriseId = register(sme.token(), strongProfile(uscc(DISTRICT), DISTRICT)).get("enterpriseId").asLong();
+        patentId = addInvention(sme.token(), enterpriseId, false).get("patentId").asLong();
+    }
+
+    @Test
+    void fromApplicationToInterestPayments() throws Exception {
+        JsonNode applied = apply(2_000_000, 12, patentId);
+        long id = applied.get("applicationId").asLong();
+        assertThat(applied.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(applied.get("assets").get(0).get("patentType").asString()).isEqualTo("INVENTION");
+
+        assertThat(applications.listBankLoanApplications(ApplicationStatus.SUBMITTED, 0, 50).getItems())
+                .extracting(LoanApplication::getApplicationId).contains(id);
+        LoanApplication seen = applications.getBankLoanApplication(id);
+        assertThat(seen.getEnterpriseId()).isEqualTo(enterpriseId);
+        assertThat(seen.getProductId()).isEqualTo(productId);
+        assertThat(seen.getAssets()).extracting(a -> a.getId()).containsExactly(patentId);
+
+        assertThat(applications.requestLoanApplicationInformation(id, key(),
+                new ApplicationMessage().message("请补充近两年财务报表")).getStatus())
+                .isEqualTo(ApplicationStatus.INFO_REQUESTED);
+        assertThat(smeStep(id, "information", Map.of("message", "已上传财务报表")).json().get("status").asString())
+                .isEqualTo("SUBMITTED");
+        LoanApplication approved = applications.approveLoanApplication(id, key(), offer());
+        assertThat(approved.getStatus()).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(approved.getOffer().getAmount()).isEqualByComparingTo("1800000");
+        assertThat(smeStep(id, "offer-acceptance", null).json().get("status").asString()).isEqualTo("ACCEPTED");
+
+        String ref = unique("QDB-L");
+        LoanContractReport contract = contract(ref);
+        Loan loan = applications.reportLoanContract(id, key(), contract);
+        assertThat(loan.getStatus()).isEqualTo(LoanStatus.CONTRACTED);
+        assertThat(loan.getApplicationId()).isEqualTo(id);
+        assertThat(loan.getOutstandingPrincipal()).isEqualByComparingTo("0");
+        assertThat(applications.reportLoanContract(id, key(), contract).getExternalId())
+                .as("the same contract again is answered, not refused").isEqualTo(ref);
+        assertThat(problemCode(() -> applications.reportLoanContract(id, key(), contract(ref).contractNo("other"))))
+                .isEqualTo("EXTERNAL_ID_CONFLICT");
+
+        Loan pledged = loans.reportPledgeRegistration(ref, key(), registration(unique("Y2026"), patentId));
+        assertThat(pledged.getPledgeRegistrations()).singleElement()
+                .satisfies(r -> assertThat(r.getAssets()).extracting(a -> a.getId()).containsExactly(patentId));
+        Loan disbursed = loans.reportDisbursement(ref, key(),
+                new DisbursementReport().disbursedOn(signedOn().plusDays(5)).amount(new BigDecimal("1800000")));
+        assertThat(disbursed.getStatus()).isEqualTo(LoanStatus.DISBURSED);
+        assertThat(disbursed.getOutstandingPrincipal()).isEqualByComparingTo("1800000");
+
+        InterestPaymentReport first = interest(ref + "-I1", 1, disbursed.getDisbursedOn());
+        Loan paid = loans.reportInterestPayment(ref, key(), first);
+        assertThat(paid.getInterestPayments()).singleElement()
+                .satisfies(p -> assertThat(p.getInterestAmount()).isEqualByComparingTo("4875.00"));
+        assertThat(loans.reportInterestPayment(ref, key(), first).getInterestPayments()).hasSize(1);
+        assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(),
+                interest(ref + "-I1", 1, disbursed.getDisbursedOn()).interestAmount(new BigDecimal("1")))))
+                .isEqualTo("EXTERNAL_ID_CONFLICT");
+        assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(),
+                interest(ref + "-I1b", 1, disbursed.getDisbursedOn())))).isEqualTo("INTEREST_SEQUENCE_TAKEN");
+        Loan repaid = loans.reportPrincipalRepayment(ref, key(), new PrincipalRepaymentReport()
+                .externalId(ref + "-R1").repaidOn(disbursed.getDisbursedOn().plusDays(30))
+                .amount(new BigDecimal("300000")));
+        assertThat(repaid.getRepaidPrincipal()).isEqualByComparingTo("300000");
+        assertThat(repaid.getOutstandingPrincipal()).isEqualByComparingTo("1500000");
+
+        JsonNode history = smeGet(id).get("history");
+        assertThat(history.findValuesAsString("status")).containsExactly("SUBMITTED", "INFO_REQUESTED", "SUBMITTED",
+                "APPROVED", "ACCEPTED", "CONTRACTED");
+        assertThat(smeGet(id).get("loanExternalId").asString()).isEqualTo(ref);
+        assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE entity_type = 'LOAN' AND entity_id = ?"
+                + " ORDER BY id", String.class, String.valueOf(jdbc.queryForObject(
+                        "SELECT id FROM loan WHERE external_id = ?", Long.class, ref))))
+                .containsExactly("LOAN_CONTRACT_REPORTED", "PLEDGE_REGISTERED", "LOAN_DISBURSED",
+                        "INTEREST_PAYMENT_REPORTED", "PRINCIPAL_REPAID");
+    }
+
+    @Test
+    void illegalStepsAreConflictsNamingTheCurrentState() throws Exception {
+        long id = apply(1_000_000, 12, patentId).get("applicationId").asLong();
+        Http.Response early = smeStep(id, "offer-acceptance", null);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.code()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(early.json().get("currentState").asString()).isEqualTo("SUBMITTED");
+
+        assertThat(smeStep(id, "withdrawal", null).json().get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(problemCode(() -> applications.approveLoanApplication(id, key(), offer())))
+                .isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(problemCode(() -> applications.reportLoanContract(id, key(), contract(unique("L")))))
+                .isEqualTo("ILLEGAL_TRANSITION");
+
+        long rejectedId = apply(1_000_000, 12, patentId).get("applicationId").asLong();
+        assertThat(problemCode(() -> applications.rejectLoanApplication(rejectedId, key(),
+                new LoanRejection().reasonCode(RejectionReason.OTHER)))).isEqualTo("VALIDATION_FAILED");
+        assertThat(applications.rejectLoanApplication(rejectedId, key(),
+                new LoanRejection().reasonCode(RejectionReason.CREDIT_RISK)).getRejectionReason())
+                .isEqualTo(RejectionReason.CREDIT_RISK);
+        assertThat(smeStep(rejectedId, "withdrawal", null).json().get("currentState").asString())
+                .isEqualTo("REJECTED");
+
+        String ref = contracted();
+        assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(), interest(ref + "-I1", 1, today()))))
+                .as("no payment on an undisbursed loan").isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(problemCode(() -> loans.reportDefault(ref, key(), new DefaultReport().externalId(ref + "-D")
+                .defaultedOn(today()).outstandingPrincipal(BigDecimal.TEN)))).isEqualTo("ILLEGAL_TRANSITION");
+    }
+
+    @Test
+    void applicationsMustFitTheProductAndTheAssets() throws Exception {
+        long before = count("loan_application");
+        assertThat(errorFields(applyRaw(100_000, 12, patentId))).containsExactly("amount");
+        assertThat(errorFields(applyRaw(1_000_000, 48, patentId))).containsExactly("termMonths");
+        assertThat(applyRaw(1_000_000, 12, 987_654_321L).code()).isEqualTo("APPLICATION_INVALID");
+        Person other = person(Role.SME, null, null, null);
+        long otherId = register(other.token(), strongProfile(uscc(DISTRICT), DISTRICT)).get("enterpriseId").asLong();
+        long othersPatent = addInvention(other.token(), otherId, false).get("patentId").asLong();
+        assertThat(errorFields(applyRaw(1_000_000, 12, othersPatent))).containsExactly("assets[0]");
+        assertThat(http.with(other.token()).post(applicationsPath(), form(1_000_000, 12, patentId)).status())
+                .as("another SME cannot apply for this enterprise").isEqualTo(404);
+        assertThat(http.with(districtReviewer(DISTRICT).token()).post(applicationsPath(),
+                form(1_000_000, 12, patentId)).code()).isEqualTo("FORBIDDEN");
+
+        Http.Response listed = http.with(districtReviewer(DISTRICT).token()).post(
+                LIB + "/" + enterpriseId + "/dishonesty-listings",
+                Map.of("listedOn", today().minusDays(1).toString(), "source", "信用中国"));
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(201);
+        assertThat(applyRaw(1_000_000, 12, patentId).code()).isEqualTo("DISHONESTY_LISTED");
+        assertThat(count("loan_application")).isEqualTo(before);
+    }
+
+    @Test
+    void impossibleLoanDataIsRefusedWithNothingWritten() throws Exception {
+        String ref = contracted();
+        LocalDate disbursedOn = signedOn().plusDays(1);
+        assertThat(problemCode(() -> loans.reportDisbursement(ref, key(), new DisbursementReport()
+                .disbursedOn(disbursedOn).amount(new BigDecimal("9000000"))))).isEqualTo("LOAN_RECORD_INVALID");
+        loans.reportDisbursement(ref, key(), new DisbursementReport().disbursedOn(disbursedOn)
+                .amount(new BigDecimal("1800000")));
+
+        assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(),
+                interest(ref + "-X", 1, disbursedOn).paidDate(disbursedOn.minusDays(1)))))
+                .as("paid before the accrual starts").isEqualTo("LOAN_RECORD_INVALID");
+        assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(),
+                interest(ref + "-X", 1, disbursedOn).accrualEnd(disbursedOn.minusDays(1)))))
+                .as("accrual ends before it starts").isEqualTo("LOAN_RECORD_INVALID");
+        assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(),
+                interest(ref + "-X", 1, disbursedOn.minusDays(1)))))
+                .as("accrual before disbursement").isEqualTo("LOAN_RECORD_INVALID");
+        assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(),
+                interest(ref + "-X", 1, disbursedOn).interestAmount(new BigDecimal("-1")))))
+                .as("negative amount").isEqualTo("VALIDATION_FAILED");
+        assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(),
+                interest(ref + "-X", 1, disbursedOn).interestAmount(new BigDecimal("1.005")))))
+                .as("below the fen").isEqualTo("VALIDATION_FAILED");
+        assertThat(problemCode(() -> loans.reportPrincipalRepayment(ref, key(), new PrincipalRepaymentReport()
+                .externalId(ref + "-R").repaidOn(today()).amount(new BigDecimal("1800000.01")))))
+                .as("more than outstanding").isEqualTo("LOAN_RECORD_INVALID");
+        assertThat(problemCode(() -> loans.reportClosure(ref, key(), new ClosureReport().externalId(ref + "-C")
+                .closedOn(today())))).as("principal still outstanding").isEqualTo("LOAN_RECORD_INVALID");
+        Loan untouched = loans.getBankLoan(ref);
+        assertThat(untouched.getInterestPayments()).isEmpty();
+        assertThat(untouched.getPrincipalRepayments()).isEmpty();
+        assertThat(untouched.getStatus()).isEqualTo(LoanStatus.DISBURSED);
+    }
+
+    @Test
+    void defaultRecoveryAndClosureAndPledgeCancellation() throws Exception {
+        String ref = contracted();
+        String registrationNo = unique("Y2026");
+        loans.reportPledgeRegistration(ref, key(), registration(registrationNo, patentId));
+        LocalDate disbursedOn = signedOn().plusDays(1);
+        loans.reportDisbursement(ref, key(), new DisbursementReport().disbursedOn(disbursedOn)
+                .amount(new BigDecimal("1800000")));
+        assertThat(errorFields(applyRaw(1_000_000, 12, patentId))).as("pledged asset").containsExactly("assets[0]");
+
+        Loan overdue = loans.reportDelinquency(ref, key(), new DelinquencyReport().externalId(ref + "-O1")
+                .state(DelinquencyState.OVERDUE).since(disbursedOn.plusDays(3)));
+        assertThat(overdue.getOverdueSince()).isEqualTo(disbursedOn.plusDays(3));
+        assertThat(problemCode(() -> loans.reportDelinquency(ref, key(), new DelinquencyReport()
+                .externalId(ref + "-O2").state(DelinquencyState.OVERDUE).since(disbursedOn.plusDays(4)))))
+                .isEqualTo("ILLEGAL_TRANSITION");
+        Loan defaulted = loans.reportDefault(ref, key(), new DefaultReport().externalId(ref + "-D")
+                .defaultedOn(disbursedOn.plusDays(4)).outstandingPrincipal(new BigDecimal("1800000")));
+        assertThat(defaulted.getStatus()).isEqualTo(LoanStatus.DEFAULTED);
+        assertThat(defaulted.getDefaultOutstandingPrincipal()).isEqualByComparingTo("1800000");
+
+        RecoveryReport recovery = new RecoveryReport().externalId(ref + "-V1").recoveredOn(disbursedOn.plusDays(5))
+                .grossAmount(new BigDecimal("600000")).disposalCosts(new BigDecimal("25000.50"))
+                .source(RecoverySource.AUCTION);
+        assertThat(loans.reportRecovery(ref, key(), recovery).getRecoveries()).hasSize(1);
+        assertThat(loans.reportRecovery(ref, key(), recovery).getRecoveries()).as("replayed").hasSize(1);
+        assertThat(problemCode(() -> loans.reportRecovery(ref, key(), new RecoveryReport().externalId(ref + "-V2")
+                .recoveredOn(disbursedOn.plusDays(3)).grossAmount(BigDecimal.ONE).disposalCosts(BigDecimal.ZERO)
+                .source(RecoverySource.LICENSE)))).as("before the default").isEqualTo("LOAN_RECORD_INVALID");
+
+        Loan cancelled = loans.cancelPledgeRegistration(ref, registrationNo, key(),
+                new PledgeCancellationReport().cancelledOn(disbursedOn.plusDays(6)));
+        assertThat(cancelled.getPledgeRegistrations()).singleElement()
+                .satisfies(r -> assertThat(r.getCancelledOn()).isEqualTo(disbursedOn.plusDays(6)));
+        assertThat(problemCode(() -> loans.cancelPledgeRegistration(ref, registrationNo, key(),
+                new PledgeCancellationReport().cancelledOn(disbursedOn.plusDays(7)))))
+                .isEqualTo("PLEDGE_ALREADY_CANCELLED");
+        assertThat(applyRaw(1_000_000, 12, patentId).status()).as("PC01 released the patent").isEqualTo(201);
+
+        Loan closed = loans.reportClosure(ref, key(), new ClosureReport().externalId(ref + "-C")
+                .closedOn(disbursedOn.plusDays(6)));
+        assertThat(closed.getStatus()).isEqualTo(LoanStatus.CLOSED);
+        assertThat(closed.getOverdueSince()).isNull();
+        assertThat(jdbc.queryForObject("SELECT defaulted_on FROM loan WHERE external_id = ?", LocalDate.class, ref))
+                .as("the library's screening sees the default").isEqualTo(disbursedOn.plusDays(4));
+    }
+
+    // ---- steps -------------------------------------------------------------------------------------------------
+
+    /** A loan contracted on an accepted offer of 1.8 M; answers the bank's loan id. */
+    private String contracted() throws Exception {
+        long id = apply(2_000_000, 12, patentId).get("applicationId").asLong();
+        applications.approveLoanApplication(id, key(), offer());
+        assertThat(smeStep(id, "offer-acceptance", null).status()).isEqualTo(200);
+        String ref = unique("QDB-L");
+        applications.reportLoanContract(id, key(), contract(ref));
+        return ref;
+    }
+
+    private String applicationsPath() {
+        return LIB + "/" + enterpriseId + "/loan-applications";
+    }
+
+    private Map<String, Object> form(long amount, int termMonths, long patent) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("productId", productId);
+        form.put("amount", amount);
+        form.put("termMonths", termMonths);
+        form.put("purpose", "研发投入");
+        form.put("assets", List.of(Map.of("kind", "PATENT", "id", patent)));
+        return form;
+    }
+
+    private Http.Response applyRaw(long amount, int termMonths, long patent) {
+        return http.with(sme.token()).post(applicationsPath(), form(amount, termMonths, patent));
+    }
+
+    private JsonNode apply(long amount, int termMonths, long patent) {
+        Http.Response r = applyRaw(amount, termMonths, patent);
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json();
+    }
+
+    private Http.Response smeStep(long applicationId, String step, Object body) {
+        return http.with(sme.token()).post(applicationsPath() + "/" + applicationId + "/" + step, body);
+    }
+
+    private JsonNode smeGet(long applicationId) {
+        return http.with(sme.token()).get(applicationsPath() + "/" + applicationId).json();
+    }
+
+    private static LoanOffer offer() {
+        return new LoanOffer().amount(new BigDecimal("1800000")).annualRate(new BigDecimal("0.0325")).termMonths(12);
+    }
+
+    private static LocalDate signedOn() {
+        return today().minusDays(60);
+    }
+
+    private static LoanContractReport contract(String ref) {
+        return new LoanContractReport().externalId(ref).contractNo("青银知质借字（2026）第" + ref + "号")
+                .signedOn(signedOn()).principal(new BigDecimal("1800000")).annualRate(new BigDecimal("0.0325"))
+                .maturityDate(signedOn().plusYears(1)).ipShare(BigDecimal.ONE).otherFiscalSubsidy(false);
+    }
+
+    private static PledgeRegistrationReport registration(String no, long patent) {
+        return new PledgeRegistrationReport().registrationNo(no).registeredOn(signedOn().plusDays(2))
+                .securedAmount(new BigDecimal("1800000"))
+                .assets(List.of(new AssetRef().kind(PledgeableAssetKind.PATENT).id(patent)));
+    }
+
+    /** A 30-day period from {@code start} on 1.8 M at 3.25 % (actual/360): 4 875.00, paid when due. */
+    private static InterestPaymentReport interest(String externalId, int sequence, LocalDate start) {
+        return new InterestPaymentReport().externalId(externalId).sequenceNo(sequence).accrualStart(start)
+                .accrualEnd(start.plusDays(30)).principalBalance(new BigDecimal("1800000"))
+                .interestAmount(new BigDecimal("4875.00")).dueDate(start.plusDays(30))
+                .paidDate(start.plusDays(30).isAfter(today()) ? today() : start.plusDays(30));
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,85 @@
+package cn.ipf.app.loan.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.ipf.app.loan.policy.LoanRecordRules.InterestPayment;
+import cn.ipf.app.loan.policy.LoanRecordRules.Loan;
+import cn.ipf.app.loan.policy.LoanRecordRules.Violation;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class LoanRecordRulesTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    private static final LocalDate DISBURSED = LocalDate.of(2026, 3, 10);
+
+    private static Loan loan(String repaid) {
+        return new Loan(LocalDate.of(2026, 3, 1), LocalDate.of(2027, 3, 1), new BigDecimal("2000000.00"), DISBURSED,
+                new BigDecimal("2000000.00"), new BigDecimal(repaid), null, null);
+    }
+
+    private static InterestPayment quarter(LocalDate start, LocalDate paid) {
+        return new InterestPayment(start, start.plusMonths(3), new BigDecimal("2000000.00"),
+                new BigDecimal("17000.00"), start.plusMonths(3), paid);
+    }
+
+    private static List<String> fields(List<Violation> violations) {
+        return violations.stream().map(Violation::field).toList();
+    }
+
+    @Test
+    void aPlausiblePaymentPasses() {
+        assertThat(LoanRecordRules.interestPayment(loan("0.00"), quarter(DISBURSED, DISBURSED.plusMonths(3)), TODAY))
+                .isEmpty();
+    }
+
+    @Test
+    void eachImpossibilityNamesItsField() {
+        assertThat(fields(LoanRecordRules.interestPayment(loan("0.00"),
+                quarter(DISBURSED, DISBURSED.minusDays(1)), TODAY))).containsExactly("paidDate");
+        assertThat(fields(LoanRecordRules.interestPayment(loan("0.00"),
+                new InterestPayment(DISBURSED, DISBURSED, new BigDecimal("1.00"), BigDecimal.ONE, DISBURSED,
+                        DISBURSED), TODAY))).containsExactly("accrualEnd");
+        assertThat(fields(LoanRecordRules.interestPayment(loan("0.00"),
+                quarter(DISBURSED.minusDays(9), DISBURSED.plusMonths(3)), TODAY))).containsExactly("accrualStart");
+        assertThat(fields(LoanRecordRules.interestPayment(loan("0.00"),
+                quarter(DISBURSED, TODAY.plusDays(1)), TODAY))).containsExactly("paidDate");
+        assertThat(fields(LoanRecordRules.repayment(loan("1500000.00"), TODAY, new BigDecimal("500000.01"),
+                TODAY))).containsExactly("amount");
+        assertThat(fields(LoanRecordRules.defaulted(loan("1500000.00"), TODAY, new BigDecimal("500000.01"),
+                TODAY))).containsExactly("outstandingPrincipal");
+        assertThat(fields(LoanRecordRules.closure(loan("1999999.99"), TODAY, TODAY))).containsExactly("closedOn");
+        assertThat(LoanRecordRules.closure(loan("2000000.00"), TODAY, TODAY)).isEmpty();
+        assertThat(fields(LoanRecordRules.disbursement(loan("0.00"), LocalDate.of(2026, 2, 28),
+                new BigDecimal("2000000.01"), TODAY))).containsExactly("disbursedOn", "amount");
+        assertThat(fields(LoanRecordRules.contract(TODAY, TODAY, new BigDecimal("2"), BigDecimal.ONE, TODAY)))
+                .containsExactly("maturityDate", "principal");
+        assertThat(fields(LoanRecordRules.pledgeCancellation(TODAY, TODAY.minusDays(1), TODAY)))
+                .containsExactly("cancelledOn");
+    }
+
+    @Test
+    void aDefaultedLoanClosesWithPrincipalOutstandingButRecoversOnlyAfterItsDefault() {
+        Loan defaulted = new Loan(LocalDate.of(2026, 3, 1), LocalDate.of(2027, 3, 1), new BigDecimal("2000000.00"),
+                DISBURSED, new BigDecimal("2000000.00"), new BigDecimal("0.00"), LocalDate.of(2026, 9, 1), null);
+        assertThat(LoanRecordRules.closure(defaulted, TODAY, TODAY)).isEmpty();
+        assertThat(fields(LoanRecordRules.recovery(defaulted, LocalDate.of(2026, 8, 31), TODAY)))
+                .containsExactly("recoveredOn");
+    }
+
+    @Property
+    void aPaymentIsRefusedExactlyWhenItIsPaidBeforeItsAccrualStarts(@ForAll @IntRange(min = -60, max = 60) int paidOffset,
+            @ForAll @IntRange(min = 0, max = 200) int startOffset) {
+        LocalDate start = DISBURSED.plusDays(startOffset);
+        List<String> f = fields(LoanRecordRules.interestPayment(loan("0.00"), quarter(start,
+                start.plusDays(paidOffset)), TODAY));
+        assertThat(f.contains("paidDate")).isEqualTo(paidOffset < 0 || start.plusDays(paidOffset).isAfter(TODAY));
+        assertThat(Set.copyOf(f)).isSubsetOf("paidDate");
+    }
+}

@@ -1,0 +1,178 @@
+package cn.ipf.app.subsidy.policy;
+
+import cn.ipf.app.subsidy.policy.InterestSubsidyRules.Reason;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 贴息计算 the interest subsidy of one enterprise's reported interest payments, in cap order. Per payment p of loan L:
+ * the loan gates in order (the first that fails gives 0 with its reason), then the payment gates, then
+ * <pre>
+ *   D = days of [start, end), d = days of it inside [disbursement, disbursement + window)
+ *   ref = ratio × LPR(month before the contract month) / 100
+ *   by_interest = interest × d / D × ip_share
+ *   by_rate     = balance × ip_share × ref × d / 360
+ *   amount      = min(by_interest, by_rate), rounded HALF_UP to 0.01 once, from exact fractions
+ * </pre>
+ * and the annual cap per calendar year of the paid date, taken in the order (paid date, loan external id, sequence
+ * no.): the line that would pass the cap gets what remains (CAPPED), later ones 0 (CAP_EXHAUSTED).
+ */
+public final class InterestSubsidyCalculator {
+
+    private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(360);
+    private static final BigDecimal PERCENT = BigDecimal.valueOf(100);
+    private static final int TRACE_SCALE = 6;
+
+    private InterestSubsidyCalculator() {
+    }
+
+    /** What the gates need to know of a loan, established by the caller from the records. */
+    public record LoanFacts(String externalId, boolean admittedOnDisbursement, boolean sme, boolean blacklisted,
+            boolean pledgedByDisbursement, boolean firstPledgeInvention, boolean otherFiscalSubsidy,
+            BigDecimal annualRate, LocalDate contractSignedOn, LocalDate disbursedOn, BigDecimal ipShare) {
+    }
+
+    public record Payment(long id, LoanFacts loan, int sequenceNo, LocalDate accrualStart, LocalDate accrualEnd,
+            BigDecimal principalBalance, BigDecimal interestAmount, LocalDate dueDate, LocalDate paidDate) {
+    }
+
+    /** The 1-year LPR in percent by month; a missing month is an error naming it. */
+    @FunctionalInterface
+    public interface LprTable {
+        BigDecimal oneYear(YearMonth month) throws MissingLprException;
+    }
+
+    public static final class MissingLprException extends RuntimeException {
+        private final YearMonth month;
+
+        public MissingLprException(YearMonth month) {
+            super("no 1-year LPR recorded for " + month);
+            this.month = month;
+        }
+
+        public YearMonth month() {
+            return month;
+        }
+    }
+
+    /**
+     * One computed line with its whole trace. Gate-failed lines carry zeros and no LPR; byInterest and byRate are the
+     * exact values at 6 decimals, for reading; amount is what is paid.
+     */
+    public record Line(Payment payment, Reason reason, int days, int daysInWindow, YearMonth lprMonth, BigDecimal lpr,
+            BigDecimal reference, BigDecimal byInterest, BigDecimal byRate, BigDecimal amountBeforeCap,
+            BigDecimal capRemainingBefore, BigDecimal amount, int rulesVersion) {
+    }
+
+    public static final Comparator<Payment> CAP_ORDER = Comparator.comparing(Payment::paidDate)
+            .thenComparing(p -> p.loan().externalId()).thenComparingInt(Payment::sequenceNo);
+
+    /**
+     * Lines for one enterprise's payments. {@code usedByYear} is the cap already taken in each calendar year by lines
+     * of earlier runs that were not rejected or expired; it is not modified.
+     */
+    public static List<Line> compute(InterestSubsidyRules rules, List<Payment> payments,
+            Map<Integer, BigDecimal> usedByYear, LprTable lprTable) {
+        Map<Integer, BigDecimal> used = new HashMap<>(usedByYear);
+        List<Line> lines = new ArrayList<>(payments.size());
+        for (Payment p : payments.stream().sorted(CAP_ORDER).toList()) {
+            lines.add(line(rules, p, used, lprTable));
+        }
+        return lines;
+    }
+
+    private static Line line(InterestSubsidyRules rules, Payment p, Map<Integer, BigDecimal> used, LprTable lprs) {
+        LoanFacts loan = p.loan();
+        int days = (int) ChronoUnit.DAYS.between(p.accrualStart(), p.accrualEnd());
+        Reason gate = loanGate(rules, loan);
+        if (gate != null) {
+            return zero(rules, p, gate, days, 0, null, null, null);
+        }
+        YearMonth lprMonth = YearMonth.from(loan.contractSignedOn()).minusMonths(1);
+        BigDecimal lpr = lprs.oneYear(lprMonth);
+        BigDecimal reference = rules.lprRatio().multiply(lpr).divide(PERCENT);
+        if (rules.maxSpreadBp() != null && rules.checks(Reason.RATE_ABOVE_LIMIT)
+                && loan.annualRate().multiply(PERCENT).subtract(lpr).multiply(PERCENT)
+                        .compareTo(BigDecimal.valueOf(rules.maxSpreadBp())) > 0) {
+            return zero(rules, p, Reason.RATE_ABOVE_LIMIT, days, 0, lprMonth, lpr, reference);
+        }
+        LocalDate windowEnd = loan.disbursedOn().plusMonths(rules.windowMonths());
+        int inWindow = overlap(p.accrualStart(), p.accrualEnd(), loan.disbursedOn(), windowEnd);
+        if (rules.checks(Reason.LATE_PAYMENT) && p.paidDate().isAfter(p.dueDate())) {
+            return zero(rules, p, Reason.LATE_PAYMENT, days, inWindow, lprMonth, lpr, reference);
+        }
+        if (inWindow == 0 && rules.checks(Reason.OUTSIDE_WINDOW)) {
+            return zero(rules, p, Reason.OUTSIDE_WINDOW, days, inWindow, lprMonth, lpr, reference);
+        }
+        int d = rules.checks(Reason.OUTSIDE_WINDOW) ? inWindow : days;
+        // exact fractions: by_interest = numI / D, by_rate = numR / 360
+        BigDecimal numI = p.interestAmount().multiply(BigDecimal.valueOf(d)).multiply(loan.ipShare());
+        BigDecimal denI = BigDecimal.valueOf(days);
+        BigDecimal numR = p.principalBalance().multiply(loan.ipShare()).multiply(reference)
+                .multiply(BigDecimal.valueOf(d));
+        boolean interestIsLower = numI.multiply(DAYS_PER_YEAR).compareTo(numR.multiply(denI)) <= 0;
+        BigDecimal beforeCap = interestIsLower ? numI.divide(denI, 2, RoundingMode.HALF_UP)
+                : numR.divide(DAYS_PER_YEAR, 2, RoundingMode.HALF_UP);
+
+        int year = p.paidDate().getYear();
+        BigDecimal remaining = rules.annualCap().subtract(used.getOrDefault(year, BigDecimal.ZERO)).max(BigDecimal.ZERO)
+                .setScale(2);
+        Reason reason = Reason.ELIGIBLE;
+        BigDecimal amount = beforeCap;
+        if (beforeCap.signum() > 0 && remaining.signum() == 0) {
+            reason = Reason.CAP_EXHAUSTED;
+            amount = BigDecimal.ZERO.setScale(2);
+        } else if (beforeCap.compareTo(remaining) > 0) {
+            reason = Reason.CAPPED;
+            amount = remaining;
+        }
+        used.merge(year, amount, BigDecimal::add);
+        return new Line(p, reason, days, d, lprMonth, lpr, reference, numI.divide(denI, TRACE_SCALE,
+                RoundingMode.HALF_UP), numR.divide(DAYS_PER_YEAR, TRACE_SCALE, RoundingMode.HALF_UP), beforeCap,
+                remaining, amount, rules.version());
+    }
+
+    private static Reason loanGate(InterestSubsidyRules rules, LoanFacts loan) {
+        if (rules.checks(Reason.NOT_ADMITTED) && !loan.admittedOnDisbursement()) {
+            return Reason.NOT_ADMITTED;
+        }
+        if (rules.checks(Reason.NOT_SME) && !loan.sme()) {
+            return Reason.NOT_SME;
+        }
+        if (rules.checks(Reason.BLACKLISTED) && loan.blacklisted()) {
+            return Reason.BLACKLISTED;
+        }
+        if (rules.checks(Reason.PLEDGE_AFTER_DISBURSEMENT) && !loan.pledgedByDisbursement()) {
+            return Reason.PLEDGE_AFTER_DISBURSEMENT;
+        }
+        if (rules.checks(Reason.NO_FIRST_PLEDGE_INVENTION) && !loan.firstPledgeInvention()) {
+            return Reason.NO_FIRST_PLEDGE_INVENTION;
+        }
+        if (rules.checks(Reason.OTHER_FISCAL_SUBSIDY) && loan.otherFiscalSubsidy()) {
+            return Reason.OTHER_FISCAL_SUBSIDY;
+        }
+        return null;
+    }
+
+    private static Line zero(InterestSubsidyRules rules, Payment p, Reason reason, int days, int inWindow,
+            YearMonth lprMonth, BigDecimal lpr, BigDecimal reference) {
+        BigDecimal zero = BigDecimal.ZERO.setScale(2);
+        return new Line(p, reason, days, inWindow, lprMonth, lpr, reference, null, null, zero, null, zero,
+                rules.version());
+    }
+
+    /** Days of [start, end) inside [from, to). */
+    static int overlap(LocalDate start, LocalDate end, LocalDate from, LocalDate to) {
+        LocalDate s = start.isAfter(from) ? start : from;
+        LocalDate e = end.isBefore(to) ? end : to;
+        return e.isAfter(s) ? (int) ChronoUnit.DAYS.between(s, e) : 0;
+    }
+}

@@ -104,6 +104,12 @@ public enum ErrorCode {
     CONSENT_NOT_FOUND(HttpStatus.NOT_FOUND),
     CONSENT_ALREADY_REVOKED(HttpStatus.CONFLICT),
 
+    // webhooks
+    WEBHOOK_DESTINATION_FORBIDDEN(HttpStatus.BAD_REQUEST),
+    WEBHOOK_ENDPOINT_NOT_FOUND(HttpStatus.NOT_FOUND),
+    WEBHOOK_ENDPOINT_DELETED(HttpStatus.CONFLICT),
+    WEBHOOK_DELIVERY_NOT_FOUND(HttpStatus.NOT_FOUND),
+
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

@@ -30,6 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,6 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WebhookDispatcher {
 
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int MAX_ERROR_LENGTH = 500;
 
     private final WebhookDeliveryMapper deliveries;
@@ -97,7 +100,7 @@ public class WebhookDispatcher {
     /** Sends everything that is due now; returns the number of attempts made. */
     public int dispatchDue() {
         int attempts = 0;
-        for (Claim claim = claim(); !claim.batch().isEmpty(); claim = claim()) {
+        for (Claim claim = claim(); !claim.ids().isEmpty(); claim = claim()) {
             List<Future<WebhookAttempt>> sent = new ArrayList<>();
             for (WebhookDeliveryMapper.Claimed c : claim.batch()) {
                 sent.add(c.endpointEnabled() ? senders.submit(() -> attempt(c)) : null);
@@ -115,7 +118,8 @@ public class WebhookDispatcher {
         return attempts;
     }
 
-    private record Claim(String token, List<WebhookDeliveryMapper.Claimed> batch) {
+    /** Rows leased under {@code token}, and of them those still to send (a redelivery may have taken some back). */
+    private record Claim(String token, List<Long> ids, List<WebhookDeliveryMapper.Claimed> batch) {
     }
 
     private Claim claim() {
@@ -128,7 +132,7 @@ public class WebhookDispatcher {
             }
             return due;
         });
-        return new Claim(token, ids.isEmpty() ? List.of() : deliveries.claimed(ids, token));
+        return new Claim(token, ids, ids.isEmpty() ? List.of() : deliveries.claimed(ids, token));
     }
 
     /** One HTTP try, signed for this moment; never throws: every failure is an attempt's result. */
@@ -222,6 +226,8 @@ public class WebhookDispatcher {
                 deliveries.transition(d.id(), WebhookDelivery.PENDING, round, now().plus(retry.delay()), null);
             } else {
                 deliveries.transition(d.id(), WebhookDelivery.FAILED, round, null, null);
+                log.warn("webhook delivery {} ({}) failed after {} attempts, the last: {}", d.id(), d.messageId(),
+                        round, a.error());
             }
         });
     }

@@ -239,6 +239,23 @@ class WebhookDeliveryTest extends IntegrationTest {
     }
 
     @Test
+    void aReceiverThatDoesNotAnswerInTimeIsAFailedAttempt() throws Exception {
+        Bank bank = newBank();
+        register(bank, "/slow");
+        receiver.stallFor(Duration.ofSeconds(5)); // the test profile's request timeout is 2 s
+        publish(bank.id(), WebhookEventType.CONSENT_REVOKED, Map.of("consentId", 5L));
+
+        dispatcher.dispatchDue();
+
+        WebhookDelivery d = bank.deliveries().listWebhookDeliveries(null, null, null, null, null).getItems().get(0);
+        assertThat(d.getStatus()).isEqualTo(WebhookDeliveryStatus.PENDING);
+        assertThat(d.getAttempts()).isEqualTo(1);
+        assertThat(d.getLastStatusCode()).isNull();
+        assertThat(d.getLastError()).isEqualTo("timeout");
+        assertThat(d.getNextAttemptAt()).isNotNull();
+    }
+
+    @Test
     void aDisabledEndpointHoldsItsDeliveriesUntilEnabledAndADeletedOneGetsNothingMore() throws Exception {
         Bank bank = newBank();
         register(bank, "/a");
@@ -384,8 +401,10 @@ class WebhookDeliveryTest extends IntegrationTest {
         }
 
         private final HttpServer server;
+        private final ExecutorService handlers = Executors.newCachedThreadPool();
         private final List<Request> received = new CopyOnWriteArrayList<>();
         private volatile int status = 204;
+        private volatile Duration stall = Duration.ZERO;
 
         Receiver() throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -393,9 +412,15 @@ class WebhookDeliveryTest extends IntegrationTest {
                 // recorded before answering, so a finished dispatcher pass has always been seen here
                 received.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes()));
+                try {
+                    Thread.sleep(stall.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 exchange.sendResponseHeaders(status, -1);
                 exchange.close();
             });
+            server.setExecutor(handlers); // a stalled answer must not hold up stop()
             server.start();
         }
 
@@ -405,6 +430,10 @@ class WebhookDeliveryTest extends IntegrationTest {
 
         void answer(int status) {
             this.status = status;
+        }
+
+        void stallFor(Duration stall) {
+            this.stall = stall;
         }
 
         List<Request> received() {
@@ -418,6 +447,7 @@ class WebhookDeliveryTest extends IntegrationTest {
         @Override
         public void close() {
             server.stop(0);
+            handlers.shutdownNow();
         }
     }
 }

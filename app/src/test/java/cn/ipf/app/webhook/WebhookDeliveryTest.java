@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.ipf.app.testinfra.IntegrationTest;
+import cn.ipf.app.testinfra.WebhookReceiver;
 import cn.ipf.sdk.api.BankWebhookDeliveriesApi;
 import cn.ipf.sdk.api.BankWebhooksApi;
 import cn.ipf.sdk.client.ApiClient;
@@ -19,12 +20,8 @@ import cn.ipf.sdk.model.WebhookDeliveryStatus;
 import cn.ipf.sdk.model.WebhookEndpoint;
 import cn.ipf.sdk.model.WebhookEndpointStatus;
 import cn.ipf.sdk.webhooks.WebhookVerifier;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,11 +63,11 @@ class WebhookDeliveryTest extends IntegrationTest {
     @Autowired
     TransactionTemplate tx;
 
-    private Receiver receiver;
+    private WebhookReceiver receiver;
 
     @BeforeEach
     void startReceiver() throws IOException {
-        receiver = new Receiver();
+        receiver = new WebhookReceiver();
     }
 
     @AfterEach
@@ -123,7 +119,7 @@ class WebhookDeliveryTest extends IntegrationTest {
         dispatcher.dispatchDue();
 
         assertThat(receiver.received()).hasSize(1);
-        Receiver.Request request = receiver.received().get(0);
+        WebhookReceiver.Request request = receiver.received().get(0);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/ipf/events");
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
@@ -224,7 +220,7 @@ class WebhookDeliveryTest extends IntegrationTest {
         dispatcher.dispatchDue();
 
         assertThat(receiver.received()).hasSize(5);
-        Receiver.Request again = receiver.received().get(4);
+        WebhookReceiver.Request again = receiver.received().get(4);
         assertThat(again.header("webhook-id")).isEqualTo(failed.getDelivery().getEventId());
         assertThat(again.text()).isEqualTo(receiver.received().get(0).text());
         new WebhookVerifier(secret).verify(again.headers(), again.body());
@@ -383,71 +379,5 @@ class WebhookDeliveryTest extends IntegrationTest {
         assertThat(e).as("refused").isNotNull();
         assertThat(e.getCode()).as(e.getResponseBody()).isEqualTo(status);
         assertThat(e.getResponseBody()).contains("\"code\":\"" + code + "\"");
-    }
-
-    /** The bank's side: a real HTTP server on 127.0.0.1 that records every request and answers a set status. */
-    private static final class Receiver implements AutoCloseable {
-
-        record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
-
-            String header(String name) {
-                return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                        .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-            }
-
-            String text() {
-                return new String(body, StandardCharsets.UTF_8);
-            }
-        }
-
-        private final HttpServer server;
-        private final ExecutorService handlers = Executors.newCachedThreadPool();
-        private final List<Request> received = new CopyOnWriteArrayList<>();
-        private volatile int status = 204;
-        private volatile Duration stall = Duration.ZERO;
-
-        Receiver() throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                // recorded before answering, so a finished dispatcher pass has always been seen here
-                received.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes()));
-                try {
-                    Thread.sleep(stall.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                exchange.sendResponseHeaders(status, -1);
-                exchange.close();
-            });
-            server.setExecutor(handlers); // a stalled answer must not hold up stop()
-            server.start();
-        }
-
-        String url(String path) {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + path;
-        }
-
-        void answer(int status) {
-            this.status = status;
-        }
-
-        void stallFor(Duration stall) {
-            this.stall = stall;
-        }
-
-        List<Request> received() {
-            return received;
-        }
-
-        List<String> paths() {
-            return received.stream().map(Request::path).toList();
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-            handlers.shutdownNow();
-        }
     }
 }

@@ -104,6 +104,9 @@ public enum ErrorCode {
     CONSENT_NOT_FOUND(HttpStatus.NOT_FOUND),
     CONSENT_ALREADY_REVOKED(HttpStatus.CONFLICT),
 
+    // candidate search
+    CANDIDATE_NOT_FOUND(HttpStatus.NOT_FOUND),
+
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

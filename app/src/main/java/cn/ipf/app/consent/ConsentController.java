@@ -1,5 +1,7 @@
 package cn.ipf.app.consent;
 
+import static cn.ipf.app.shared.web.ApiTime.utc;
+
 import cn.ipf.api.model.BankView;
 import cn.ipf.api.model.BankViewKind;
 import cn.ipf.api.model.BankViewPage;
@@ -9,7 +11,6 @@ import cn.ipf.api.server.ConsentApi;
 import cn.ipf.app.consent.policy.DataScope;
 import cn.ipf.app.shared.web.Pages;
 import java.net.URI;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,7 +56,7 @@ class ConsentController implements ConsentApi {
                         .productId(v.productId())
                         .productName(v.productName())
                         .kind(BankViewKind.fromValue(v.kind()))
-                        .viewedAt(v.viewedAt().atOffset(ZoneOffset.UTC))).toList())
+                        .viewedAt(utc(v.viewedAt()))).toList())
                 .page(request.meta(log.total())));
     }
 
@@ -68,7 +69,7 @@ class ConsentController implements ConsentApi {
                 .scopes(DataScope.parse(c.dataScopes()).stream()
                         .map(s -> cn.ipf.api.model.DataScope.fromValue(s.name())).toList())
                 .active(c.active())
-                .grantedAt(c.grantedAt().atOffset(ZoneOffset.UTC))
-                .revokedAt(c.revokedAt() == null ? null : c.revokedAt().atOffset(ZoneOffset.UTC));
+                .grantedAt(utc(c.grantedAt()))
+                .revokedAt(utc(c.revokedAt()));
     }
 }

@@ -14,7 +14,6 @@ import cn.ipf.app.webhook.WebhookEventType;
 import cn.ipf.app.webhook.WebhookOutbox;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -141,7 +140,7 @@ public class ConsentService {
         data.put("consentId", c.id());
         data.put("allBanks", c.bankScope() == ALL_BANKS);
         data.put("scopes", DataScope.parse(c.dataScopes()).stream().map(Enum::name).toList());
-        data.put("at", (c.revokedAt() == null ? c.grantedAt() : c.revokedAt()).atOffset(ZoneOffset.UTC).toString());
+        data.put("at", (c.revokedAt() == null ? c.grantedAt() : c.revokedAt()).toString());
         return data;
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.ipf.app.testinfra.IntegrationTest;
 import cn.ipf.sdk.api.BankProductsApi;
-import cn.ipf.sdk.client.ApiException;
 import cn.ipf.sdk.model.CollateralKind;
 import cn.ipf.sdk.model.CreditRating;
 import cn.ipf.sdk.model.LoanProduct;
@@ -117,23 +116,5 @@ class BankProductsTest extends IntegrationTest {
                 .isEqualTo("PRODUCT_NOT_FOUND");
         assertThat(bankB.listProducts()).isEmpty();
         assertThat(bankA.getProduct(ofA.getProductId()).getStatus()).isEqualTo(ProductStatus.ACTIVE);
-    }
-
-    /** A call the SDK reports as refused, and the problem's stable code. */
-    private static String problemCode(SdkCall call) {
-        try {
-            call.run();
-        } catch (ApiException e) {
-            assertThat(e.getCode()).isBetween(400, 499);
-            return e.getResponseBody().replaceAll("(?s).*\"code\"\\s*:\\s*\"([A-Z_]+)\".*", "$1");
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("the call was accepted");
-    }
-
-    @FunctionalInterface
-    private interface SdkCall {
-        void run() throws Exception;
     }
 }

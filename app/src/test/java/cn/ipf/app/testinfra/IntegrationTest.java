@@ -4,6 +4,7 @@ import cn.ipf.app.user.Role;
 import cn.ipf.app.user.UserMapper;
 import cn.ipf.app.user.UserService;
 import cn.ipf.sdk.client.ApiClient;
+import cn.ipf.sdk.client.ApiException;
 import cn.ipf.sdk.signing.IpfBankClients;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,6 +133,27 @@ public abstract class IntegrationTest {
 
     protected long count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+
+    /** A call the SDK reports as refused (4xx), and the problem's stable code. */
+    protected static String problemCode(SdkCall call) {
+        try {
+            call.run();
+        } catch (ApiException e) {
+            if (e.getCode() < 400 || e.getCode() > 499) {
+                throw new AssertionError("expected a 4xx, got " + e.getCode() + ": " + e.getResponseBody());
+            }
+            return e.getResponseBody().replaceAll("(?s).*\"code\"\\s*:\\s*\"([A-Z_]+)\".*", "$1");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("the call was accepted");
+    }
+
+    /** An SDK call, which may throw the SDK's checked exception. */
+    @FunctionalInterface
+    protected interface SdkCall {
+        void run() throws Exception;
     }
 
     /** What an admin hands a bank. */

@@ -120,6 +120,8 @@ public enum ErrorCode {
     WEBHOOK_ENDPOINT_NOT_FOUND(HttpStatus.NOT_FOUND),
     WEBHOOK_ENDPOINT_DELETED(HttpStatus.CONFLICT),
     WEBHOOK_DELIVERY_NOT_FOUND(HttpStatus.NOT_FOUND),
+    // candidate search
+    CANDIDATE_NOT_FOUND(HttpStatus.NOT_FOUND),
 
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 

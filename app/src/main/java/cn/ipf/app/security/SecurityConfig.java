@@ -66,6 +66,11 @@ class SecurityConfig {
         return stateless(http, problems)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
+                        // regulators launch the interest-subsidy job and follow executions (issue 5)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/jobs/interest-subsidy/executions")
+                        .hasAnyRole("ADMIN", "REGULATOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/job-executions/*")
+                        .hasAnyRole("ADMIN", "REGULATOR")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/regulator/**").hasAnyRole("REGULATOR", "ADMIN")
                         // the library: regulators and admins read; changes are the SMEs' and reviewers'

@@ -1,24 +1,35 @@
 package cn.ipf.app.consent;
 
 import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.bank.Bank;
 import cn.ipf.app.bank.BankRegistry;
+import cn.ipf.app.consent.policy.DataScope;
+import cn.ipf.app.library.EnterpriseRecord;
 import cn.ipf.app.library.LibraryAccess;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.user.Role;
+import cn.ipf.app.webhook.WebhookEventType;
+import cn.ipf.app.webhook.WebhookOutbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 授权 an enterprise's consent to share its library data with banks: given and revoked only by the enterprise's own
  * SME user (it is the enterprise's decision), readable by whoever may see the enterprise. Banks see a candidate only
- * while a consent to them, or to all partner banks, stands.
+ * while a consent to them, or to all partner banks, stands, and only the data scopes it shares (the union when both
+ * stand). Every bank a change concerns is told by webhook, in the same transaction (outbox).
  */
 @Service
 public class ConsentService {
@@ -30,14 +41,33 @@ public class ConsentService {
     private final LibraryAccess access;
     private final BankRegistry banks;
     private final AuditTrail audit;
+    private final WebhookOutbox outbox;
     private final Clock clock;
 
-    ConsentService(ConsentMapper consents, LibraryAccess access, BankRegistry banks, AuditTrail audit, Clock clock) {
+    ConsentService(ConsentMapper consents, LibraryAccess access, BankRegistry banks, AuditTrail audit,
+            WebhookOutbox outbox, Clock clock) {
         this.consents = consents;
         this.access = access;
         this.banks = banks;
         this.audit = audit;
+        this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /**
+     * What each of the enterprises shares with the bank: the union of the scopes of its standing consents to the
+     * bank and to all banks. Enterprises with none are absent.
+     */
+    public Map<Long, Set<DataScope>> sharedWith(long bankId, Collection<Long> enterpriseIds) {
+        Map<Long, Set<DataScope>> shared = new HashMap<>();
+        if (enterpriseIds.isEmpty()) {
+            return shared;
+        }
+        for (ConsentMapper.SharedRow row : consents.sharedWith(bankId, enterpriseIds)) {
+            shared.computeIfAbsent(row.enterpriseId(), id -> EnumSet.noneOf(DataScope.class))
+                    .addAll(DataScope.parse(row.dataScopes()));
+        }
+        return shared;
     }
 
     List<ConsentMapper.ConsentRow> of(long enterpriseId) {
@@ -46,8 +76,9 @@ public class ConsentService {
     }
 
     @Transactional
-    ConsentMapper.ConsentRow grant(long enterpriseId, Long bankId) {
-        LibraryAccess.Caller caller = ownSme(enterpriseId);
+    ConsentMapper.ConsentRow grant(long enterpriseId, Long bankId, Collection<DataScope> named) {
+        LibraryAccess.Caller caller = access.caller();
+        EnterpriseRecord enterprise = ownSme(caller, enterpriseId);
         if (bankId != null && banks.bank(bankId).isEmpty()) {
             throw new ApiException(ErrorCode.BANK_UNKNOWN, bankId);
         }
@@ -55,16 +86,27 @@ public class ConsentService {
         if (consents.standing(enterpriseId, scope)) {
             throw new ApiException(ErrorCode.CONSENT_ALREADY_GIVEN);
         }
+        Set<DataScope> scopes = DataScope.granted(named);
         GeneratedId key = new GeneratedId();
-        consents.insert(enterpriseId, scope, now(), caller.userId(), key);
+        consents.insert(enterpriseId, scope, DataScope.column(scopes), now(), caller.userId(), key);
         audit.record("CONSENT_GRANTED", "ENTERPRISE", enterpriseId, Map.of("consentId", key.getId(), "bankScope",
-                scope == ALL_BANKS ? "ALL" : String.valueOf(scope)));
-        return consents.find(key.getId());
+                scope == ALL_BANKS ? "ALL" : String.valueOf(scope), "scopes", DataScope.column(scopes)));
+        ConsentMapper.ConsentRow granted = consents.find(key.getId());
+        for (long bank : concerned(scope)) {
+            Map<String, Object> data = event(granted);
+            data.put("enterpriseName", enterprise.name());
+            data.put("admitted", "ADMITTED".equals(enterprise.status()));
+            data.put("sharedScopes", sharedWith(bank, List.of(enterpriseId)).get(enterpriseId).stream()
+                    .map(Enum::name).toList());
+            outbox.publish(bank, WebhookEventType.CONSENT_GRANTED, data);
+        }
+        return granted;
     }
 
     @Transactional
     ConsentMapper.ConsentRow revoke(long enterpriseId, long consentId) {
-        LibraryAccess.Caller caller = ownSme(enterpriseId);
+        LibraryAccess.Caller caller = access.caller();
+        ownSme(caller, enterpriseId);
         ConsentMapper.ConsentRow consent = consents.lock(enterpriseId, consentId);
         if (consent == null) {
             throw new ApiException(ErrorCode.CONSENT_NOT_FOUND, consentId);
@@ -74,16 +116,40 @@ public class ConsentService {
         }
         consents.revoke(consentId, now(), caller.userId());
         audit.record("CONSENT_REVOKED", "ENTERPRISE", enterpriseId, Map.of("consentId", consentId));
-        return consents.find(consentId);
+        ConsentMapper.ConsentRow revoked = consents.find(consentId);
+        for (long bank : concerned(revoked.bankScope())) {
+            // another standing consent (to this bank or to all) may still share data with the bank
+            Set<DataScope> still = sharedWith(bank, List.of(enterpriseId)).get(enterpriseId);
+            Map<String, Object> data = event(revoked);
+            data.put("stillShared", still != null);
+            data.put("sharedScopes", still == null ? List.of() : still.stream().map(Enum::name).toList());
+            outbox.publish(bank, WebhookEventType.CONSENT_REVOKED, data);
+        }
+        return revoked;
     }
 
-    private LibraryAccess.Caller ownSme(long enterpriseId) {
-        LibraryAccess.Caller caller = access.caller();
-        access.visible(caller, enterpriseId);
+    /** The banks a consent of this scope concerns: the one bank, or every partner bank. */
+    private List<Long> concerned(long scope) {
+        return scope == ALL_BANKS ? banks.banks().stream().map(Bank::id).toList() : List.of(scope);
+    }
+
+    /** What every consent event tells a bank; sharedScopes is what it may now see of the enterprise. */
+    private static Map<String, Object> event(ConsentMapper.ConsentRow c) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("enterpriseId", c.enterpriseId());
+        data.put("consentId", c.id());
+        data.put("allBanks", c.bankScope() == ALL_BANKS);
+        data.put("scopes", DataScope.parse(c.dataScopes()).stream().map(Enum::name).toList());
+        data.put("at", (c.revokedAt() == null ? c.grantedAt() : c.revokedAt()).toString());
+        return data;
+    }
+
+    private EnterpriseRecord ownSme(LibraryAccess.Caller caller, long enterpriseId) {
+        EnterpriseRecord enterprise = access.visible(caller, enterpriseId);
         if (!caller.is(Role.SME)) {
             throw new ApiException(ErrorCode.FORBIDDEN);
         }
-        return caller;
+        return enterprise;
     }
 
     private Instant now() {

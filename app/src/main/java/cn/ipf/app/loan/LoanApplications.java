@@ -300,9 +300,18 @@ public class LoanApplications {
         return applications.find(applicationId);
     }
 
+    /** The application's bank hears of the enterprise's steps; a new application carries what was asked for. */
     private void notifyBank(ApplicationRecord app, WebhookEventType event) {
-        webhooks.publish(app.bankId(), event, Map.of("applicationId", app.id(), "enterpriseId", app.enterpriseId(),
-                "productId", app.productId(), "status", app.status().name()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("applicationId", app.id());
+        data.put("enterpriseId", app.enterpriseId());
+        data.put("productId", app.productId());
+        data.put("status", app.status().name());
+        if (event == WebhookEventType.APPLICATION_SUBMITTED) {
+            data.put("amount", app.amount());
+            data.put("termMonths", app.termMonths());
+        }
+        webhooks.publish(app.bankId(), event, data);
     }
 
     private Detail detail(ApplicationRecord app) {

@@ -43,8 +43,7 @@ public class ProductMatches {
         EnterpriseRecord e = access.visible(access.caller(), enterpriseId);
         LocalDate today = calendar.today();
         MatchingMapper.Profile profile = mapper.profile(enterpriseId, today);
-        Map<String, BigDecimal> values = mapper.assetValues(enterpriseId, today).stream()
-                .collect(Collectors.toMap(MatchingMapper.KindValue::kind, MatchingMapper.KindValue::assetValue));
+        Map<String, BigDecimal> values = values(mapper.assetValues(List.of(enterpriseId), today));
         ProductMatching.Enterprise enterprise = new ProductMatching.Enterprise(e.districtCode(), e.industryCode(),
                 profile.demandAmount(), profile.demandTermMonths(),
                 profile.preferredBankIds() == null ? Set.of() : Arrays.stream(profile.preferredBankIds().split(","))
@@ -60,7 +59,13 @@ public class ProductMatches {
                 .toList();
     }
 
-    private static ProductMatching.Product terms(ProductRecord p) {
+    /** Collateral kind → appraised value of the valid assets of that kind, as ProductMatching takes it. */
+    static Map<String, BigDecimal> values(List<MatchingMapper.KindValue> kinds) {
+        return kinds.stream().collect(Collectors.toMap(MatchingMapper.KindValue::kind,
+                MatchingMapper.KindValue::assetValue));
+    }
+
+    static ProductMatching.Product terms(ProductRecord p) {
         return new ProductMatching.Product(p.bankId(), p.amountMin(), p.amountMax(), p.termMonthsMin(),
                 p.termMonthsMax(), p.spreadBpMin(), p.maxPledgeRate(), Set.copyOf(p.collateralKinds()),
                 Set.copyOf(p.districtCodes()), Set.copyOf(p.industryPrefixes()), p.minCreditRating(),

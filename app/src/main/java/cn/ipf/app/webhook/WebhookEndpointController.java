@@ -2,10 +2,11 @@ package cn.ipf.app.webhook;
 
 import cn.ipf.api.model.CreatedWebhookEndpoint;
 import cn.ipf.api.model.NewWebhookEndpoint;
+import cn.ipf.api.model.WebhookEndpointStatus;
 import cn.ipf.api.server.BankWebhooksApi;
 import cn.ipf.app.security.CurrentActor;
+import cn.ipf.app.shared.web.ApiTime;
 import java.net.URI;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -24,8 +25,7 @@ class WebhookEndpointController implements BankWebhooksApi {
     @Override
     public ResponseEntity<CreatedWebhookEndpoint> createWebhookEndpoint(String idempotencyKey,
             NewWebhookEndpoint body) {
-        WebhookEndpoints.Registered registered = endpoints.register(CurrentActor.get().bankId(), body.getUrl(),
-                body.getDescription());
+        WebhookEndpoints.Registered registered = endpoints.register(bankId(), body.getUrl(), body.getDescription());
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                 .location(URI.create("/api/v1/bank/webhook-endpoints/" + registered.endpoint().id()))
                 .body(new CreatedWebhookEndpoint().endpoint(toApi(registered.endpoint()))
@@ -34,8 +34,23 @@ class WebhookEndpointController implements BankWebhooksApi {
 
     @Override
     public ResponseEntity<List<cn.ipf.api.model.WebhookEndpoint>> listWebhookEndpoints() {
-        return ResponseEntity.ok(endpoints.ofBank(CurrentActor.get().bankId()).stream()
-                .map(WebhookEndpointController::toApi).toList());
+        return ResponseEntity.ok(endpoints.ofBank(bankId()).stream().map(WebhookEndpointController::toApi).toList());
+    }
+
+    @Override
+    public ResponseEntity<cn.ipf.api.model.WebhookEndpoint> setWebhookEndpointStatus(Long endpointId,
+            WebhookEndpointStatus body, String idempotencyKey) {
+        return ResponseEntity.ok(toApi(endpoints.setEnabled(bankId(), endpointId, body.getEnabled())));
+    }
+
+    @Override
+    public ResponseEntity<Void> deleteWebhookEndpoint(Long endpointId, String idempotencyKey) {
+        endpoints.delete(bankId(), endpointId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static long bankId() {
+        return CurrentActor.get().bankId();
     }
 
     private static cn.ipf.api.model.WebhookEndpoint toApi(WebhookEndpoint e) {
@@ -44,6 +59,6 @@ class WebhookEndpointController implements BankWebhooksApi {
                 .url(e.url())
                 .description(e.description())
                 .enabled(e.enabled())
-                .createdAt(e.createdAt().atOffset(ZoneOffset.UTC));
+                .createdAt(ApiTime.utc(e.createdAt()));
     }
 }

@@ -288,7 +288,7 @@ public abstract class LibraryTestSupport extends IntegrationTest {
      * An enterprise that scores 90 under the default rules: 2 valid high-value inventions (20 + 15), GB/T 29490 (10),
      * high-tech (8), 专精特新 (7), credit AAA (20), and an open demand of 2 M covered by a 5 M appraisal (10). Admitted.
      */
-    long admittedStrong(String district) {
+    public long admittedStrong(String district) {
         Person dr = districtReviewer(district);
         long id = register(dr.token(), strongProfile(uscc(district), district)).get("enterpriseId").asLong();
         long patentId = addInvention(dr.token(), id, true).get("patentId").asLong();

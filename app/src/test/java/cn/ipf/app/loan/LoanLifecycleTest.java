@@ -3,6 +3,13 @@ package cn.ipf.app.loan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.library.LibraryTestSupport;
+import static cn.ipf.app.testinfra.BankForms.contract;
+import static cn.ipf.app.testinfra.BankForms.interest;
+import static cn.ipf.app.testinfra.BankForms.inventionProduct;
+import static cn.ipf.app.testinfra.BankForms.key;
+import static cn.ipf.app.testinfra.BankForms.offer;
+import static cn.ipf.app.testinfra.BankForms.registration;
+
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.user.Role;
 import cn.ipf.sdk.api.BankApplicationsApi;
@@ -10,9 +17,7 @@ import cn.ipf.sdk.api.BankLoansApi;
 import cn.ipf.sdk.api.BankProductsApi;
 import cn.ipf.sdk.model.ApplicationMessage;
 import cn.ipf.sdk.model.ApplicationStatus;
-import cn.ipf.sdk.model.AssetRef;
 import cn.ipf.sdk.model.ClosureReport;
-import cn.ipf.sdk.model.CollateralKind;
 import cn.ipf.sdk.model.DefaultReport;
 import cn.ipf.sdk.model.DelinquencyReport;
 import cn.ipf.sdk.model.DelinquencyState;
@@ -21,13 +26,9 @@ import cn.ipf.sdk.model.InterestPaymentReport;
 import cn.ipf.sdk.model.Loan;
 import cn.ipf.sdk.model.LoanApplication;
 import cn.ipf.sdk.model.LoanContractReport;
-import cn.ipf.sdk.model.LoanOffer;
-import cn.ipf.sdk.model.LoanProductForm;
 import cn.ipf.sdk.model.LoanRejection;
 import cn.ipf.sdk.model.LoanStatus;
 import cn.ipf.sdk.model.PledgeCancellationReport;
-import cn.ipf.sdk.model.PledgeRegistrationReport;
-import cn.ipf.sdk.model.PledgeableAssetKind;
 import cn.ipf.sdk.model.PrincipalRepaymentReport;
 import cn.ipf.sdk.model.RecoveryReport;
 import cn.ipf.sdk.model.RecoverySource;
@@ -35,10 +36,8 @@ import cn.ipf.sdk.model.RejectionReason;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -65,12 +64,8 @@ class LoanLifecycleTest extends LibraryTestSupport {
         var client = sdk(app(admin, bankId, null));
         applications = new BankApplicationsApi(client);
         loans = new BankLoansApi(client);
-        productId = new BankProductsApi(client).publishProduct(key(), new LoanProductForm()
-                .name(unique("知易贷")).amountMin(new BigDecimal("500000")).amountMax(new BigDecimal("5000000"))
-                .termMonthsMin(6).termMonthsMax(36).spreadBpMin(30).spreadBpMax(150)
-                .maxPledgeRate(new BigDecimal("0.5"))
-                .acceptedCollateral(new LinkedHashSet<>(List.of(CollateralKind.INVENTION)))
-                .windowStart(LocalDate.of(2026, 1, 1))).getProductId();
+        productId = new BankProductsApi(client).publishProduct(key(), inventionProduct(unique("知易贷")))
+                .getProductId();
         sme = person(Role.SME, null, null, null);
         enterpriseId = register(sme.token(), strongProfile(uscc(DISTRICT), DISTRICT)).get("enterpriseId").asLong();
         patentId = addInvention(sme.token(), enterpriseId, false).get("patentId").asLong();
@@ -101,17 +96,19 @@ class LoanLifecycleTest extends LibraryTestSupport {
         assertThat(smeStep(id, "offer-acceptance", null).json().get("status").asString()).isEqualTo("ACCEPTED");
 
         String ref = unique("QDB-L");
-        LoanContractReport contract = contract(ref);
+        LoanContractReport contract = contract(ref, signedOn());
         Loan loan = applications.reportLoanContract(id, key(), contract);
         assertThat(loan.getStatus()).isEqualTo(LoanStatus.CONTRACTED);
         assertThat(loan.getApplicationId()).isEqualTo(id);
         assertThat(loan.getOutstandingPrincipal()).isEqualByComparingTo("0");
         assertThat(applications.reportLoanContract(id, key(), contract).getExternalId())
                 .as("the same contract again is answered, not refused").isEqualTo(ref);
-        assertThat(problemCode(() -> applications.reportLoanContract(id, key(), contract(ref).contractNo("other"))))
+        assertThat(problemCode(() -> applications.reportLoanContract(id, key(),
+                contract(ref, signedOn()).contractNo("other"))))
                 .isEqualTo("EXTERNAL_ID_CONFLICT");
 
-        Loan pledged = loans.reportPledgeRegistration(ref, key(), registration(unique("Y2026"), patentId));
+        Loan pledged = loans.reportPledgeRegistration(ref, key(),
+                registration(unique("Y2026"), signedOn().plusDays(2), patentId));
         assertThat(pledged.getPledgeRegistrations()).singleElement()
                 .satisfies(r -> assertThat(r.getAssets()).extracting(a -> a.getId()).containsExactly(patentId));
         Loan disbursed = loans.reportDisbursement(ref, key(),
@@ -119,16 +116,17 @@ class LoanLifecycleTest extends LibraryTestSupport {
         assertThat(disbursed.getStatus()).isEqualTo(LoanStatus.DISBURSED);
         assertThat(disbursed.getOutstandingPrincipal()).isEqualByComparingTo("1800000");
 
-        InterestPaymentReport first = interest(ref + "-I1", 1, disbursed.getDisbursedOn());
+        InterestPaymentReport first = interest(ref + "-I1", 1, disbursed.getDisbursedOn(), today());
         Loan paid = loans.reportInterestPayment(ref, key(), first);
         assertThat(paid.getInterestPayments()).singleElement()
                 .satisfies(p -> assertThat(p.getInterestAmount()).isEqualByComparingTo("4875.00"));
         assertThat(loans.reportInterestPayment(ref, key(), first).getInterestPayments()).hasSize(1);
         assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(),
-                interest(ref + "-I1", 1, disbursed.getDisbursedOn()).interestAmount(new BigDecimal("1")))))
+                interest(ref + "-I1", 1, disbursed.getDisbursedOn(), today()).interestAmount(new BigDecimal("1")))))
                 .isEqualTo("EXTERNAL_ID_CONFLICT");
         assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(),
-                interest(ref + "-I1b", 1, disbursed.getDisbursedOn())))).isEqualTo("INTEREST_SEQUENCE_TAKEN");
+                interest(ref + "-I1b", 1, disbursed.getDisbursedOn(), today()))))
+                .isEqualTo("INTEREST_SEQUENCE_TAKEN");
         Loan repaid = loans.reportPrincipalRepayment(ref, key(), new PrincipalRepaymentReport()
                 .externalId(ref + "-R1").repaidOn(disbursed.getDisbursedOn().plusDays(30))
                 .amount(new BigDecimal("300000")));
@@ -157,7 +155,7 @@ class LoanLifecycleTest extends LibraryTestSupport {
         assertThat(smeStep(id, "withdrawal", null).json().get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(problemCode(() -> applications.approveLoanApplication(id, key(), offer())))
                 .isEqualTo("ILLEGAL_TRANSITION");
-        assertThat(problemCode(() -> applications.reportLoanContract(id, key(), contract(unique("L")))))
+        assertThat(problemCode(() -> applications.reportLoanContract(id, key(), contract(unique("L"), signedOn()))))
                 .isEqualTo("ILLEGAL_TRANSITION");
 
         long rejectedId = apply(1_000_000, 12, patentId).get("applicationId").asLong();
@@ -170,7 +168,8 @@ class LoanLifecycleTest extends LibraryTestSupport {
                 .isEqualTo("REJECTED");
 
         String ref = contracted();
-        assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(), interest(ref + "-I1", 1, today()))))
+        assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(),
+                interest(ref + "-I1", 1, today(), today()))))
                 .as("no payment on an undisbursed loan").isEqualTo("ILLEGAL_TRANSITION");
         assertThat(problemCode(() -> loans.reportDefault(ref, key(), new DefaultReport().externalId(ref + "-D")
                 .defaultedOn(today()).outstandingPrincipal(BigDecimal.TEN)))).isEqualTo("ILLEGAL_TRANSITION");
@@ -209,19 +208,19 @@ class LoanLifecycleTest extends LibraryTestSupport {
                 .amount(new BigDecimal("1800000")));
 
         assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(),
-                interest(ref + "-X", 1, disbursedOn).paidDate(disbursedOn.minusDays(1)))))
+                interest(ref + "-X", 1, disbursedOn, today()).paidDate(disbursedOn.minusDays(1)))))
                 .as("paid before the accrual starts").isEqualTo("LOAN_RECORD_INVALID");
         assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(),
-                interest(ref + "-X", 1, disbursedOn).accrualEnd(disbursedOn.minusDays(1)))))
+                interest(ref + "-X", 1, disbursedOn, today()).accrualEnd(disbursedOn.minusDays(1)))))
                 .as("accrual ends before it starts").isEqualTo("LOAN_RECORD_INVALID");
         assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(),
-                interest(ref + "-X", 1, disbursedOn.minusDays(1)))))
+                interest(ref + "-X", 1, disbursedOn.minusDays(1), today()))))
                 .as("accrual before disbursement").isEqualTo("LOAN_RECORD_INVALID");
         assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(),
-                interest(ref + "-X", 1, disbursedOn).interestAmount(new BigDecimal("-1")))))
+                interest(ref + "-X", 1, disbursedOn, today()).interestAmount(new BigDecimal("-1")))))
                 .as("negative amount").isEqualTo("VALIDATION_FAILED");
         assertThat(problemCode(() -> loans.reportInterestPayment(ref, key(),
-                interest(ref + "-X", 1, disbursedOn).interestAmount(new BigDecimal("1.005")))))
+                interest(ref + "-X", 1, disbursedOn, today()).interestAmount(new BigDecimal("1.005")))))
                 .as("below the fen").isEqualTo("VALIDATION_FAILED");
         assertThat(problemCode(() -> loans.reportPrincipalRepayment(ref, key(), new PrincipalRepaymentReport()
                 .externalId(ref + "-R").repaidOn(today()).amount(new BigDecimal("1800000.01")))))
@@ -238,7 +237,7 @@ class LoanLifecycleTest extends LibraryTestSupport {
     void defaultRecoveryAndClosureAndPledgeCancellation() throws Exception {
         String ref = contracted();
         String registrationNo = unique("Y2026");
-        loans.reportPledgeRegistration(ref, key(), registration(registrationNo, patentId));
+        loans.reportPledgeRegistration(ref, key(), registration(registrationNo, signedOn().plusDays(2), patentId));
         LocalDate disbursedOn = signedOn().plusDays(1);
         loans.reportDisbursement(ref, key(), new DisbursementReport().disbursedOn(disbursedOn)
                 .amount(new BigDecimal("1800000")));
@@ -289,7 +288,7 @@ class LoanLifecycleTest extends LibraryTestSupport {
         applications.approveLoanApplication(id, key(), offer());
         assertThat(smeStep(id, "offer-acceptance", null).status()).isEqualTo(200);
         String ref = unique("QDB-L");
-        applications.reportLoanContract(id, key(), contract(ref));
+        applications.reportLoanContract(id, key(), contract(ref, signedOn()));
         return ref;
     }
 
@@ -325,35 +324,9 @@ class LoanLifecycleTest extends LibraryTestSupport {
         return http.with(sme.token()).get(applicationsPath() + "/" + applicationId).json();
     }
 
-    private static LoanOffer offer() {
-        return new LoanOffer().amount(new BigDecimal("1800000")).annualRate(new BigDecimal("0.0325")).termMonths(12);
-    }
-
     private static LocalDate signedOn() {
         return today().minusDays(60);
     }
 
-    private static LoanContractReport contract(String ref) {
-        return new LoanContractReport().externalId(ref).contractNo("青银知质借字（2026）第" + ref + "号")
-                .signedOn(signedOn()).principal(new BigDecimal("1800000")).annualRate(new BigDecimal("0.0325"))
-                .maturityDate(signedOn().plusYears(1)).ipShare(BigDecimal.ONE).otherFiscalSubsidy(false);
-    }
 
-    private static PledgeRegistrationReport registration(String no, long patent) {
-        return new PledgeRegistrationReport().registrationNo(no).registeredOn(signedOn().plusDays(2))
-                .securedAmount(new BigDecimal("1800000"))
-                .assets(List.of(new AssetRef().kind(PledgeableAssetKind.PATENT).id(patent)));
-    }
-
-    /** A 30-day period from {@code start} on 1.8 M at 3.25 % (actual/360): 4 875.00, paid when due. */
-    private static InterestPaymentReport interest(String externalId, int sequence, LocalDate start) {
-        return new InterestPaymentReport().externalId(externalId).sequenceNo(sequence).accrualStart(start)
-                .accrualEnd(start.plusDays(30)).principalBalance(new BigDecimal("1800000"))
-                .interestAmount(new BigDecimal("4875.00")).dueDate(start.plusDays(30))
-                .paidDate(start.plusDays(30).isAfter(today()) ? today() : start.plusDays(30));
-    }
-
-    private static String key() {
-        return UUID.randomUUID().toString();
-    }
 }

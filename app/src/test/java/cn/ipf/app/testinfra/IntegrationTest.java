@@ -136,7 +136,6 @@ public abstract class IntegrationTest {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
     }
 
-    /** What an admin hands a bank. */
     /** A call the SDK reports as refused (4xx), and the problem's stable code. */
     protected static String problemCode(SdkCall call) {
         try {
@@ -155,6 +154,7 @@ public abstract class IntegrationTest {
         void run() throws Exception;
     }
 
+    /** What an admin hands a bank. */
     public record BankCredentials(long bankId, String appId, long secretId, String secret) {
     }
 }

@@ -22,18 +22,16 @@ public enum ApplicationStatus {
         WITHDRAW(Set.of(SUBMITTED, INFO_REQUESTED, APPROVED), WITHDRAWN),
         REPORT_CONTRACT(Set.of(ACCEPTED), CONTRACTED);
 
-        private final Set<ApplicationStatus> from;
-        private final ApplicationStatus to;
+        private final Transition<ApplicationStatus> transition;
 
         Step(Set<ApplicationStatus> from, ApplicationStatus to) {
-            this.from = from;
-            this.to = to;
+            this.transition = new Transition<>(from, to);
         }
     }
 
     /** The state after {@code step}, or empty when the step is not allowed in this state. */
     public Optional<ApplicationStatus> after(Step step) {
-        return step.from.contains(this) ? Optional.of(step.to) : Optional.empty();
+        return step.transition.after(this);
     }
 
     /** Whether the application still ties up the assets offered (it may yet become a loan). */

@@ -16,17 +16,15 @@ public enum LoanStatus {
         DEFAULT(Set.of(DISBURSED), DEFAULTED),
         CLOSE(Set.of(DISBURSED, DEFAULTED), CLOSED);
 
-        private final Set<LoanStatus> from;
-        private final LoanStatus to;
+        private final Transition<LoanStatus> transition;
 
         Step(Set<LoanStatus> from, LoanStatus to) {
-            this.from = from;
-            this.to = to;
+            this.transition = new Transition<>(from, to);
         }
     }
 
     public Optional<LoanStatus> after(Step step) {
-        return step.from.contains(this) ? Optional.of(step.to) : Optional.empty();
+        return step.transition.after(this);
     }
 
     /** Whether money has gone out, so payments and repayments can be reported. */

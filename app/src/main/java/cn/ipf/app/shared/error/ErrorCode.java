@@ -115,6 +115,13 @@ public enum ErrorCode {
     PLEDGE_REGISTRATION_NOT_FOUND(HttpStatus.NOT_FOUND),
     PLEDGE_ALREADY_CANCELLED(HttpStatus.CONFLICT),
 
+    // webhooks
+    WEBHOOK_DESTINATION_FORBIDDEN(HttpStatus.BAD_REQUEST),
+    WEBHOOK_ENDPOINT_NOT_FOUND(HttpStatus.NOT_FOUND),
+    WEBHOOK_ENDPOINT_DELETED(HttpStatus.CONFLICT),
+    WEBHOOK_DELIVERY_NOT_FOUND(HttpStatus.NOT_FOUND),
+    // candidate search
+    CANDIDATE_NOT_FOUND(HttpStatus.NOT_FOUND),
     // interest and fee subsidies
     LPR_MONTH_EXISTS(HttpStatus.CONFLICT),
     PROGRAMME_NOT_FOUND(HttpStatus.NOT_FOUND),

@@ -1,0 +1,162 @@
+package cn.ipf.app.matching;
+
+import cn.ipf.app.consent.BankViewLog;
+import cn.ipf.app.consent.ConsentService;
+import cn.ipf.app.consent.policy.DataScope;
+import cn.ipf.app.matching.policy.Disclosure;
+import cn.ipf.app.matching.policy.ProductMatching;
+import cn.ipf.app.product.ProductRecord;
+import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.time.BusinessCalendar;
+import cn.ipf.app.shared.web.Pages;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 银企对接 a bank's view of the library for one of its products: the admitted enterprises that consented to share
+ * with it and pass the product's hard criteria, ranked by the matching score. The database narrows (consent,
+ * admission, the hard criteria, in one set-based query); {@link ProductMatching} decides and scores what remains, so
+ * the rule exists once. Every candidate handed out is logged for the enterprise to see.
+ */
+@Service
+public class CandidateSearch {
+
+    static final String WITHDRAWN = "WITHDRAWN";
+    private static final List<String> PATENT_TYPES = List.of("INVENTION", "UTILITY_MODEL", "DESIGN");
+    /** Bounds the IN lists of the follow-up queries. */
+    private static final int ID_CHUNK = 1000;
+
+    private final MatchingMapper mapper;
+    private final ConsentService consents;
+    private final BankViewLog views;
+    private final BusinessCalendar calendar;
+
+    CandidateSearch(MatchingMapper mapper, ConsentService consents, BankViewLog views, BusinessCalendar calendar) {
+        this.mapper = mapper;
+        this.consents = consents;
+        this.views = views;
+        this.calendar = calendar;
+    }
+
+    /**
+     * One candidate as a bank may see it: the shared scopes, the card (to be shown by scope), the valid assets by
+     * kind, the match with the texts the scopes allow, and the asset list (detail with IP_ASSETS only).
+     */
+    record Candidate(int rank, Set<DataScope> scopes, MatchingMapper.CardRow card, boolean namesBank,
+            List<MatchingMapper.KindValue> kinds, ProductMatching.Match match, List<MatchingMapper.AssetRow> assets) {
+    }
+
+    record Page(ProductRecord product, List<Candidate> items, long total) {
+    }
+
+    private record Scored(MatchingMapper.CandidateRow row, List<MatchingMapper.KindValue> kinds,
+            ProductMatching.Match match) {
+    }
+
+    @Transactional
+    Page search(long bankId, long productId, Pages.Request request) {
+        ProductRecord product = current(bankId, productId);
+        LocalDate today = calendar.today();
+        List<Scored> ranked = score(bankId, product, today, mapper.candidates(bankId, today, filter(product), null))
+                .stream()
+                .filter(s -> s.match().eligible())
+                .sorted(Comparator.comparingInt((Scored s) -> -s.match().total())
+                        .thenComparingLong(s -> s.row().enterpriseId()))
+                .toList();
+        int from = (int) Math.min(request.offset(), ranked.size());
+        List<Scored> page = ranked.subList(from, Math.min(ranked.size(), from + request.size()));
+        List<Long> ids = page.stream().map(s -> s.row().enterpriseId()).toList();
+        Map<Long, Set<DataScope>> shared = consents.sharedWith(bankId, ids);
+        Map<Long, MatchingMapper.CardRow> cards = cards(ids, today);
+        List<Candidate> items = new ArrayList<>();
+        for (int i = 0; i < page.size(); i++) {
+            Scored s = page.get(i);
+            Set<DataScope> scopes = shared.get(s.row().enterpriseId());
+            if (scopes != null) { // a consent revoked since the search began is honoured
+                items.add(candidate(from + i + 1, scopes, cards.get(s.row().enterpriseId()), s, null));
+            }
+        }
+        views.record(bankId, product.id(), BankViewLog.Kind.LISTED,
+                items.stream().map(c -> c.card().enterpriseId()).toList());
+        return new Page(product, items, ranked.size());
+    }
+
+    @Transactional
+    Candidate detail(long bankId, long productId, long enterpriseId) {
+        ProductRecord product = current(bankId, productId);
+        LocalDate today = calendar.today();
+        List<Scored> scored = score(bankId, product, today, mapper.candidates(bankId, today, null, enterpriseId));
+        Set<DataScope> scopes = consents.sharedWith(bankId, List.of(enterpriseId)).get(enterpriseId);
+        if (scored.isEmpty() || scopes == null) {
+            throw new ApiException(ErrorCode.CANDIDATE_NOT_FOUND, enterpriseId);
+        }
+        List<MatchingMapper.AssetRow> assets = scopes.contains(DataScope.IP_ASSETS)
+                ? mapper.assets(enterpriseId, today) : null;
+        views.record(bankId, product.id(), BankViewLog.Kind.VIEWED, List.of(enterpriseId));
+        return candidate(0, scopes, cards(List.of(enterpriseId), today).get(enterpriseId), scored.get(0), assets);
+    }
+
+    /** The current version of the bank's product named by any of its versions; another bank's is 404. */
+    private ProductRecord current(long bankId, long productId) {
+        ProductRecord product = mapper.currentVersion(bankId, productId);
+        if (product == null) {
+            throw new ApiException(ErrorCode.PRODUCT_NOT_FOUND, productId);
+        }
+        if (WITHDRAWN.equals(product.status())) {
+            throw new ApiException(ErrorCode.PRODUCT_WITHDRAWN, product.productCode());
+        }
+        return product;
+    }
+
+    /** Evaluates every row with ProductMatching (the authority on eligibility and score). */
+    private List<Scored> score(long bankId, ProductRecord product, LocalDate today,
+            List<MatchingMapper.CandidateRow> rows) {
+        Map<Long, List<MatchingMapper.KindValue>> kinds = new HashMap<>();
+        List<Long> ids = rows.stream().map(MatchingMapper.CandidateRow::enterpriseId).toList();
+        for (int i = 0; i < ids.size(); i += ID_CHUNK) {
+            mapper.assetValues(ids.subList(i, Math.min(ids.size(), i + ID_CHUNK)), today)
+                    .forEach(k -> kinds.computeIfAbsent(k.enterpriseId(), id -> new ArrayList<>()).add(k));
+        }
+        ProductMatching.Product terms = ProductMatches.terms(product);
+        return rows.stream().map(r -> {
+            List<MatchingMapper.KindValue> owned = kinds.getOrDefault(r.enterpriseId(), List.of());
+            ProductMatching.Enterprise enterprise = new ProductMatching.Enterprise(r.districtCode(),
+                    r.industryCode(), r.demandAmount(), r.demandTermMonths(),
+                    r.namesBank() ? Set.of(bankId) : Set.of(), r.creditRating(), r.validInventions(),
+                    ProductMatches.values(owned));
+            return new Scored(r, owned, ProductMatching.evaluate(terms, enterprise, today));
+        }).toList();
+    }
+
+    private Map<Long, MatchingMapper.CardRow> cards(List<Long> ids, LocalDate today) {
+        return ids.isEmpty() ? Map.of() : mapper.cards(ids, today).stream()
+                .collect(Collectors.toMap(MatchingMapper.CardRow::enterpriseId, Function.identity()));
+    }
+
+    private static Candidate candidate(int rank, Set<DataScope> scopes, MatchingMapper.CardRow card, Scored s,
+            List<MatchingMapper.AssetRow> assets) {
+        return new Candidate(rank, scopes, card, s.row().namesBank(), s.kinds(),
+                Disclosure.redact(s.match(), scopes), assets);
+    }
+
+    /** The product's hard criteria for the query; MIXED is patents and trademarks together. */
+    static MatchingMapper.Filter filter(ProductRecord p) {
+        List<String> kinds = p.collateralKinds();
+        List<String> ratings = p.minCreditRating() == null ? List.of()
+                : ProductMatching.RATINGS.subList(0, ProductMatching.RATINGS.indexOf(p.minCreditRating()) + 1);
+        return new MatchingMapper.Filter(p.amountMin(), p.amountMax(), p.termMonthsMin(), p.termMonthsMax(),
+                p.districtCodes(), p.industryPrefixes(), ratings, p.minValidInventions(),
+                PATENT_TYPES.stream().filter(kinds::contains).toList(), kinds.contains("TRADEMARK"),
+                kinds.contains("GEOGRAPHICAL_INDICATION"), kinds.contains("MIXED"));
+    }
+}

@@ -1,0 +1,236 @@
+package cn.ipf.app.bank;
+
+import static cn.ipf.app.testinfra.BankForms.contract;
+import static cn.ipf.app.testinfra.BankForms.interest;
+import static cn.ipf.app.testinfra.BankForms.inventionProduct;
+import static cn.ipf.app.testinfra.BankForms.key;
+import static cn.ipf.app.testinfra.BankForms.offer;
+import static cn.ipf.app.testinfra.BankForms.registration;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.ipf.app.library.LibraryTestSupport;
+import cn.ipf.app.user.Role;
+import cn.ipf.app.webhook.WebhookDispatcher;
+import cn.ipf.sdk.api.BankApplicationsApi;
+import cn.ipf.sdk.api.BankCandidatesApi;
+import cn.ipf.sdk.api.BankIdentityApi;
+import cn.ipf.sdk.api.BankLoansApi;
+import cn.ipf.sdk.api.BankProductsApi;
+import cn.ipf.sdk.api.BankWebhookDeliveriesApi;
+import cn.ipf.sdk.api.BankWebhooksApi;
+import cn.ipf.sdk.client.ApiClient;
+import cn.ipf.sdk.model.ApplicationMessage;
+import cn.ipf.sdk.model.ClosureReport;
+import cn.ipf.sdk.model.DefaultReport;
+import cn.ipf.sdk.model.DelinquencyReport;
+import cn.ipf.sdk.model.DelinquencyState;
+import cn.ipf.sdk.model.DisbursementReport;
+import cn.ipf.sdk.model.Loan;
+import cn.ipf.sdk.model.LoanApplication;
+import cn.ipf.sdk.model.LoanProduct;
+import cn.ipf.sdk.model.LoanRejection;
+import cn.ipf.sdk.model.NewWebhookEndpoint;
+import cn.ipf.sdk.model.PledgeCancellationReport;
+import cn.ipf.sdk.model.PrincipalRepaymentReport;
+import cn.ipf.sdk.model.RecoveryReport;
+import cn.ipf.sdk.model.RecoverySource;
+import cn.ipf.sdk.model.RejectionReason;
+import cn.ipf.sdk.model.WebhookDelivery;
+import cn.ipf.sdk.model.WebhookEndpointStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * 数据隔离 bank B asks, through the SDK, for every object of bank A by its id on every bank endpoint that names one:
+ * each answer is 404 and A's objects stay as they were. Lists and searches show B none of A's objects. The matrix
+ * must name every operation of the bank contract, so a new endpoint cannot be forgotten.
+ */
+class BankIsolationMatrixTest extends LibraryTestSupport {
+
+    private static final String DISTRICT = "370211";
+
+    @Autowired
+    private WebhookDispatcher dispatcher;
+
+    @FunctionalInterface
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    @Test
+    void anotherBanksObjectsAreNotFoundOnEveryEndpoint() throws Exception {
+        String admin = adminToken();
+        ApiClient a = sdk(app(admin, bank(admin), null));
+        ApiClient b = sdk(app(admin, bank(admin), null));
+
+        // bank A's world: an endpoint with a delivery, a product, a consenting candidate, an application, a loan
+        long endpointA = new BankWebhooksApi(a).createWebhookEndpoint(key(),
+                new NewWebhookEndpoint().url("https://bank-a.example.cn/hooks")).getEndpoint().getEndpointId();
+        LoanProduct productA = new BankProductsApi(a).publishProduct(key(), inventionProduct(unique("A贷")));
+        long productB = new BankProductsApi(b).publishProduct(key(), inventionProduct(unique("B贷"))).getProductId();
+        long enterprise = admittedStrong(DISTRICT);
+        String sme = person(Role.SME, enterprise, null, null).token();
+        long bankA = new BankIdentityApi(a).getBankIdentity().getBankId();
+        assertThat(http.with(sme).post(LIB + "/" + enterprise + "/consents", Map.of("bankId", bankA)).status())
+                .isEqualTo(201);
+        long patent = jdbc.queryForObject("SELECT MIN(patent_id) FROM patent_owner WHERE enterprise_id = ?",
+                Long.class, enterprise);
+        long applicationA = http.with(sme).post(LIB + "/" + enterprise + "/loan-applications", Map.of(
+                "productId", productA.getProductId(), "amount", 2_000_000, "termMonths", 12,
+                "assets", List.of(Map.of("kind", "PATENT", "id", patent)))).json().get("applicationId").asLong();
+        new BankApplicationsApi(a).approveLoanApplication(applicationA, key(), offer());
+        assertThat(http.with(sme).post(LIB + "/" + enterprise + "/loan-applications/" + applicationA
+                + "/offer-acceptance", null).status()).isEqualTo(200);
+        String loanA = unique("LA");
+        LocalDate signedOn = today().minusDays(40);
+        BankLoansApi loansA = new BankLoansApi(a);
+        new BankApplicationsApi(a).reportLoanContract(applicationA, key(), contract(loanA, signedOn));
+        String registrationA = unique("YA");
+        loansA.reportPledgeRegistration(loanA, key(), registration(registrationA, signedOn, patent));
+        loansA.reportDisbursement(loanA, key(), new DisbursementReport().disbursedOn(signedOn.plusDays(1))
+                .amount(new BigDecimal("1800000")));
+        dispatcher.dispatchDue(); // the endpoint's host does not resolve: the deliveries fail and stay in A's log
+        List<WebhookDelivery> deliveriesA = new BankWebhookDeliveriesApi(a)
+                .listWebhookDeliveries(null, null, null, 0, 50).getItems();
+        assertThat(deliveriesA).isNotEmpty();
+        long deliveryA = deliveriesA.get(0).getDeliveryId();
+        Loan loanBefore = loansA.getBankLoan(loanA);
+
+        // bank B names A's objects on every endpoint that takes an id: 404, whatever the method
+        BankProductsApi products = new BankProductsApi(b);
+        BankApplicationsApi applications = new BankApplicationsApi(b);
+        BankLoansApi loans = new BankLoansApi(b);
+        BankWebhooksApi webhooks = new BankWebhooksApi(b);
+        BankWebhookDeliveriesApi deliveries = new BankWebhookDeliveriesApi(b);
+        BankCandidatesApi candidates = new BankCandidatesApi(b);
+        long pA = productA.getProductId();
+        LocalDate day = signedOn.plusDays(2);
+        Map<String, Call> notFound = new LinkedHashMap<>();
+        notFound.put("getProduct", () -> products.getProduct(pA));
+        notFound.put("reviseProduct", () -> products.reviseProduct(pA, key(), inventionProduct("B改")));
+        notFound.put("withdrawProduct", () -> products.withdrawProduct(pA, key()));
+        notFound.put("searchCandidates", () -> candidates.searchCandidates(pA, 0, 20));
+        notFound.put("getCandidate", () -> candidates.getCandidate(pA, enterprise));
+        notFound.put("getBankLoanApplication", () -> applications.getBankLoanApplication(applicationA));
+        notFound.put("requestLoanApplicationInformation", () -> applications.requestLoanApplicationInformation(
+                applicationA, key(), new ApplicationMessage().message("?")));
+        notFound.put("approveLoanApplication", () -> applications.approveLoanApplication(applicationA, key(),
+                offer()));
+        notFound.put("rejectLoanApplication", () -> applications.rejectLoanApplication(applicationA, key(),
+                new LoanRejection().reasonCode(RejectionReason.CREDIT_RISK)));
+        notFound.put("reportLoanContract", () -> applications.reportLoanContract(applicationA, key(),
+                contract(unique("LB"), signedOn)));
+        notFound.put("getBankLoan", () -> loans.getBankLoan(loanA));
+        notFound.put("reportPledgeRegistration", () -> loans.reportPledgeRegistration(loanA, key(),
+                registration(unique("YB"), day, patent)));
+        notFound.put("cancelPledgeRegistration", () -> loans.cancelPledgeRegistration(loanA, registrationA, key(),
+                new PledgeCancellationReport().cancelledOn(day)));
+        notFound.put("reportDisbursement", () -> loans.reportDisbursement(loanA, key(),
+                new DisbursementReport().disbursedOn(day).amount(BigDecimal.ONE)));
+        notFound.put("reportInterestPayment", () -> loans.reportInterestPayment(loanA, key(),
+                interest(unique("I"), 1, signedOn.plusDays(1), today())));
+        notFound.put("reportPrincipalRepayment", () -> loans.reportPrincipalRepayment(loanA, key(),
+                new PrincipalRepaymentReport().externalId(unique("R")).repaidOn(day).amount(BigDecimal.ONE)));
+        notFound.put("reportDelinquency", () -> loans.reportDelinquency(loanA, key(), new DelinquencyReport()
+                .externalId(unique("O")).state(DelinquencyState.OVERDUE).since(day)));
+        notFound.put("reportDefault", () -> loans.reportDefault(loanA, key(), new DefaultReport()
+                .externalId(unique("D")).defaultedOn(day).outstandingPrincipal(BigDecimal.ONE)));
+        notFound.put("reportRecovery", () -> loans.reportRecovery(loanA, key(), new RecoveryReport()
+                .externalId(unique("V")).recoveredOn(day).grossAmount(BigDecimal.ONE)
+                .disposalCosts(BigDecimal.ZERO).source(RecoverySource.AUCTION)));
+        notFound.put("reportClosure", () -> loans.reportClosure(loanA, key(),
+                new ClosureReport().externalId(unique("C")).closedOn(day)));
+        notFound.put("setWebhookEndpointStatus", () -> webhooks.setWebhookEndpointStatus(endpointA,
+                new WebhookEndpointStatus().enabled(false), key()));
+        notFound.put("deleteWebhookEndpoint", () -> webhooks.deleteWebhookEndpoint(endpointA, key()));
+        notFound.put("getWebhookDelivery", () -> deliveries.getWebhookDelivery(deliveryA));
+        notFound.put("redeliverWebhook", () -> deliveries.redeliverWebhook(deliveryA, key()));
+
+        notFound.forEach((operation, call) -> assertThat(status(call)).as(operation).isEqualTo(404));
+        assertThat(status(() -> candidates.getCandidate(productB, enterprise)))
+                .as("a candidate that consented to A only, seen through B's own product").isEqualTo(404);
+
+        // what B lists or searches holds nothing of A's; what B creates is B's
+        Map<String, Call> ownOnly = new LinkedHashMap<>();
+        ownOnly.put("listProducts", () -> assertThat(products.listProducts()).extracting(LoanProduct::getProductId)
+                .containsExactly(productB));
+        ownOnly.put("listBankLoanApplications", () -> assertThat(applications.listBankLoanApplications(null, 0, 200)
+                .getItems()).extracting(LoanApplication::getApplicationId).doesNotContain(applicationA));
+        ownOnly.put("listBankLoans", () -> assertThat(loans.listBankLoans(null, 0, 200).getItems())
+                .extracting(Loan::getExternalId).doesNotContain(loanA));
+        ownOnly.put("listWebhookEndpoints", () -> assertThat(webhooks.listWebhookEndpoints()).isEmpty());
+        ownOnly.put("listWebhookDeliveries", () -> assertThat(deliveries.listWebhookDeliveries(null, null, null, 0,
+                200).getItems()).isEmpty());
+        ownOnly.put("getBankIdentity", () -> assertThat(new BankIdentityApi(b).getBankIdentity().getBankId())
+                .isNotEqualTo(bankA));
+        ownOnly.put("publishProduct", () -> assertThat(products.publishProduct(key(), inventionProduct(unique("B2")))
+                .getBankId()).isNotEqualTo(bankA));
+        ownOnly.put("createWebhookEndpoint", () -> assertThat(webhooks.createWebhookEndpoint(key(),
+                new NewWebhookEndpoint().url("https://bank-b.example.cn/hooks")).getEndpoint().getEndpointId())
+                .isNotEqualTo(endpointA));
+        for (Call check : ownOnly.values()) {
+            check.run();
+        }
+        assertThat(candidates.searchCandidates(productB, 0, 100).getItems())
+                .as("B's candidates exclude an enterprise that consented to A only")
+                .noneMatch(c -> c.getEnterpriseId() == enterprise);
+
+        Set<String> covered = new HashSet<>(notFound.keySet());
+        covered.addAll(ownOnly.keySet());
+        assertThat(covered).as("every operation of the bank contract is in the matrix")
+                .containsExactlyInAnyOrderElementsOf(bankOperations());
+
+        // and A's objects are as they were
+        Loan loanAfter = loansA.getBankLoan(loanA);
+        assertThat(loanAfter).usingRecursiveComparison().isEqualTo(loanBefore);
+        assertThat(new BankApplicationsApi(a).getBankLoanApplication(applicationA).getStatus().getValue())
+                .isEqualTo("CONTRACTED");
+        assertThat(new BankProductsApi(a).getProduct(pA).getStatus().getValue()).isEqualTo("ACTIVE");
+        assertThat(new BankWebhooksApi(a).listWebhookEndpoints()).singleElement()
+                .satisfies(e -> assertThat(e.getEnabled()).isTrue());
+        assertThat(new BankWebhookDeliveriesApi(a).getWebhookDelivery(deliveryA).getAttemptLog())
+                .hasSize(deliveriesA.get(0).getAttempts());
+    }
+
+    private static int status(Call call) {
+        try {
+            call.run();
+            return 200;
+        } catch (cn.ipf.sdk.client.ApiException e) {
+            return e.getCode();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Every operationId of the bank contract (bank-api.yaml and the files its paths refer to). */
+    @SuppressWarnings("unchecked")
+    private static Set<String> bankOperations() throws IOException {
+        Map<String, Object> root = load("bank-api.yaml");
+        Set<String> ids = new HashSet<>();
+        for (Object item : ((Map<String, Object>) root.get("paths")).values()) {
+            String ref = (String) ((Map<String, Object>) item).get("$ref");
+            String[] fileAndKey = ref.split("#/");
+            Map<String, Object> pathItem = (Map<String, Object>) load(fileAndKey[0]).get(fileAndKey[1]);
+            pathItem.values().forEach(op -> ids.add((String) ((Map<String, Object>) op).get("operationId")));
+        }
+        return ids;
+    }
+
+    private static Map<String, Object> load(String file) throws IOException {
+        try (InputStream in = BankIsolationMatrixTest.class.getResourceAsStream(
+                "/META-INF/resources/openapi/" + file)) {
+            return new Yaml().load(in);
+        }
+    }
+}

@@ -73,6 +73,10 @@ class SecurityConfig {
                         .hasAnyRole("ADMIN", "REGULATOR")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/regulator/**").hasAnyRole("REGULATOR", "ADMIN")
+                        // risk compensation (issue 6): reviewers, regulators and admins read; reviewers decide
+                        .requestMatchers(HttpMethod.GET, "/api/v1/compensation/**")
+                        .hasAnyRole("DISTRICT_REVIEWER", "CITY_REVIEWER", "REGULATOR", "ADMIN")
+                        .requestMatchers("/api/v1/compensation/**").hasAnyRole("DISTRICT_REVIEWER", "CITY_REVIEWER")
                         // the library: regulators and admins read; changes are the SMEs' and reviewers'
                         .requestMatchers(HttpMethod.GET, "/api/v1/library/**")
                         .hasAnyRole("SME", "DISTRICT_REVIEWER", "CITY_REVIEWER", "REGULATOR", "ADMIN")

@@ -1,11 +1,15 @@
 package cn.ipf.app.compensation;
 
 import cn.ipf.app.shared.export.TableFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.apache.ibatis.cursor.Cursor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -46,8 +50,8 @@ public class CompensationExports {
                     "J" + l.journalId(), l.postedOn().toString(), l.postedAt().toString(), l.kind(), l.memo(),
                     l.postingId(), l.debitCode(), l.debitName(), l.creditCode(), l.creditName(), l.amount(),
                     l.claimId(), l.recoveryId())).iterator());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -60,12 +64,12 @@ public class CompensationExports {
                     "RC" + o.claimId(), o.claimExternalId(), o.bankName(), o.loanRef(), o.enterpriseName(), o.uscc(),
                     o.layerCode(), o.fundName(), o.amount(), o.lossBase(), "J" + o.journalId(),
                     LocalDate.ofInstant(o.paidAt(), zone).toString())).iterator());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static <T> java.util.stream.Stream<T> stream(Cursor<T> cursor) {
-        return java.util.stream.StreamSupport.stream(cursor.spliterator(), false);
+    private static <T> Stream<T> stream(Cursor<T> cursor) {
+        return StreamSupport.stream(cursor.spliterator(), false);
     }
 }

@@ -86,19 +86,23 @@ public class RiskCompensationJobConfig {
     @Bean
     @StepScope
     JdbcPagingItemReader<Long> approvedClaims(DataSource dataSource,
-            @Value("#{jobParameters['" + PROGRAMME + "']}") String programme) throws Exception {
+            @Value("#{jobParameters['" + PROGRAMME + "']}") String programme,
+            @Value("${ipf.batch.risk-compensation.page-size:50}") int pageSize) throws Exception {
+        // the approval instant as microseconds (a BIGINT): the reader binds the last key it saw, and a bound
+        // DATETIME would lose its fraction on MariaDB 10.x
         Map<String, Order> order = new LinkedHashMap<>();
-        order.put("city_approved_at", Order.ASCENDING);
+        order.put("approved_key", Order.ASCENDING);
         order.put("id", Order.ASCENDING);
         return new JdbcPagingItemReaderBuilder<Long>()
                 .name("approvedClaims")
                 .dataSource(dataSource)
-                .selectClause("id, city_approved_at")
-                .fromClause("compensation_claim")
+                .selectClause("id, approved_key")
+                .fromClause("(SELECT id, programme_id, status, TIMESTAMPDIFF(MICROSECOND, '2000-01-01',"
+                        + " city_approved_at) AS approved_key FROM compensation_claim) q")
                 .whereClause("programme_id = :programme AND status IN ('CITY_APPROVED', 'WAITING_FOR_FUNDS')")
                 .parameterValues(Map.of(PROGRAMME, Long.parseLong(programme)))
                 .sortKeys(order)
-                .pageSize(50)
+                .pageSize(pageSize)
                 .rowMapper((rs, row) -> rs.getLong("id"))
                 .saveState(true)
                 .build();
@@ -107,7 +111,8 @@ public class RiskCompensationJobConfig {
     @Bean
     @StepScope
     JdbcPagingItemReader<Long> unreturnedRecoveries(DataSource dataSource,
-            @Value("#{jobParameters['" + PROGRAMME + "']}") String programme) throws Exception {
+            @Value("#{jobParameters['" + PROGRAMME + "']}") String programme,
+            @Value("${ipf.batch.risk-compensation.page-size:50}") int pageSize) throws Exception {
         return new JdbcPagingItemReaderBuilder<Long>()
                 .name("unreturnedRecoveries")
                 .dataSource(dataSource)
@@ -118,7 +123,7 @@ public class RiskCompensationJobConfig {
                         + " AND NOT EXISTS (SELECT 1 FROM compensation_recovery_return x WHERE x.recovery_id = r.id)")
                 .parameterValues(Map.of(PROGRAMME, Long.parseLong(programme)))
                 .sortKeys(Map.of("id", Order.ASCENDING))
-                .pageSize(50)
+                .pageSize(pageSize)
                 .rowMapper((rs, row) -> rs.getLong(1))
                 .saveState(true)
                 .build();

@@ -1,5 +1,6 @@
 package cn.ipf.app.compensation.policy;
 
+import cn.ipf.app.loan.policy.Transition;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -20,16 +21,14 @@ public enum ClaimStatus {
         PAY(EnumSet.of(CITY_APPROVED, WAITING_FOR_FUNDS), PAID),
         REJECT(EnumSet.of(FILED, DISTRICT_APPROVED), REJECTED);
 
-        private final Set<ClaimStatus> from;
-        private final ClaimStatus to;
+        private final Transition<ClaimStatus> transition;
 
         Step(Set<ClaimStatus> from, ClaimStatus to) {
-            this.from = from;
-            this.to = to;
+            this.transition = new Transition<>(from, to);
         }
     }
 
     public Optional<ClaimStatus> after(Step step) {
-        return step.from.contains(this) ? Optional.of(step.to) : Optional.empty();
+        return step.transition.after(this);
     }
 }

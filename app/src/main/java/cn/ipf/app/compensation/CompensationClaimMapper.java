@@ -86,6 +86,9 @@ interface CompensationClaimMapper {
     boolean earlierUnpaid(@Param("programmeId") long programmeId, @Param("approvedAt") Instant approvedAt,
             @Param("id") long id);
 
+    /** Whether the job has anything to do for the programme: claims to pay or recoveries to return. */
+    boolean pendingWork(long programmeId);
+
     void insertPayoutLines(@Param("lines") List<PayoutLineRow> lines);
 
     List<PayoutLineRow> payoutLines(long claimId);

@@ -71,6 +71,11 @@ public class CompensationSettlement implements CompensationPayouts {
         }
     }
 
+    /** Whether a run of the job would do anything for the programme now. */
+    boolean pendingWork(long programmeId) {
+        return claims.pendingWork(programmeId);
+    }
+
     /** The payout the claim would get now under its rule version: the calculator, nothing written. */
     List<PayoutLineRow> preview(ClaimRow claim) {
         return lines(claim, payout(claim), fundIds(claim.programmeId()), Map.of());

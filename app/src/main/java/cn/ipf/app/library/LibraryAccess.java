@@ -69,7 +69,7 @@ public class LibraryAccess {
         return e;
     }
 
-    void requireRole(Caller caller, Role... roles) {
+    public void requireRole(Caller caller, Role... roles) {
         for (Role r : roles) {
             if (caller.is(r)) {
                 return;

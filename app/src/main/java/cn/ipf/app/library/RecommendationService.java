@@ -7,6 +7,7 @@ import cn.ipf.app.library.policy.Sector;
 import cn.ipf.app.library.policy.SizeClassifier;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.export.Csv;
 import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.app.user.Role;
 import java.io.ByteArrayOutputStream;
@@ -85,9 +86,15 @@ public class RecommendationService {
 
     /** RFC 4180 CSV in UTF-8 with a byte-order mark, which Excel needs to read Chinese correctly. */
     static byte[] csv(List<List<String>> rows) {
-        StringBuilder out = new StringBuilder("\uFEFF");
-        appendCsvLine(out, HEADER);
-        rows.forEach(row -> appendCsvLine(out, row));
+        StringBuilder out = new StringBuilder().append(Csv.BOM);
+        try {
+            Csv.line(out, HEADER);
+            for (List<String> row : rows) {
+                Csv.line(out, row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -121,20 +128,5 @@ public class RecommendationService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void appendCsvLine(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String cell = cells.get(i);
-            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-                out.append('"').append(cell.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(cell);
-            }
-        }
-        out.append("\r\n");
     }
 }

@@ -66,8 +66,17 @@ class SecurityConfig {
         return stateless(http, problems)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
+                        // regulators launch the interest-subsidy job and follow executions (issue 5)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/jobs/interest-subsidy/executions")
+                        .hasAnyRole("ADMIN", "REGULATOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/job-executions/*")
+                        .hasAnyRole("ADMIN", "REGULATOR")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/regulator/**").hasAnyRole("REGULATOR", "ADMIN")
+                        // risk compensation (issue 6): reviewers, regulators and admins read; reviewers decide
+                        .requestMatchers(HttpMethod.GET, "/api/v1/compensation/**")
+                        .hasAnyRole("DISTRICT_REVIEWER", "CITY_REVIEWER", "REGULATOR", "ADMIN")
+                        .requestMatchers("/api/v1/compensation/**").hasAnyRole("DISTRICT_REVIEWER", "CITY_REVIEWER")
                         // the library: regulators and admins read; changes are the SMEs' and reviewers'
                         .requestMatchers(HttpMethod.GET, "/api/v1/library/**")
                         .hasAnyRole("SME", "DISTRICT_REVIEWER", "CITY_REVIEWER", "REGULATOR", "ADMIN")

@@ -4,27 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.user.Role;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
+
+
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
+
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import javax.xml.parsers.DocumentBuilderFactory;
+
+
+
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+
+
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -174,7 +174,7 @@ class LibraryRereviewAndExportTest extends LibraryTestSupport {
         assertThat(xlsx.contentType())
                 .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
-        List<List<String>> sheet = firstSheet(xlsx.body());
+        List<List<String>> sheet = firstSheet(xlsx.body(), EXPORT_HEADER.size());
         assertThat(sheet.get(0)).containsExactlyElementsOf(EXPORT_HEADER);
         assertThat(sheet).hasSize(1 + (int) listed);
         List<String> xlsxRow = sheet.stream().filter(r -> r.get(0).equals(e.get("uscc").asString())).findFirst()
@@ -277,77 +277,5 @@ class LibraryRereviewAndExportTest extends LibraryTestSupport {
         r.put("admissionThreshold", threshold);
         r.put("defaultLookbackYears", 3);
         return r;
-    }
-
-    /** The first worksheet as rows of cell texts (shared, inline or plain values), placed by cell reference. */
-    private static List<List<String>> firstSheet(byte[] xlsx) throws Exception {
-        // read through the central directory (as spreadsheet programs do): the writer streams its entries with
-        // Zip64 data descriptors, which java.util.zip.ZipInputStream cannot read front to back
-        Map<String, byte[]> parts = new HashMap<>();
-        Path file = Files.createTempFile("recommended-", ".xlsx");
-        try {
-            Files.write(file, xlsx);
-            try (ZipFile zip = new ZipFile(file.toFile())) {
-                for (ZipEntry entry : Collections.list(zip.entries())) {
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        parts.put(entry.getName(), in.readAllBytes());
-                    }
-                }
-            }
-        } finally {
-            Files.deleteIfExists(file);
-        }
-        assertThat(parts).containsKey("xl/worksheets/sheet1.xml");
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        List<String> shared = new ArrayList<>();
-        if (parts.containsKey("xl/sharedStrings.xml")) {
-            Document strings = factory.newDocumentBuilder().parse(new ByteArrayInputStream(
-                    parts.get("xl/sharedStrings.xml")));
-            NodeList items = strings.getElementsByTagName("si");
-            for (int i = 0; i < items.getLength(); i++) {
-                shared.add(items.item(i).getTextContent());
-            }
-        }
-        Document sheet = factory.newDocumentBuilder().parse(new ByteArrayInputStream(
-                parts.get("xl/worksheets/sheet1.xml")));
-        List<List<String>> rows = new ArrayList<>();
-        NodeList rowNodes = sheet.getElementsByTagName("row");
-        for (int r = 0; r < rowNodes.getLength(); r++) {
-            NodeList cells = ((Element) rowNodes.item(r)).getElementsByTagName("c");
-            List<String> row = new ArrayList<>();
-            for (int c = 0; c < cells.getLength(); c++) {
-                Element cell = (Element) cells.item(c);
-                int column = column(cell.getAttribute("r"));
-                while (row.size() < column) {
-                    row.add("");
-                }
-                String type = cell.getAttribute("t");
-                String text;
-                if (type.equals("inlineStr")) {
-                    text = cell.getElementsByTagName("is").item(0).getTextContent();
-                } else {
-                    NodeList v = cell.getElementsByTagName("v");
-                    String value = v.getLength() == 0 ? "" : v.item(0).getTextContent();
-                    text = type.equals("s") ? shared.get(Integer.parseInt(value)) : value;
-                }
-                row.add(text);
-            }
-            while (row.size() < EXPORT_HEADER.size()) {
-                row.add("");
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    /** Zero-based column of a cell reference such as "C12". */
-    private static int column(String reference) {
-        int column = 0;
-        for (char ch : reference.toCharArray()) {
-            if (Character.isLetter(ch)) {
-                column = column * 26 + (ch - 'A' + 1);
-            }
-        }
-        return column - 1;
     }
 }

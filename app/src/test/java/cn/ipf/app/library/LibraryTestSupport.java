@@ -7,19 +7,24 @@ import cn.ipf.app.library.policy.Uscc;
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.testinfra.IntegrationTest;
 import cn.ipf.app.user.Role;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +35,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.sql.DataSource;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -256,7 +267,7 @@ public abstract class LibraryTestSupport extends IntegrationTest {
     }
 
     /** Takes a registered enterprise with a valid patent through submission and both approvals. */
-    void admit(long enterpriseId, String district) {
+    public void admit(long enterpriseId, String district) {
         qualify(enterpriseId);
         Person dr = districtReviewer(district);
         submitted(dr.token(), enterpriseId);
@@ -320,10 +331,10 @@ public abstract class LibraryTestSupport extends IntegrationTest {
     }
 
     /** A GET whose body is kept as bytes (exports). */
-    record Download(int status, String contentType, String contentDisposition, byte[] body) {
+    public record Download(int status, String contentType, String contentDisposition, byte[] body) {
     }
 
-    Download download(String token, String path) {
+    public Download download(String token, String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build();
         try {
@@ -384,5 +395,80 @@ public abstract class LibraryTestSupport extends IntegrationTest {
             Thread.sleep(10);
         }
         throw new AssertionError("expected " + n + " requests waiting for the lock on " + table);
+    }
+
+    /**
+     * The first worksheet of an XLSX export as rows of cell texts (shared, inline or plain values), placed by cell
+     * reference, each row padded to {@code columns}.
+     */
+    public static List<List<String>> firstSheet(byte[] xlsx, int columns) throws Exception {
+        // read through the central directory (as spreadsheet programs do): the writer streams its entries with
+        // Zip64 data descriptors, which java.util.zip.ZipInputStream cannot read front to back
+        Map<String, byte[]> parts = new HashMap<>();
+        Path file = Files.createTempFile("export-", ".xlsx");
+        try {
+            Files.write(file, xlsx);
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                for (ZipEntry entry : Collections.list(zip.entries())) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        parts.put(entry.getName(), in.readAllBytes());
+                    }
+                }
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        assertThat(parts).containsKey("xl/worksheets/sheet1.xml");
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        List<String> shared = new ArrayList<>();
+        if (parts.containsKey("xl/sharedStrings.xml")) {
+            Document strings = factory.newDocumentBuilder().parse(new ByteArrayInputStream(
+                    parts.get("xl/sharedStrings.xml")));
+            NodeList items = strings.getElementsByTagName("si");
+            for (int i = 0; i < items.getLength(); i++) {
+                shared.add(items.item(i).getTextContent());
+            }
+        }
+        Document sheet = factory.newDocumentBuilder().parse(new ByteArrayInputStream(
+                parts.get("xl/worksheets/sheet1.xml")));
+        List<List<String>> rows = new ArrayList<>();
+        NodeList rowNodes = sheet.getElementsByTagName("row");
+        for (int r = 0; r < rowNodes.getLength(); r++) {
+            NodeList cells = ((Element) rowNodes.item(r)).getElementsByTagName("c");
+            List<String> row = new ArrayList<>();
+            for (int c = 0; c < cells.getLength(); c++) {
+                Element cell = (Element) cells.item(c);
+                int column = column(cell.getAttribute("r"));
+                while (row.size() < column) {
+                    row.add("");
+                }
+                String type = cell.getAttribute("t");
+                String text;
+                if (type.equals("inlineStr")) {
+                    text = cell.getElementsByTagName("is").item(0).getTextContent();
+                } else {
+                    NodeList v = cell.getElementsByTagName("v");
+                    String value = v.getLength() == 0 ? "" : v.item(0).getTextContent();
+                    text = type.equals("s") ? shared.get(Integer.parseInt(value)) : value;
+                }
+                row.add(text);
+            }
+            while (row.size() < columns) {
+                row.add("");
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Zero-based column of a cell reference such as "C12". */
+    private static int column(String reference) {
+        int column = 0;
+        for (char ch : reference.toCharArray()) {
+            if (Character.isLetter(ch)) {
+                column = column * 26 + (ch - 'A' + 1);
+            }
+        }
+        return column - 1;
     }
 }

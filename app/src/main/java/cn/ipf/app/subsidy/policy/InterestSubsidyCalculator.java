@@ -89,6 +89,11 @@ public final class InterestSubsidyCalculator {
         return lines;
     }
 
+    /** A claim's total: the sum of its lines' amounts. */
+    public static BigDecimal total(List<Line> lines) {
+        return lines.stream().map(Line::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
     private static Line line(InterestSubsidyRules rules, Payment p, Map<Integer, BigDecimal> used, LprTable lprs) {
         LoanFacts loan = p.loan();
         int days = (int) ChronoUnit.DAYS.between(p.accrualStart(), p.accrualEnd());

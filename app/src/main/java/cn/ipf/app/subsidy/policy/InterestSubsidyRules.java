@@ -1,6 +1,8 @@
 package cn.ipf.app.subsidy.policy;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,6 +28,23 @@ public record InterestSubsidyRules(int version, BigDecimal lprRatio, BigDecimal 
         return !disabledGates.contains(gate);
     }
 
+    /** What is wrong with these parameters (empty when they can be used). */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        SubsidyRuleChecks.ratio(problems, "lprRatio", lprRatio);
+        SubsidyRuleChecks.money(problems, "annualCap", annualCap);
+        if (windowMonths < 1 || windowMonths > 120) {
+            problems.add("windowMonths must be between 1 and 120");
+        }
+        if (maxSpreadBp != null && (maxSpreadBp < -500 || maxSpreadBp > 2000)) {
+            problems.add("maxSpreadBp must be between -500 and 2000 when set");
+        }
+        if (disabledGates == null || disabledGates.stream().anyMatch(r -> r == null || !r.isGate())) {
+            problems.add("disabledGates may only name gates");
+        }
+        return problems;
+    }
+
     /** Why a line gets what it gets; gates in the order they are checked. */
     public enum Reason {
         NOT_ADMITTED, NOT_SME, BLACKLISTED, PLEDGE_AFTER_DISBURSEMENT, NO_FIRST_PLEDGE_INVENTION,
@@ -35,6 +54,16 @@ public record InterestSubsidyRules(int version, BigDecimal lprRatio, BigDecimal 
         /** Subsidised with what remained of the annual cap. */
         CAPPED,
         /** Nothing left of the annual cap. */
-        CAP_EXHAUSTED
+        CAP_EXHAUSTED;
+
+        /** A loan or payment gate (the reasons before ELIGIBLE), as opposed to an outcome of the amount and cap. */
+        public boolean isGate() {
+            return compareTo(ELIGIBLE) < 0;
+        }
+
+        /** A gate about the loan, established once per loan (the reasons before LATE_PAYMENT). */
+        public boolean isLoanGate() {
+            return compareTo(LATE_PAYMENT) < 0;
+        }
     }
 }

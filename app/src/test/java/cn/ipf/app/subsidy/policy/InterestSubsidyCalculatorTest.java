@@ -198,6 +198,22 @@ class InterestSubsidyCalculatorTest {
         assertThat(lines).hasSameSizeAs(payments);
     }
 
+    @Property(tries = 200)
+    void aClaimsTotalIsTheSumOfItsLinesAndNeverMoreThanTheCapAllows(
+            @ForAll("payments") @Size(min = 1, max = 25) List<Payment> payments) {
+        InterestSubsidyRules rules = new InterestSubsidyRules(1, new BigDecimal("0.60"), new BigDecimal("20000.00"),
+                12, null, Set.of());
+        List<Line> lines = InterestSubsidyCalculator.compute(rules, payments, Map.of(), LPR);
+        BigDecimal total = InterestSubsidyCalculator.total(lines);
+        assertThat(total).isEqualByComparingTo(lines.stream().map(Line::amount).reduce(BigDecimal.ZERO,
+                BigDecimal::add));
+        assertThat(total.scale()).isEqualTo(2);
+        long years = payments.stream().map(p -> p.paidDate().getYear()).distinct().count();
+        assertThat(total).isLessThanOrEqualTo(rules.annualCap().multiply(BigDecimal.valueOf(years)));
+        assertThat(total).isLessThanOrEqualTo(lines.stream().map(Line::amountBeforeCap)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
     @Provide
     Arbitrary<BigDecimal> used() {
         return Arbitraries.bigDecimals().between(BigDecimal.ZERO, new BigDecimal("60000")).ofScale(2);

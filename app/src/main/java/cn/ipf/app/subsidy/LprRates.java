@@ -1,0 +1,74 @@
+package cn.ipf.app.subsidy;
+
+import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.library.LibraryAccess;
+import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.error.ApiException.FieldViolation;
+import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.time.BusinessCalendar;
+import cn.ipf.app.subsidy.policy.InterestSubsidyCalculator.LprTable;
+import cn.ipf.app.subsidy.policy.InterestSubsidyCalculator.MissingLprException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** LPR 一年期贷款市场报价利率 the 1-year LPR by month: seeded, then added month by month by administrators. */
+@Service
+public class LprRates {
+
+    private final ProgrammeMapper mapper;
+    private final LibraryAccess access;
+    private final AuditTrail audit;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+
+    LprRates(ProgrammeMapper mapper, LibraryAccess access, AuditTrail audit, BusinessCalendar calendar, Clock clock) {
+        this.mapper = mapper;
+        this.access = access;
+        this.audit = audit;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    List<ProgrammeMapper.LprRow> all() {
+        return mapper.lprRates();
+    }
+
+    /** The table as the calculator reads it; a missing month is a MissingLprException naming it. */
+    public LprTable table() {
+        Map<YearMonth, BigDecimal> rates = new HashMap<>();
+        mapper.lprRates().forEach(r -> rates.put(YearMonth.parse(r.rateMonth()), r.oneYear()));
+        return month -> {
+            BigDecimal rate = rates.get(month);
+            if (rate == null) {
+                throw new MissingLprException(month);
+            }
+            return rate;
+        };
+    }
+
+    @Transactional
+    ProgrammeMapper.LprRow add(String month, BigDecimal rate) {
+        YearMonth parsed = YearMonth.parse(month);
+        if (parsed.isAfter(YearMonth.from(calendar.today()))) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
+                    List.of(new FieldViolation("month", "must not be after the current month")));
+        }
+        if (rate.stripTrailingZeros().scale() > 4) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED,
+                    List.of(new FieldViolation("oneYearRate", "at most 4 decimals")));
+        }
+        if (mapper.lprExists(month)) {
+            throw new ApiException(ErrorCode.LPR_MONTH_EXISTS, month);
+        }
+        mapper.insertLpr(month, rate, access.caller().userId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        audit.record("LPR_RATE_ADDED", "LPR_RATE", month, Map.of("oneYearRate", rate.toPlainString()));
+        return new ProgrammeMapper.LprRow(month, rate);
+    }
+}

@@ -1,0 +1,125 @@
+package cn.ipf.app.subsidy;
+
+import cn.ipf.api.model.ClaimDeclaration;
+import cn.ipf.api.model.ClaimKind;
+import cn.ipf.api.model.ClaimPayment;
+import cn.ipf.api.model.ClaimRejection;
+import cn.ipf.api.model.ExportFormat;
+import cn.ipf.api.model.NewFeeClaim;
+import cn.ipf.api.model.SubsidyClaim;
+import cn.ipf.api.model.SubsidyClaimPage;
+import cn.ipf.api.server.SubsidyClaimsApi;
+import cn.ipf.app.shared.web.Pages;
+import cn.ipf.app.subsidy.policy.ClaimStatus;
+import cn.ipf.app.subsidy.policy.FeeSubsidyCalculator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class SubsidyClaimController implements SubsidyClaimsApi {
+
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final SubsidyClaims claims;
+    private final FeeSubsidies fees;
+    private final PaymentOrders paymentOrders;
+
+    SubsidyClaimController(SubsidyClaims claims, FeeSubsidies fees, PaymentOrders paymentOrders) {
+        this.claims = claims;
+        this.fees = fees;
+        this.paymentOrders = paymentOrders;
+    }
+
+    @Override
+    public ResponseEntity<SubsidyClaimPage> listSubsidyClaims(Long programmeId, Long runId, Long enterpriseId,
+            cn.ipf.api.model.ClaimStatus status, ClaimKind kind, Integer page, Integer size) {
+        SubsidyClaims.Listing listing = claims.list(programmeId, runId, enterpriseId, status(status),
+                kind == null ? null : kind.getValue(), Pages.request(page, size));
+        return ResponseEntity.ok(new SubsidyClaimPage()
+                .items(listing.items().stream().map(SubsidyViews::claim).toList())
+                .page(listing.page().meta(listing.total())));
+    }
+
+    @Override
+    public ResponseEntity<SubsidyClaim> getSubsidyClaim(Long claimId) {
+        return ResponseEntity.ok(SubsidyViews.detail(claims.detail(claimId)));
+    }
+
+    @Override
+    public ResponseEntity<SubsidyClaim> declareSubsidyClaim(Long claimId, ClaimDeclaration body,
+            String idempotencyKey) {
+        return ResponseEntity.ok(SubsidyViews.detail(claims.declare(claimId, new SubsidyClaims.Account(
+                body.getAccount().getName(), body.getAccount().getBank(), body.getAccount().getNumber()),
+                body.getNoDoubleSubsidy())));
+    }
+
+    @Override
+    public ResponseEntity<SubsidyClaim> approveSubsidyClaimForDistrict(Long claimId, String idempotencyKey) {
+        return ResponseEntity.ok(SubsidyViews.detail(claims.approveForDistrict(claimId)));
+    }
+
+    @Override
+    public ResponseEntity<SubsidyClaim> approveSubsidyClaimForCity(Long claimId, String idempotencyKey) {
+        return ResponseEntity.ok(SubsidyViews.detail(claims.approveForCity(claimId)));
+    }
+
+    @Override
+    public ResponseEntity<SubsidyClaim> rejectSubsidyClaim(Long claimId, ClaimRejection body, String idempotencyKey) {
+        return ResponseEntity.ok(SubsidyViews.detail(claims.reject(claimId, body.getReason())));
+    }
+
+    @Override
+    public ResponseEntity<SubsidyClaim> recordSubsidyClaimPayment(Long claimId, ClaimPayment body,
+            String idempotencyKey) {
+        return ResponseEntity.ok(SubsidyViews.detail(claims.recordPayment(claimId, body.getVoucherNo(),
+                body.getPaidOn())));
+    }
+
+    @Override
+    public ResponseEntity<SubsidyClaim> createFeeClaim(NewFeeClaim body, String idempotencyKey) {
+        SubsidyClaims.ClaimDetail created = fees.claim(new FeeSubsidies.FeeClaimForm(body.getProgrammeId(),
+                FeeSubsidyCalculator.Kind.valueOf(body.getKind().getValue()), body.getBankId(),
+                body.getLoanExternalId(), body.getAppraisalId(), body.getPolicyNo(), body.getInsurer(),
+                body.getInvoiceNo(), body.getInvoiceIssuer(), body.getInvoiceDate(), body.getInvoiceAmount(),
+                new SubsidyClaims.Account(body.getAccount().getName(), body.getAccount().getBank(),
+                        body.getAccount().getNumber()), body.getNoDoubleSubsidy()));
+        return ResponseEntity.created(java.net.URI.create("/api/v1/subsidy/claims/" + created.claim().id()))
+                .body(SubsidyViews.detail(created));
+    }
+
+    @Override
+    public ResponseEntity<Resource> exportPaymentOrders(Long programmeId, ExportFormat format,
+            cn.ipf.api.model.ClaimStatus status) {
+        boolean excel = format == ExportFormat.XLSX;
+        Path file = paymentOrders.export(programmeId, status == null ? ClaimStatus.CITY_APPROVED : status(status),
+                excel);
+        try {
+            // the temporary file goes when the response has been sent
+            Resource body = new InputStreamResource(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE));
+            return ResponseEntity.ok()
+                    .contentType(excel ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("payment-orders-" + programmeId + (excel ? ".xlsx" : ".csv")).build()
+                            .toString())
+                    .body(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ClaimStatus status(cn.ipf.api.model.ClaimStatus status) {
+        return status == null ? null : ClaimStatus.valueOf(status.getValue());
+    }
+}

@@ -1,0 +1,279 @@
+package cn.ipf.app.subsidy;
+
+import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.library.LibraryAccess;
+import cn.ipf.app.library.LibraryAccess.Caller;
+import cn.ipf.app.security.Actor;
+import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.error.ApiException.FieldViolation;
+import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.time.BusinessCalendar;
+import cn.ipf.app.shared.web.Pages;
+import cn.ipf.app.subsidy.policy.ClaimStatus;
+import cn.ipf.app.subsidy.policy.InterestSubsidyRules;
+import cn.ipf.app.user.Role;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 申报 → 审核 → 兑付 subsidy claims: who sees them, and each step of their review. The SME declares, the district
+ * and then a different city reviewer approve within the programme's budget, the treasury's payment is recorded;
+ * reviewers reject with a reason (the lines leave the cap and their payments go back to later runs); a computed
+ * claim not declared by its deadline expires (its lines leave the cap; its payments stay forfeited).
+ */
+@Service
+public class SubsidyClaims {
+
+    /** A claim with its lines (interest) or evidence (fees), and the run's parameters for the gate trace. */
+    record ClaimDetail(ClaimMapper.ClaimRow claim, List<ClaimMapper.LineRow> lines, InterestSubsidyRules rules,
+            ClaimMapper.EvidenceRow evidence) {
+    }
+
+    record Listing(List<ClaimMapper.ClaimRow> items, Pages.Request page, long total) {
+    }
+
+    /** The receiving account an SME declares. */
+    record Account(String name, String bank, String number) {
+    }
+
+    private final ClaimMapper claims;
+    private final Programmes programmes;
+    private final SubsidyRuns runs;
+    private final LibraryAccess access;
+    private final AuditTrail audit;
+    private final BusinessCalendar calendar;
+    private final ZoneId zone;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    SubsidyClaims(ClaimMapper claims, Programmes programmes, SubsidyRuns runs, LibraryAccess access,
+            AuditTrail audit, BusinessCalendar calendar, @Value("${ipf.time-zone:Asia/Shanghai}") String zone,
+            TransactionTemplate tx, Clock clock) {
+        this.claims = claims;
+        this.programmes = programmes;
+        this.runs = runs;
+        this.access = access;
+        this.audit = audit;
+        this.calendar = calendar;
+        this.zone = ZoneId.of(zone);
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    Listing list(Long programmeId, Long runId, Long enterpriseId, ClaimStatus status, String kind,
+            Pages.Request page) {
+        Caller caller = reader();
+        ClaimMapper.ClaimQuery query = new ClaimMapper.ClaimQuery(programmeId, runId, enterpriseId,
+                status == null ? null : status.name(), kind,
+                caller.is(Role.SME) ? (caller.enterpriseId() == null ? -1L : caller.enterpriseId()) : null,
+                caller.is(Role.DISTRICT_REVIEWER) ? caller.districtCode() : null, page.offset(), page.size());
+        return new Listing(claims.claims(query), page, claims.countClaims(query));
+    }
+
+    ClaimDetail detail(long claimId) {
+        return detail(visible(reader(), claimId));
+    }
+
+    @Transactional
+    ClaimDetail declare(long claimId, Account account, boolean noDoubleSubsidy) {
+        Caller caller = reader();
+        ClaimMapper.ClaimRow claim = locked(caller, claimId);
+        if (!caller.is(Role.SME)) {
+            throw new ApiException(ErrorCode.FORBIDDEN);
+        }
+        ClaimStatus next = next(claim, ClaimStatus.Step.DECLARE);
+        if (!noDoubleSubsidy) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, List.of(new FieldViolation("noDoubleSubsidy",
+                    "the enterprise must declare that the loans receive no other fiscal interest subsidy")));
+        }
+        if (claim.totalAmount().signum() == 0) {
+            throw new ApiException(ErrorCode.NOTHING_TO_CLAIM);
+        }
+        if (claim.declareBy() != null && calendar.today().isAfter(claim.declareBy())) {
+            throw new ApiException(ErrorCode.DECLARATION_DEADLINE_PASSED, claim.declareBy());
+        }
+        claims.declare(claimId, account.name(), account.bank(), account.number(), caller.userId(), now());
+        audit.record("SUBSIDY_CLAIM_DECLARED", "SUBSIDY_CLAIM", claimId, Map.of("status", next.name(),
+                "accountBank", account.bank(), "accountNo", account.number(), "noDoubleSubsidy", true));
+        return detail(claims.claim(claimId));
+    }
+
+    @Transactional
+    ClaimDetail approveForDistrict(long claimId) {
+        Caller caller = reader();
+        ClaimMapper.ClaimRow claim = visible(caller, claimId);
+        access.requireRole(caller, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER);
+        programmes.lock(claim.programmeId());
+        claim = locked(caller, claimId);
+        ClaimStatus next = next(claim, ClaimStatus.Step.DISTRICT_APPROVE);
+        withinBudget(claim, claim.totalAmount());
+        claims.approveForDistrict(claimId, caller.userId(), now());
+        audit.record("SUBSIDY_CLAIM_DISTRICT_APPROVED", "SUBSIDY_CLAIM", claimId, Map.of("status", next.name(),
+                "amount", claim.totalAmount().toPlainString()));
+        return detail(claims.claim(claimId));
+    }
+
+    @Transactional
+    ClaimDetail approveForCity(long claimId) {
+        Caller caller = reader();
+        ClaimMapper.ClaimRow claim = visible(caller, claimId);
+        access.requireRole(caller, Role.CITY_REVIEWER);
+        programmes.lock(claim.programmeId());
+        claim = locked(caller, claimId);
+        ClaimStatus next = next(claim, ClaimStatus.Step.CITY_APPROVE);
+        if (Long.valueOf(caller.userId()).equals(claim.districtApprovedBy())) {
+            throw new ApiException(ErrorCode.MAKER_CHECKER);
+        }
+        // already counted since the district approval: only a budget lowered since then can refuse it
+        withinBudget(claim, BigDecimal.ZERO);
+        claims.approveForCity(claimId, caller.userId(), now());
+        audit.record("SUBSIDY_CLAIM_CITY_APPROVED", "SUBSIDY_CLAIM", claimId, Map.of("status", next.name(),
+                "amount", claim.totalAmount().toPlainString()));
+        return detail(claims.claim(claimId));
+    }
+
+    @Transactional
+    ClaimDetail reject(long claimId, String reason) {
+        Caller caller = reader();
+        ClaimMapper.ClaimRow claim = locked(caller, claimId);
+        access.requireRole(caller, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER);
+        ClaimStatus current = ClaimStatus.valueOf(claim.status());
+        if (caller.is(Role.DISTRICT_REVIEWER) && current == ClaimStatus.DISTRICT_APPROVED) {
+            // once the district has approved, only the city decides
+            throw new ApiException(ErrorCode.FORBIDDEN);
+        }
+        ClaimStatus next = next(claim, ClaimStatus.Step.REJECT);
+        claims.reject(claimId, reason, caller.userId(), now());
+        release(claim, true);
+        audit.record("SUBSIDY_CLAIM_REJECTED", "SUBSIDY_CLAIM", claimId, Map.of("status", next.name(),
+                "from", current.name(), "reason", reason));
+        return detail(claims.claim(claimId));
+    }
+
+    @Transactional
+    ClaimDetail recordPayment(long claimId, String voucherNo, LocalDate paidOn) {
+        Caller caller = reader();
+        ClaimMapper.ClaimRow claim = locked(caller, claimId);
+        access.requireRole(caller, Role.CITY_REVIEWER, Role.ADMIN);
+        ClaimStatus next = next(claim, ClaimStatus.Step.PAY);
+        LocalDate approvedOn = LocalDate.ofInstant(claim.cityApprovedAt(), zone);
+        if (paidOn.isAfter(calendar.today()) || paidOn.isBefore(approvedOn)) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, List.of(new FieldViolation("paidOn",
+                    "must be between the city approval (" + approvedOn + ") and today")));
+        }
+        claims.pay(claimId, voucherNo, paidOn, caller.userId(), now());
+        audit.record("SUBSIDY_CLAIM_PAID", "SUBSIDY_CLAIM", claimId, Map.of("status", next.name(), "voucherNo",
+                voucherNo, "paidOn", paidOn.toString(), "amount", claim.totalAmount().toPlainString()));
+        return detail(claims.claim(claimId));
+    }
+
+    /**
+     * Expires the computed claims whose declaration deadline is before {@code today}, in batches of one transaction
+     * each; answers how many expired. Run daily by {@link SubsidySchedules}.
+     */
+    public int expireOverdue(LocalDate today) {
+        int expired = 0;
+        List<Long> batch;
+        do {
+            List<Long> ids = claims.overdue(today, 200);
+            batch = ids;
+            expired += tx.execute(s -> expireBatch(ids, today));
+        } while (batch.size() == 200);
+        return expired;
+    }
+
+    private int expireBatch(List<Long> ids, LocalDate today) {
+        int expired = 0;
+        for (long id : ids) {
+            claims.lockClaim(id);
+            ClaimMapper.ClaimRow claim = claims.claim(id);
+            if (ClaimStatus.valueOf(claim.status()).after(ClaimStatus.Step.EXPIRE).isEmpty()
+                    || !claim.declareBy().isBefore(today)) {
+                continue;
+            }
+            claims.expire(id, now());
+            release(claim, false);
+            audit.recordAs(Actor.SYSTEM, "SUBSIDY_CLAIM_EXPIRED", "SUBSIDY_CLAIM", id, Map.of("declareBy",
+                    claim.declareBy().toString(), "amount", claim.totalAmount().toPlainString()));
+            expired++;
+        }
+        return expired;
+    }
+
+    /** Rejected and expired claims leave the cap; rejected ones also give their payments back to later runs. */
+    private void release(ClaimMapper.ClaimRow claim, boolean payments) {
+        if (claim.runId() != null) {
+            claims.releaseLines(claim.runId(), claim.enterpriseId(), payments);
+        } else {
+            claims.releaseEvidence(claim.id());
+        }
+    }
+
+    private void withinBudget(ClaimMapper.ClaimRow claim, BigDecimal adding) {
+        ProgrammeMapper.ProgrammeRow programme = programmes.find(claim.programmeId());
+        BigDecimal remaining = programme.budget().subtract(programme.committed());
+        if (adding.compareTo(remaining) > 0 || remaining.signum() < 0) {
+            throw new ApiException(ErrorCode.BUDGET_EXCEEDED, claim.totalAmount().toPlainString(),
+                    remaining.max(BigDecimal.ZERO).toPlainString()).with("remaining", remaining);
+        }
+    }
+
+    private static ClaimStatus next(ClaimMapper.ClaimRow claim, ClaimStatus.Step step) {
+        ClaimStatus current = ClaimStatus.valueOf(claim.status());
+        return current.after(step).orElseThrow(() -> new ApiException(ErrorCode.ILLEGAL_TRANSITION, current,
+                step).with("currentState", current.name()));
+    }
+
+    private ClaimDetail detail(ClaimMapper.ClaimRow claim) {
+        if (claim.runId() == null) {
+            return new ClaimDetail(claim, List.of(), null, claims.evidence(claim.id()));
+        }
+        return new ClaimDetail(claim, claims.lines(claim.runId(), claim.enterpriseId()),
+                runs.rulesOf(runs.run(claim.runId())), null);
+    }
+
+    /** People who may see claims at all: everyone but bank officers. */
+    private Caller reader() {
+        Caller caller = access.caller();
+        if (caller.is(Role.BANK_OFFICER)) {
+            throw new ApiException(ErrorCode.FORBIDDEN);
+        }
+        return caller;
+    }
+
+    /** The claim if the caller may see it: its SME, its district's reviewer, city reviewers, regulators, admins. */
+    private ClaimMapper.ClaimRow visible(Caller caller, long claimId) {
+        ClaimMapper.ClaimRow claim = claims.claim(claimId);
+        boolean sees = claim != null && switch (caller.role()) {
+            case SME -> Long.valueOf(claim.enterpriseId()).equals(caller.enterpriseId());
+            case DISTRICT_REVIEWER -> claim.districtCode().equals(caller.districtCode());
+            case CITY_REVIEWER, REGULATOR, ADMIN -> true;
+            case BANK_OFFICER -> false;
+        };
+        if (!sees) {
+            throw new ApiException(ErrorCode.CLAIM_NOT_FOUND, claimId);
+        }
+        return claim;
+    }
+
+    /** Locks the claim, then reads it again: what committed before the lock is what the step decides on. */
+    private ClaimMapper.ClaimRow locked(Caller caller, long claimId) {
+        visible(caller, claimId);
+        claims.lockClaim(claimId);
+        return claims.claim(claimId);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

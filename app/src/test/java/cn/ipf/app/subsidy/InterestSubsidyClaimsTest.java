@@ -1,0 +1,185 @@
+package cn.ipf.app.subsidy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.ipf.app.testinfra.Http;
+import cn.ipf.app.user.Role;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Claims from computation to payment: the annual cap crossed within one run and across two periods, declaration,
+ * district and (another person's) city approval, the budget, payment and the treasury's payment orders, a rejection
+ * that gives the cap and the payments back to a later run, a frozen parameter version, and expiry.
+ *
+ * <p>The programme caps the subsidy at 4 000.00 per enterprise and year; every payment is 30 days of interest on
+ * 1 000 000 (2 875.00 at 3.45 %), whose rate bound 1 000 000 × 1.8 % × 30 / 360 = 1 500.00 is what it earns.
+ * Computed claims must be declared on the day they are computed (declaration days 0), so the expiry sweep of
+ * tomorrow expires exactly this test's undeclared claims.
+ */
+class InterestSubsidyClaimsTest extends SubsidyTestSupport {
+
+    @Autowired
+    SubsidyClaims subsidyClaims;
+
+    @Test
+    void fromComputationToPaymentWithinTheCapAndTheBudget() throws Exception {
+        String admin = adminToken();
+        Region region = region();
+        long programmeId = programme(admin, region.city(), "3500", 0);
+        interestParameters(admin, programmeId, interest("4000", null));
+        Bank bank = lender(admin);
+        Borrower e = borrower(region.district(), true);
+        String ref = loan(bank, e, e.patentId(), Terms.standard(d("2025-06-10"), "1000000", "0.0345"));
+        payment(bank, ref, 1, d("2025-06-15"), d("2025-07-15"), "1000000", "2875.00", d("2025-07-15"));
+        payment(bank, ref, 2, d("2025-07-15"), d("2025-08-14"), "1000000", "2875.00", d("2025-08-14"));
+        payment(bank, ref, 3, d("2025-09-13"), d("2025-10-13"), "1000000", "2875.00", d("2025-10-13"));
+        payment(bank, ref, 4, d("2025-10-13"), d("2025-11-12"), "1000000", "2875.00", d("2025-11-12"));
+        payment(bank, ref, 5, d("2025-12-13"), d("2026-01-12"), "1000000", "2875.00", d("2026-01-12"));
+
+        // ---- Q3: two payments, 3 000 of the 4 000 cap ----------------------------------------------------------
+        completedRun(admin, programmeId, "2025-Q3");
+        JsonNode q3 = claimOf(admin, programmeId, e.enterpriseId(), "2025-Q3");
+        assertThat(q3.get("lines").findValuesAsString("reason")).containsExactly("ELIGIBLE", "ELIGIBLE");
+        assertThat(amounts(q3, "capRemainingBefore")).containsExactly("4000", "2500");
+        assertThat(q3.get("totalAmount").decimalValue()).isEqualByComparingTo("3000.00");
+
+        // ---- Q4: the cap is crossed within the run and across the two periods; January is another year ----------
+        completedRun(admin, programmeId, "2025-Q4");
+        JsonNode q4 = claimOf(admin, programmeId, e.enterpriseId(), "2025-Q4");
+        assertThat(q4.get("lines").findValuesAsString("paymentExternalId")).containsExactly(ref + "-I3", ref + "-I4");
+        assertThat(q4.get("lines").findValuesAsString("reason")).containsExactly("CAPPED", "CAP_EXHAUSTED");
+        assertThat(amounts(q4, "amountBeforeCap")).containsExactly("1500", "1500");
+        assertThat(amounts(q4, "amount")).containsExactly("1000", "0");
+        assertThat(q4.get("totalAmount").decimalValue()).isEqualByComparingTo("1000.00");
+
+        // ---- declaration, district approval, maker-checker, city approval ---------------------------------------
+        long q3Id = q3.get("claimId").asLong();
+        String path = CLAIMS + "/" + q3Id;
+        assertThat(http.with(districtReviewer(region.district()).token()).post(path + "/district-approval", null)
+                .code()).as("not declared yet").isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(http.with(e.sme().token()).post(path + "/declaration", Map.of("account", Map.of("name", "x",
+                "bank", "y", "number", "802880200012345"), "noDoubleSubsidy", false)).code())
+                .isEqualTo("VALIDATION_FAILED");
+        Http.Response declared = http.with(e.sme().token()).post(path + "/declaration", declaration());
+        assertThat(declared.status()).as(declared.toString()).isEqualTo(200);
+        assertThat(declared.json().get("status").asString()).isEqualTo("DECLARED");
+        assertThat(declared.json().get("account").get("number").asString()).isEqualTo("802880200012345");
+        assertThat(http.with(e.sme().token()).post(path + "/district-approval", null).code()).isEqualTo("FORBIDDEN");
+
+        Person city1 = person(Role.CITY_REVIEWER, null, null, null);
+        Person city2 = person(Role.CITY_REVIEWER, null, null, null);
+        Http.Response district = http.with(city1.token()).post(path + "/district-approval", null);
+        assertThat(district.status()).as(district.toString()).isEqualTo(200);
+        assertThat(district.json().get("status").asString()).isEqualTo("DISTRICT_APPROVED");
+        assertThat(http.with(city1.token()).post(path + "/city-approval", null).code()).isEqualTo("MAKER_CHECKER");
+        assertThat(http.with(districtReviewer(region.district()).token()).post(path + "/city-approval", null).code())
+                .isEqualTo("FORBIDDEN");
+        assertThat(http.with(city2.token()).post(path + "/city-approval", null).json().get("status").asString())
+                .isEqualTo("CITY_APPROVED");
+
+        // the version an approved claim used is frozen
+        Http.Response frozen = http.with(admin).put("/api/v1/admin/subsidy-programmes/" + programmeId
+                + "/rule-versions/1", Map.of("effectiveFrom", "2025-01-01", "interest", interest("9000", null),
+                        "fees", Map.of("evaluationFeeRatio", 0.5, "evaluationFeeAnnualCap", 50000,
+                                "insurancePremiumRatio", 0.5, "insurancePremiumAnnualCap", 20000)));
+        assertThat(frozen.code()).isEqualTo("RULE_VERSION_IMMUTABLE");
+
+        // ---- the budget: 3 000 committed of 3 500, the Q4 claim of 1 000 does not fit --------------------------
+        long q4Id = q4.get("claimId").asLong();
+        assertThat(http.with(e.sme().token()).post(CLAIMS + "/" + q4Id + "/declaration", declaration()).status())
+                .isEqualTo(200);
+        Http.Response over = http.with(districtReviewer(region.district()).token())
+                .post(CLAIMS + "/" + q4Id + "/district-approval", null);
+        assertThat(over.status()).isEqualTo(409);
+        assertThat(over.code()).isEqualTo("BUDGET_EXCEEDED");
+        assertThat(over.json().get("remaining").decimalValue()).isEqualByComparingTo("500.00");
+        JsonNode programme = http.with(admin).get("/api/v1/subsidy/programmes/" + programmeId).json();
+        assertThat(programme.get("committed").decimalValue()).isEqualByComparingTo("3000.00");
+        assertThat(programme.get("remaining").decimalValue()).isEqualByComparingTo("500.00");
+        assertThat(programme.get("ruleVersions").get(0).get("immutable").asBoolean()).isTrue();
+
+        // ---- payment orders for the treasury, then the payment ------------------------------------------------
+        Download csv = download(admin, "/api/v1/subsidy/payment-orders?programmeId=" + programmeId + "&format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF申报编号,").contains("SC" + q3Id + ",").contains(",3000.00,")
+                .contains("802880200012345").doesNotContain("SC" + q4Id + ",");
+        assertThat(text.split("\r\n")).hasSize(2);
+        Download xlsx = download(token(user(Role.REGULATOR, null, null, null)),
+                "/api/v1/subsidy/payment-orders?programmeId=" + programmeId + "&format=xlsx");
+        assertThat(xlsx.status()).isEqualTo(200);
+        List<List<String>> sheet = firstSheet(xlsx.body(), PaymentOrders.HEADER.size());
+        assertThat(sheet.get(0)).isEqualTo(PaymentOrders.HEADER);
+        assertThat(sheet).hasSize(2);
+        assertThat(sheet.get(1)).startsWith("SC" + q3Id).contains(e.profile().get("uscc").toString(),
+                "802880200012345");
+        assertThat(new java.math.BigDecimal(sheet.get(1).get(9))).as("a number cell").isEqualByComparingTo("3000");
+        assertThat(download(e.sme().token(), "/api/v1/subsidy/payment-orders?programmeId=" + programmeId
+                + "&format=csv").status()).isEqualTo(403);
+
+        assertThat(http.with(city2.token()).post(path + "/payment", Map.of("voucherNo", "GK2026-0001", "paidOn",
+                today().plusDays(1).toString())).code()).as("not in the future").isEqualTo("VALIDATION_FAILED");
+        JsonNode paid = http.with(city2.token()).post(path + "/payment", Map.of("voucherNo", "GK2026-0001",
+                "paidOn", today().toString())).json();
+        assertThat(paid.get("status").asString()).isEqualTo("PAID");
+        assertThat(paid.get("voucherNo").asString()).isEqualTo("GK2026-0001");
+        assertThat(http.with(admin).get("/api/v1/subsidy/programmes/" + programmeId).json().get("paid")
+                .decimalValue()).isEqualByComparingTo("3000.00");
+        assertThat(http.with(city2.token()).post(path + "/rejection", Map.of("reason", "late")).code())
+                .isEqualTo("ILLEGAL_TRANSITION");
+
+        // ---- rejection: the Q4 lines leave the cap and their payments go back to the next run -------------------
+        Http.Response rejected = http.with(districtReviewer(region.district()).token())
+                .post(CLAIMS + "/" + q4Id + "/rejection", Map.of("reason", "收款账户与企业名称不符"));
+        assertThat(rejected.json().get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.json().get("rejectionReason").asString()).isEqualTo("收款账户与企业名称不符");
+        completedRun(admin, programmeId, "2025-12");
+        JsonNode december = claimOf(admin, programmeId, e.enterpriseId(), "2025-12");
+        assertThat(december.get("lines").findValuesAsString("paymentExternalId"))
+                .containsExactly(ref + "-I3", ref + "-I4");
+        assertThat(amounts(december, "amount")).containsExactly("1000", "0");
+
+        // ---- a new year, a new cap; an undeclared claim expires and leaves the cap, its payment stays taken -----
+        completedRun(admin, programmeId, "2026-Q1");
+        JsonNode q1 = claimOf(admin, programmeId, e.enterpriseId(), "2026-Q1");
+        assertThat(q1.get("lines").findValuesAsString("reason")).containsExactly("ELIGIBLE");
+        assertThat(q1.get("declareBy").asString()).isEqualTo(today().toString());
+        assertThat(subsidyClaims.expireOverdue(today().plusDays(1))).isGreaterThanOrEqualTo(2);
+        assertThat(claim(admin, q1.get("claimId").asLong()).get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(claim(admin, december.get("claimId").asLong()).get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(http.with(e.sme().token()).post(CLAIMS + "/" + q1.get("claimId").asLong() + "/declaration",
+                declaration()).code()).isEqualTo("ILLEGAL_TRANSITION");
+        payment(bank, ref, 6, d("2026-01-12"), d("2026-02-11"), "1000000", "2875.00", d("2026-02-11"));
+        completedRun(admin, programmeId, "2026-Q2");
+        JsonNode q2 = claimOf(admin, programmeId, e.enterpriseId(), "2026-Q2");
+        assertThat(q2.get("lines").findValuesAsString("paymentExternalId"))
+                .as("the expired claim's payment is not computed again").containsExactly(ref + "-I6");
+        assertThat(q2.get("lines").get(0).get("capRemainingBefore").decimalValue())
+                .as("the expired 1 500 no longer uses the 2026 cap").isEqualByComparingTo("4000.00");
+
+        List<JsonNode> all = claims(e.sme().token(), programmeId);
+        assertThat(all).extracting(c -> c.get("status").asString())
+                .containsExactly("COMPUTED", "EXPIRED", "EXPIRED", "REJECTED", "PAID");
+        for (JsonNode c : all) {
+            JsonNode detail = claim(e.sme().token(), c.get("claimId").asLong());
+            assertThat(InterestSubsidyGatesTest.sum(detail)).as("sum of lines = claim total")
+                    .isEqualByComparingTo(detail.get("totalAmount").decimalValue());
+        }
+        List<String> actions = jdbc.queryForList("SELECT action FROM audit_event WHERE entity_type = 'SUBSIDY_CLAIM'"
+                + " AND entity_id = ? ORDER BY id", String.class, String.valueOf(q3Id));
+        assertThat(actions).containsExactly("SUBSIDY_CLAIM_DECLARED", "SUBSIDY_CLAIM_DISTRICT_APPROVED",
+                "SUBSIDY_CLAIM_CITY_APPROVED", "SUBSIDY_CLAIM_PAID");
+    }
+
+    /** A money field of every line, as plain numbers without trailing zeros. */
+    static List<String> amounts(JsonNode claim, String field) {
+        return claim.get("lines").findValues(field).stream()
+                .map(v -> v.decimalValue().stripTrailingZeros().toPlainString()).toList();
+    }
+}

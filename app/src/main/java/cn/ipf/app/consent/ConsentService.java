@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,15 +43,17 @@ public class ConsentService {
     private final BankRegistry banks;
     private final AuditTrail audit;
     private final WebhookOutbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConsentService(ConsentMapper consents, LibraryAccess access, BankRegistry banks, AuditTrail audit,
-            WebhookOutbox outbox, Clock clock) {
+            WebhookOutbox outbox, ApplicationEventPublisher events, Clock clock) {
         this.consents = consents;
         this.access = access;
         this.banks = banks;
         this.audit = audit;
         this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -100,6 +103,7 @@ public class ConsentService {
                     .map(Enum::name).toList());
             outbox.publish(bank, WebhookEventType.CONSENT_GRANTED, data);
         }
+        events.publishEvent(new ConsentChanged(bankId));
         return granted;
     }
 
@@ -125,6 +129,7 @@ public class ConsentService {
             data.put("sharedScopes", still == null ? List.of() : still.stream().map(Enum::name).toList());
             outbox.publish(bank, WebhookEventType.CONSENT_REVOKED, data);
         }
+        events.publishEvent(new ConsentChanged(revoked.bankScope() == ALL_BANKS ? null : revoked.bankScope()));
         return revoked;
     }
 

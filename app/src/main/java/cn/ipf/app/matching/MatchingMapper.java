@@ -63,6 +63,7 @@ interface MatchingMapper {
     List<CandidateRow> candidates(@Param("bankId") long bankId, @Param("on") LocalDate on, @Param("f") Filter filter,
             @Param("enterpriseId") Long enterpriseId);
 
+    /** The cards of those of the enterprises that are admitted. */
     List<CardRow> cards(@Param("enterpriseIds") Collection<Long> enterpriseIds, @Param("on") LocalDate on);
 
     List<AssetRow> assets(@Param("enterpriseId") long enterpriseId, @Param("on") LocalDate on);

@@ -30,6 +30,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Consent events for banks' webhooks: a consent to one bank tells that bank, a consent to all partner banks tells
@@ -45,7 +46,7 @@ class ConsentEventsTest {
     private final BankRegistry banks = mock(BankRegistry.class);
     private final WebhookOutbox outbox = mock(WebhookOutbox.class);
     private final ConsentService service = new ConsentService(mapper, access, banks, mock(AuditTrail.class), outbox,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            mock(ApplicationEventPublisher.class), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
     void anSmeAndThreeBanks() {

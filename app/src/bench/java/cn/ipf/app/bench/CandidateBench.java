@@ -85,6 +85,9 @@ public final class CandidateBench {
             BenchData.Summary seeded = BenchData.seed(ctx.getBean(DataSource.class));
             System.out.printf("seeded in %.0f s: %s%n", (System.nanoTime() - t0) / 1e9, seeded);
         }
+        try (Connection c = ctx.getBean(DataSource.class).getConnection(); Statement st = c.createStatement()) {
+            st.execute("TRUNCATE TABLE bank_view_log"); // each run starts with an empty view log
+        }
         BankRegistry.IssuedSecret app = ctx.getBean(BankRegistry.class).createApp(1, "bench", 100_000_000);
         LoadDriver driver = new LoadDriver("http://127.0.0.1:" + port, app.appId(), app.secret());
 
@@ -106,9 +109,11 @@ public final class CandidateBench {
         driver.closedLoop("warm-up", search, 8, 30);
 
         System.out.println("load before: " + load());
-        System.out.println("open loop, " + rate + " requests/s, " + seconds + " s each:");
-        System.out.println("  " + driver.openLoop("bank/me", me, rate, seconds));
-        System.out.println("  " + driver.openLoop("candidates", search, rate, seconds));
+        if (seconds > 0) {
+            System.out.println("open loop, " + rate + " requests/s, " + seconds + " s each:");
+            System.out.println("  " + driver.openLoop("bank/me", me, rate, seconds));
+            System.out.println("  " + driver.openLoop("candidates", search, rate, seconds));
+        }
 
         System.out.println("closed loop, " + concurrency + " in flight, 2 × 15 s each, alternating:");
         double meMax = 0;

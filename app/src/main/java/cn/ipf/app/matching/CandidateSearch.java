@@ -1,7 +1,6 @@
 package cn.ipf.app.matching;
 
 import cn.ipf.app.consent.BankViewLog;
-import cn.ipf.app.consent.ConsentService;
 import cn.ipf.app.consent.policy.DataScope;
 import cn.ipf.app.matching.policy.Disclosure;
 import cn.ipf.app.matching.policy.ProductMatching;
@@ -38,15 +37,12 @@ public class CandidateSearch {
     private static final int ID_CHUNK = 1000;
 
     private final MatchingMapper mapper;
-    private final ConsentService consents;
     private final BankViewLog views;
     private final CandidateRankings rankings;
     private final BusinessCalendar calendar;
 
-    CandidateSearch(MatchingMapper mapper, ConsentService consents, BankViewLog views, CandidateRankings rankings,
-            BusinessCalendar calendar) {
+    CandidateSearch(MatchingMapper mapper, BankViewLog views, CandidateRankings rankings, BusinessCalendar calendar) {
         this.mapper = mapper;
-        this.consents = consents;
         this.views = views;
         this.rankings = rankings;
         this.calendar = calendar;
@@ -76,16 +72,14 @@ public class CandidateSearch {
         int from = (int) Math.min(request.offset(), ranked.size());
         List<Ranked> page = ranked.subList(from, Math.min(ranked.size(), from + request.size()));
         List<Long> ids = page.stream().map(r -> r.row().enterpriseId()).toList();
-        Map<Long, Set<DataScope>> shared = consents.sharedWith(bankId, ids);
-        Map<Long, MatchingMapper.CardRow> cards = cards(ids, today);
+        Map<Long, MatchingMapper.CardRow> cards = cards(ids, bankId, today);
         ProductMatching.Product terms = ProductMatches.terms(product);
         List<Candidate> items = new ArrayList<>();
         for (int i = 0; i < page.size(); i++) {
             Ranked r = page.get(i);
-            Set<DataScope> scopes = shared.get(r.row().enterpriseId());
             MatchingMapper.CardRow card = cards.get(r.row().enterpriseId());
-            if (scopes != null && card != null) { // consent still standing, still admitted
-                items.add(candidate(from + i + 1, scopes, card, r.row(), r.kinds(),
+            if (card != null) { // still admitted, a consent still standing
+                items.add(candidate(from + i + 1, card, r.row(), r.kinds(),
                         evaluate(bankId, terms, r.row(), r.kinds(), today), null));
             }
         }
@@ -99,17 +93,18 @@ public class CandidateSearch {
         ProductRecord product = current(bankId, productId);
         LocalDate today = calendar.today();
         List<MatchingMapper.CandidateRow> rows = mapper.candidates(bankId, today, null, enterpriseId);
-        Set<DataScope> scopes = consents.sharedWith(bankId, List.of(enterpriseId)).get(enterpriseId);
-        if (rows.isEmpty() || scopes == null) {
+        MatchingMapper.CardRow card = rows.isEmpty() ? null : cards(List.of(enterpriseId), bankId, today)
+                .get(enterpriseId);
+        if (card == null) {
             throw new ApiException(ErrorCode.CANDIDATE_NOT_FOUND, enterpriseId);
         }
         MatchingMapper.CandidateRow row = rows.get(0);
         List<MatchingMapper.KindValue> kinds = mapper.assetValues(List.of(enterpriseId), today);
-        List<MatchingMapper.AssetRow> assets = scopes.contains(DataScope.IP_ASSETS)
+        List<MatchingMapper.AssetRow> assets = DataScope.parse(card.dataScopes()).contains(DataScope.IP_ASSETS)
                 ? mapper.assets(enterpriseId, today) : null;
         views.record(bankId, product.id(), BankViewLog.Kind.VIEWED, List.of(enterpriseId));
-        return candidate(0, scopes, cards(List.of(enterpriseId), today).get(enterpriseId), row, kinds,
-                evaluate(bankId, ProductMatches.terms(product), row, kinds, today), assets);
+        return candidate(0, card, row, kinds, evaluate(bankId, ProductMatches.terms(product), row, kinds, today),
+                assets);
     }
 
     /** The current version of the bank's product named by any of its versions; another bank's is 404. */
@@ -153,14 +148,14 @@ public class CandidateSearch {
                 r.validInventions(), ProductMatches.values(kinds)), today);
     }
 
-    private Map<Long, MatchingMapper.CardRow> cards(List<Long> ids, LocalDate today) {
-        return ids.isEmpty() ? Map.of() : mapper.cards(ids, today).stream()
+    private Map<Long, MatchingMapper.CardRow> cards(List<Long> ids, long bankId, LocalDate today) {
+        return ids.isEmpty() ? Map.of() : mapper.cards(ids, bankId, today).stream()
                 .collect(Collectors.toMap(MatchingMapper.CardRow::enterpriseId, Function.identity()));
     }
 
-    private static Candidate candidate(int rank, Set<DataScope> scopes, MatchingMapper.CardRow card,
-            MatchingMapper.CandidateRow row, List<MatchingMapper.KindValue> kinds, ProductMatching.Match match,
-            List<MatchingMapper.AssetRow> assets) {
+    private static Candidate candidate(int rank, MatchingMapper.CardRow card, MatchingMapper.CandidateRow row,
+            List<MatchingMapper.KindValue> kinds, ProductMatching.Match match, List<MatchingMapper.AssetRow> assets) {
+        Set<DataScope> scopes = DataScope.parse(card.dataScopes());
         return new Candidate(rank, scopes, card, row.namesBank(), kinds, Disclosure.redact(match, scopes), assets);
     }
 

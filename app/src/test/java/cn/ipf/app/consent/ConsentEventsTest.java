@@ -69,8 +69,7 @@ class ConsentEventsTest {
 
     @Test
     void aConsentToAllBanksIsPublishedOncePerBank() {
-        when(mapper.sharedWith(anyLong(), any())).thenAnswer(i -> List.of(
-                new ConsentMapper.SharedRow(ENTERPRISE, "PROFILE,CREDIT")));
+        when(mapper.sharedWith(anyLong(), eq(ENTERPRISE))).thenReturn(List.of("PROFILE,CREDIT"));
         org.mockito.Mockito.doAnswer(i -> {
             i.<GeneratedId>getArgument(5).setId(40L);
             return null;
@@ -95,8 +94,7 @@ class ConsentEventsTest {
     @Test
     void aRevocationTellsTheBankWhetherAnotherConsentStillShares() {
         stored(41, 2, "PROFILE,IP_ASSETS", NOW);
-        when(mapper.sharedWith(eq(2L), any())).thenReturn(List.of(
-                new ConsentMapper.SharedRow(ENTERPRISE, "PROFILE,FINANCING_DEMAND")));
+        when(mapper.sharedWith(2L, ENTERPRISE)).thenReturn(List.of("PROFILE,FINANCING_DEMAND"));
         when(mapper.lock(ENTERPRISE, 41L)).thenReturn(new ConsentMapper.ConsentRow(41, ENTERPRISE, 2,
                 "PROFILE,IP_ASSETS", 1, NOW, null));
 

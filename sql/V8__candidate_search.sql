@@ -13,6 +13,8 @@ ALTER TABLE data_sharing_consent DROP INDEX idx_consent_bank;
 
 -- Every time a bank saw an enterprise: LISTED in a candidate page, VIEWED as a candidate's detail. Written by the
 -- signed bank API (app_id) or, later, a bank officer (user_id); the enterprise reads its own log, newest first.
+-- Append-only and written with every page a bank reads, so it carries only the index it is read by; bank and product
+-- ids are recorded facts (neither row is ever deleted), not foreign keys that would each add an index to maintain.
 CREATE TABLE bank_view_log (
     id             BIGINT       NOT NULL AUTO_INCREMENT,
     enterprise_id  BIGINT       NOT NULL,
@@ -25,8 +27,5 @@ CREATE TABLE bank_view_log (
     request_id     VARCHAR(64)  NULL,
     PRIMARY KEY (id),
     KEY idx_bank_view_enterprise (enterprise_id, id),
-    KEY idx_bank_view_bank (bank_id, viewed_at),
-    CONSTRAINT fk_bank_view_enterprise FOREIGN KEY (enterprise_id) REFERENCES enterprise (id),
-    CONSTRAINT fk_bank_view_bank FOREIGN KEY (bank_id) REFERENCES bank (id),
-    CONSTRAINT fk_bank_view_product FOREIGN KEY (product_id) REFERENCES loan_product (id)
+    CONSTRAINT fk_bank_view_enterprise FOREIGN KEY (enterprise_id) REFERENCES enterprise (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

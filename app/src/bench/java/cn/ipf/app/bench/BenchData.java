@@ -47,8 +47,12 @@ final class BenchData {
     static Summary seed(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            Summary s = new BenchData(c).seedAll();
+            BenchData data = new BenchData(c);
+            // rows are consistent by construction; batches of children may reach the server before their parents
+            data.exec("SET FOREIGN_KEY_CHECKS = 0");
+            Summary s = data.seedAll();
             c.commit();
+            data.exec("SET FOREIGN_KEY_CHECKS = 1");
             try (Statement st = c.createStatement()) {
                 for (String t : List.of("enterprise", "library_entry", "patent", "patent_owner", "appraisal",
                         "trademark", "credit_rating", "financing_demand", "financing_demand_bank",
@@ -272,7 +276,7 @@ final class BenchData {
             if (row.length != columns) {
                 throw new IllegalArgumentException(head + ": " + row.length + " values");
             }
-            values.addAll(List.of(row).stream().map(v -> v == null ? NULL : v).toList());
+            values.addAll(java.util.Arrays.stream(row).map(v -> v == null ? NULL : v).toList());
             if (++rows == 1000) {
                 flush();
             }

@@ -31,8 +31,7 @@ public class BankViewLog {
         this.clock = clock;
     }
 
-    /** Logs that the calling bank (app or officer) saw these enterprises, in the caller's transaction. */
-    @Transactional
+    /** Logs that the calling bank (app or officer) saw these enterprises (in the caller's transaction, if any). */
     public void record(long bankId, Long productId, Kind kind, List<Long> enterpriseIds) {
         if (enterpriseIds.isEmpty()) {
             return;

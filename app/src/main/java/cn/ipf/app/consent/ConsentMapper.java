@@ -2,7 +2,6 @@ package cn.ipf.app.consent;
 
 import cn.ipf.app.shared.persistence.GeneratedId;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -19,10 +18,6 @@ interface ConsentMapper {
         }
     }
 
-    /** The data scopes of one standing consent that covers a bank. */
-    record SharedRow(long enterpriseId, String dataScopes) {
-    }
-
     List<ConsentRow> ofEnterprise(long enterpriseId);
 
     boolean standing(@Param("enterpriseId") long enterpriseId, @Param("bankScope") long bankScope);
@@ -37,6 +32,6 @@ interface ConsentMapper {
 
     ConsentRow find(long consentId);
 
-    /** Standing consents of the enterprises to the bank or to all banks (several rows per enterprise possible). */
-    List<SharedRow> sharedWith(@Param("bankId") long bankId, @Param("enterpriseIds") Collection<Long> enterpriseIds);
+    /** The data scopes of the enterprise's standing consents covering the bank (to it or to all banks). */
+    List<String> sharedWith(@Param("bankId") long bankId, @Param("enterpriseId") long enterpriseId);
 }

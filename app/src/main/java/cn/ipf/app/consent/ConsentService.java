@@ -16,12 +16,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,32 +41,18 @@ public class ConsentService {
     private final BankRegistry banks;
     private final AuditTrail audit;
     private final WebhookOutbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConsentService(ConsentMapper consents, LibraryAccess access, BankRegistry banks, AuditTrail audit,
-            WebhookOutbox outbox, Clock clock) {
+            WebhookOutbox outbox, ApplicationEventPublisher events, Clock clock) {
         this.consents = consents;
         this.access = access;
         this.banks = banks;
         this.audit = audit;
         this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
-    }
-
-    /**
-     * What each of the enterprises shares with the bank: the union of the scopes of its standing consents to the
-     * bank and to all banks. Enterprises with none are absent.
-     */
-    public Map<Long, Set<DataScope>> sharedWith(long bankId, Collection<Long> enterpriseIds) {
-        Map<Long, Set<DataScope>> shared = new HashMap<>();
-        if (enterpriseIds.isEmpty()) {
-            return shared;
-        }
-        for (ConsentMapper.SharedRow row : consents.sharedWith(bankId, enterpriseIds)) {
-            shared.computeIfAbsent(row.enterpriseId(), id -> EnumSet.noneOf(DataScope.class))
-                    .addAll(DataScope.parse(row.dataScopes()));
-        }
-        return shared;
     }
 
     List<ConsentMapper.ConsentRow> of(long enterpriseId) {
@@ -96,10 +81,10 @@ public class ConsentService {
             Map<String, Object> data = event(granted);
             data.put("enterpriseName", enterprise.name());
             data.put("admitted", "ADMITTED".equals(enterprise.status()));
-            data.put("sharedScopes", sharedWith(bank, List.of(enterpriseId)).get(enterpriseId).stream()
-                    .map(Enum::name).toList());
+            data.put("sharedScopes", names(sharedWith(bank, enterpriseId)));
             outbox.publish(bank, WebhookEventType.CONSENT_GRANTED, data);
         }
+        events.publishEvent(new ConsentChanged(bankId));
         return granted;
     }
 
@@ -119,13 +104,23 @@ public class ConsentService {
         ConsentMapper.ConsentRow revoked = consents.find(consentId);
         for (long bank : concerned(revoked.bankScope())) {
             // another standing consent (to this bank or to all) may still share data with the bank
-            Set<DataScope> still = sharedWith(bank, List.of(enterpriseId)).get(enterpriseId);
+            Set<DataScope> still = sharedWith(bank, enterpriseId);
             Map<String, Object> data = event(revoked);
-            data.put("stillShared", still != null);
-            data.put("sharedScopes", still == null ? List.of() : still.stream().map(Enum::name).toList());
+            data.put("stillShared", !still.isEmpty());
+            data.put("sharedScopes", names(still));
             outbox.publish(bank, WebhookEventType.CONSENT_REVOKED, data);
         }
+        events.publishEvent(new ConsentChanged(revoked.bankScope() == ALL_BANKS ? null : revoked.bankScope()));
         return revoked;
+    }
+
+    /** What the enterprise shares with the bank: the union of its standing consents to it and to all banks. */
+    private Set<DataScope> sharedWith(long bankId, long enterpriseId) {
+        return DataScope.parse(String.join(",", consents.sharedWith(bankId, enterpriseId)));
+    }
+
+    private static List<String> names(Set<DataScope> scopes) {
+        return scopes.stream().map(Enum::name).toList();
     }
 
     /** The banks a consent of this scope concerns: the one bank, or every partner bank. */
@@ -139,7 +134,7 @@ public class ConsentService {
         data.put("enterpriseId", c.enterpriseId());
         data.put("consentId", c.id());
         data.put("allBanks", c.bankScope() == ALL_BANKS);
-        data.put("scopes", DataScope.parse(c.dataScopes()).stream().map(Enum::name).toList());
+        data.put("scopes", names(DataScope.parse(c.dataScopes())));
         data.put("at", (c.revokedAt() == null ? c.grantedAt() : c.revokedAt()).toString());
         return data;
     }

@@ -1,7 +1,6 @@
 package cn.ipf.app.matching;
 
 import cn.ipf.app.consent.BankViewLog;
-import cn.ipf.app.consent.ConsentService;
 import cn.ipf.app.consent.policy.DataScope;
 import cn.ipf.app.matching.policy.Disclosure;
 import cn.ipf.app.matching.policy.ProductMatching;
@@ -26,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * 银企对接 a bank's view of the library for one of its products: the admitted enterprises that consented to share
  * with it and pass the product's hard criteria, ranked by the matching score. The database narrows (consent,
  * admission, the hard criteria, in one set-based query); {@link ProductMatching} decides and scores what remains, so
- * the rule exists once. Every candidate handed out is logged for the enterprise to see.
+ * the rule exists once. Rankings are kept briefly ({@link CandidateRankings}); each page served is checked against
+ * the standing consents and admissions. Every candidate handed out is logged for the enterprise to see.
  */
 @Service
 public class CandidateSearch {
@@ -37,14 +37,14 @@ public class CandidateSearch {
     private static final int ID_CHUNK = 1000;
 
     private final MatchingMapper mapper;
-    private final ConsentService consents;
     private final BankViewLog views;
+    private final CandidateRankings rankings;
     private final BusinessCalendar calendar;
 
-    CandidateSearch(MatchingMapper mapper, ConsentService consents, BankViewLog views, BusinessCalendar calendar) {
+    CandidateSearch(MatchingMapper mapper, BankViewLog views, CandidateRankings rankings, BusinessCalendar calendar) {
         this.mapper = mapper;
-        this.consents = consents;
         this.views = views;
+        this.rankings = rankings;
         this.calendar = calendar;
     }
 
@@ -59,31 +59,32 @@ public class CandidateSearch {
     record Page(ProductRecord product, List<Candidate> items, long total) {
     }
 
-    private record Scored(MatchingMapper.CandidateRow row, List<MatchingMapper.KindValue> kinds,
-            ProductMatching.Match match) {
+    /** An eligible candidate in a ranking: what ranks it, and what re-evaluates it for display. */
+    record Ranked(MatchingMapper.CandidateRow row, List<MatchingMapper.KindValue> kinds, int total) {
     }
 
-    @Transactional
+    /**
+     * No transaction on purpose: the reads need no common snapshot (each page entry is re-checked on its own) and the
+     * one write, the view log, is a single statement; opening and committing a transaction for every page a bank
+     * reads cost a third of the search's database round trips.
+     */
     Page search(long bankId, long productId, Pages.Request request) {
         ProductRecord product = current(bankId, productId);
         LocalDate today = calendar.today();
-        List<Scored> ranked = score(bankId, product, today, mapper.candidates(bankId, today, filter(product), null))
-                .stream()
-                .filter(s -> s.match().eligible())
-                .sorted(Comparator.comparingInt((Scored s) -> -s.match().total())
-                        .thenComparingLong(s -> s.row().enterpriseId()))
-                .toList();
+        List<Ranked> ranked = rankings.get(new CandidateRankings.Key(bankId, product.id(), today),
+                () -> rank(bankId, product, today));
         int from = (int) Math.min(request.offset(), ranked.size());
-        List<Scored> page = ranked.subList(from, Math.min(ranked.size(), from + request.size()));
-        List<Long> ids = page.stream().map(s -> s.row().enterpriseId()).toList();
-        Map<Long, Set<DataScope>> shared = consents.sharedWith(bankId, ids);
-        Map<Long, MatchingMapper.CardRow> cards = cards(ids, today);
+        List<Ranked> page = ranked.subList(from, Math.min(ranked.size(), from + request.size()));
+        List<Long> ids = page.stream().map(r -> r.row().enterpriseId()).toList();
+        Map<Long, MatchingMapper.CardRow> cards = cards(ids, bankId, today);
+        ProductMatching.Product terms = ProductMatches.terms(product);
         List<Candidate> items = new ArrayList<>();
         for (int i = 0; i < page.size(); i++) {
-            Scored s = page.get(i);
-            Set<DataScope> scopes = shared.get(s.row().enterpriseId());
-            if (scopes != null) { // a consent revoked since the search began is honoured
-                items.add(candidate(from + i + 1, scopes, cards.get(s.row().enterpriseId()), s, null));
+            Ranked r = page.get(i);
+            MatchingMapper.CardRow card = cards.get(r.row().enterpriseId());
+            if (card != null) { // still admitted, a consent still standing
+                items.add(candidate(from + i + 1, card, r.row(), r.kinds(),
+                        evaluate(bankId, terms, r.row(), r.kinds(), today), null));
             }
         }
         views.record(bankId, product.id(), BankViewLog.Kind.LISTED,
@@ -95,15 +96,19 @@ public class CandidateSearch {
     Candidate detail(long bankId, long productId, long enterpriseId) {
         ProductRecord product = current(bankId, productId);
         LocalDate today = calendar.today();
-        List<Scored> scored = score(bankId, product, today, mapper.candidates(bankId, today, null, enterpriseId));
-        Set<DataScope> scopes = consents.sharedWith(bankId, List.of(enterpriseId)).get(enterpriseId);
-        if (scored.isEmpty() || scopes == null) {
+        List<MatchingMapper.CandidateRow> rows = mapper.candidates(bankId, today, null, enterpriseId);
+        MatchingMapper.CardRow card = rows.isEmpty() ? null : cards(List.of(enterpriseId), bankId, today)
+                .get(enterpriseId);
+        if (card == null) {
             throw new ApiException(ErrorCode.CANDIDATE_NOT_FOUND, enterpriseId);
         }
-        List<MatchingMapper.AssetRow> assets = scopes.contains(DataScope.IP_ASSETS)
+        MatchingMapper.CandidateRow row = rows.get(0);
+        List<MatchingMapper.KindValue> kinds = mapper.assetValues(List.of(enterpriseId), today);
+        List<MatchingMapper.AssetRow> assets = DataScope.parse(card.dataScopes()).contains(DataScope.IP_ASSETS)
                 ? mapper.assets(enterpriseId, today) : null;
         views.record(bankId, product.id(), BankViewLog.Kind.VIEWED, List.of(enterpriseId));
-        return candidate(0, scopes, cards(List.of(enterpriseId), today).get(enterpriseId), scored.get(0), assets);
+        return candidate(0, card, row, kinds, evaluate(bankId, ProductMatches.terms(product), row, kinds, today),
+                assets);
     }
 
     /** The current version of the bank's product named by any of its versions; another bank's is 404. */
@@ -118,9 +123,9 @@ public class CandidateSearch {
         return product;
     }
 
-    /** Evaluates every row with ProductMatching (the authority on eligibility and score). */
-    private List<Scored> score(long bankId, ProductRecord product, LocalDate today,
-            List<MatchingMapper.CandidateRow> rows) {
+    /** Runs the search: every row the query returns is decided and scored by ProductMatching; the eligible ranked. */
+    private List<Ranked> rank(long bankId, ProductRecord product, LocalDate today) {
+        List<MatchingMapper.CandidateRow> rows = mapper.candidates(bankId, today, filter(product), null);
         Map<Long, List<MatchingMapper.KindValue>> kinds = new HashMap<>();
         List<Long> ids = rows.stream().map(MatchingMapper.CandidateRow::enterpriseId).toList();
         for (int i = 0; i < ids.size(); i += ID_CHUNK) {
@@ -128,25 +133,34 @@ public class CandidateSearch {
                     .forEach(k -> kinds.computeIfAbsent(k.enterpriseId(), id -> new ArrayList<>()).add(k));
         }
         ProductMatching.Product terms = ProductMatches.terms(product);
-        return rows.stream().map(r -> {
-            List<MatchingMapper.KindValue> owned = kinds.getOrDefault(r.enterpriseId(), List.of());
-            ProductMatching.Enterprise enterprise = new ProductMatching.Enterprise(r.districtCode(),
-                    r.industryCode(), r.demandAmount(), r.demandTermMonths(),
-                    r.namesBank() ? Set.of(bankId) : Set.of(), r.creditRating(), r.validInventions(),
-                    ProductMatches.values(owned));
-            return new Scored(r, owned, ProductMatching.evaluate(terms, enterprise, today));
-        }).toList();
+        List<Ranked> ranked = new ArrayList<>();
+        for (MatchingMapper.CandidateRow row : rows) {
+            List<MatchingMapper.KindValue> owned = kinds.getOrDefault(row.enterpriseId(), List.of());
+            ProductMatching.Match match = evaluate(bankId, terms, row, owned, today);
+            if (match.eligible()) {
+                ranked.add(new Ranked(row, owned, match.total()));
+            }
+        }
+        ranked.sort(Comparator.comparingInt((Ranked r) -> -r.total()).thenComparingLong(r -> r.row().enterpriseId()));
+        return List.copyOf(ranked);
     }
 
-    private Map<Long, MatchingMapper.CardRow> cards(List<Long> ids, LocalDate today) {
-        return ids.isEmpty() ? Map.of() : mapper.cards(ids, today).stream()
+    private static ProductMatching.Match evaluate(long bankId, ProductMatching.Product terms,
+            MatchingMapper.CandidateRow r, List<MatchingMapper.KindValue> kinds, LocalDate today) {
+        return ProductMatching.evaluate(terms, new ProductMatching.Enterprise(r.districtCode(), r.industryCode(),
+                r.demandAmount(), r.demandTermMonths(), r.namesBank() ? Set.of(bankId) : Set.of(), r.creditRating(),
+                r.validInventions(), ProductMatches.values(kinds)), today);
+    }
+
+    private Map<Long, MatchingMapper.CardRow> cards(List<Long> ids, long bankId, LocalDate today) {
+        return ids.isEmpty() ? Map.of() : mapper.cards(ids, bankId, today).stream()
                 .collect(Collectors.toMap(MatchingMapper.CardRow::enterpriseId, Function.identity()));
     }
 
-    private static Candidate candidate(int rank, Set<DataScope> scopes, MatchingMapper.CardRow card, Scored s,
-            List<MatchingMapper.AssetRow> assets) {
-        return new Candidate(rank, scopes, card, s.row().namesBank(), s.kinds(),
-                Disclosure.redact(s.match(), scopes), assets);
+    private static Candidate candidate(int rank, MatchingMapper.CardRow card, MatchingMapper.CandidateRow row,
+            List<MatchingMapper.KindValue> kinds, ProductMatching.Match match, List<MatchingMapper.AssetRow> assets) {
+        Set<DataScope> scopes = DataScope.parse(card.dataScopes());
+        return new Candidate(rank, scopes, card, row.namesBank(), kinds, Disclosure.redact(match, scopes), assets);
     }
 
     /** The product's hard criteria for the query; MIXED is patents and trademarks together. */

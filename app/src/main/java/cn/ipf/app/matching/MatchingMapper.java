@@ -34,11 +34,15 @@ interface MatchingMapper {
             List<String> patentTypes, boolean trademark, boolean geographicalIndication, boolean mixed) {
     }
 
-    /** A candidate's data as shown to a bank (what is shown depends on the shared scopes). */
+    /**
+     * A candidate's data as shown to a bank; dataScopes concatenates the scopes of the standing consents covering the
+     * bank (what is shown is their union).
+     */
     record CardRow(long enterpriseId, String uscc, String name, String legalRepName, String districtCode,
             String industryCode, int employees, BigDecimal annualRevenue, BigDecimal totalAssets, boolean highTech,
             boolean specializedSme, LocalDate admittedOn, String rating, String ratingSource, LocalDate ratedOn,
-            BigDecimal demandAmount, Integer demandTermMonths, String demandPurpose, LocalDate demandNeededBy) {
+            BigDecimal demandAmount, Integer demandTermMonths, String demandPurpose, LocalDate demandNeededBy,
+            String dataScopes) {
     }
 
     /** One valid asset with its latest appraisal. */
@@ -63,7 +67,9 @@ interface MatchingMapper {
     List<CandidateRow> candidates(@Param("bankId") long bankId, @Param("on") LocalDate on, @Param("f") Filter filter,
             @Param("enterpriseId") Long enterpriseId);
 
-    List<CardRow> cards(@Param("enterpriseIds") Collection<Long> enterpriseIds, @Param("on") LocalDate on);
+    /** The cards of those of the enterprises that are admitted and share data with the bank. */
+    List<CardRow> cards(@Param("enterpriseIds") Collection<Long> enterpriseIds, @Param("bankId") long bankId,
+            @Param("on") LocalDate on);
 
     List<AssetRow> assets(@Param("enterpriseId") long enterpriseId, @Param("on") LocalDate on);
 }

@@ -30,6 +30,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Consent events for banks' webhooks: a consent to one bank tells that bank, a consent to all partner banks tells
@@ -45,7 +46,7 @@ class ConsentEventsTest {
     private final BankRegistry banks = mock(BankRegistry.class);
     private final WebhookOutbox outbox = mock(WebhookOutbox.class);
     private final ConsentService service = new ConsentService(mapper, access, banks, mock(AuditTrail.class), outbox,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            mock(ApplicationEventPublisher.class), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
     void anSmeAndThreeBanks() {
@@ -68,8 +69,7 @@ class ConsentEventsTest {
 
     @Test
     void aConsentToAllBanksIsPublishedOncePerBank() {
-        when(mapper.sharedWith(anyLong(), any())).thenAnswer(i -> List.of(
-                new ConsentMapper.SharedRow(ENTERPRISE, "PROFILE,CREDIT")));
+        when(mapper.sharedWith(anyLong(), eq(ENTERPRISE))).thenReturn(List.of("PROFILE,CREDIT"));
         org.mockito.Mockito.doAnswer(i -> {
             i.<GeneratedId>getArgument(5).setId(40L);
             return null;
@@ -94,8 +94,7 @@ class ConsentEventsTest {
     @Test
     void aRevocationTellsTheBankWhetherAnotherConsentStillShares() {
         stored(41, 2, "PROFILE,IP_ASSETS", NOW);
-        when(mapper.sharedWith(eq(2L), any())).thenReturn(List.of(
-                new ConsentMapper.SharedRow(ENTERPRISE, "PROFILE,FINANCING_DEMAND")));
+        when(mapper.sharedWith(2L, ENTERPRISE)).thenReturn(List.of("PROFILE,FINANCING_DEMAND"));
         when(mapper.lock(ENTERPRISE, 41L)).thenReturn(new ConsentMapper.ConsentRow(41, ENTERPRISE, 2,
                 "PROFILE,IP_ASSETS", 1, NOW, null));
 

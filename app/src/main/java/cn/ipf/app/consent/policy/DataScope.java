@@ -38,7 +38,10 @@ public enum DataScope {
         return scopes.stream().map(Enum::name).collect(Collectors.joining(","));
     }
 
-    /** Parses the stored form; unknown names are a programming error. */
+    /**
+     * Parses the stored form, or several joined by commas (the union of several consents' scopes); unknown names
+     * are a programming error.
+     */
     public static Set<DataScope> parse(String column) {
         EnumSet<DataScope> scopes = EnumSet.noneOf(DataScope.class);
         if (column != null && !column.isEmpty()) {

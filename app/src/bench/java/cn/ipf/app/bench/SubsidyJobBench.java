@@ -4,8 +4,6 @@ import cn.ipf.app.IpfApplication;
 import cn.ipf.batch.JobControl;
 import cn.ipf.batch.JobRun;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -121,15 +119,16 @@ public final class SubsidyJobBench {
                 System.out.printf("  step %-28s %-9s read %7d written %7d commits %6d %s → %s%n", s.stepName(),
                         s.status(), s.readCount(), s.writeCount(), s.commitCount(), s.startedAt(), s.endedAt());
             }
-            System.out.printf("heap: max used %.0f MB sampled, %.0f MB peak of the heap pools, max %d MB%n",
-                    heap.maxUsed.get() / 1048576.0, heap.peak() / 1048576.0,
-                    Runtime.getRuntime().maxMemory() / 1048576);
+            System.out.printf("heap: max used %.0f MB (sampled every 20 ms), max %d MB%n",
+                    heap.maxUsed.get() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
             System.out.println("written: " + scalar(st, "SELECT CONCAT(COUNT(*), ' claims, ', SUM(line_count),"
                     + " ' lines, ', SUM(total_amount), ' yuan') FROM subsidy_claim"));
             System.out.println("reasons: " + scalar(st, "SELECT GROUP_CONCAT(CONCAT(reason, ' ', n) ORDER BY reason"
                     + " SEPARATOR ', ') FROM (SELECT reason, COUNT(*) AS n FROM subsidy_line GROUP BY reason) r"));
             double floor2 = floor(st);
             System.out.printf("floor #2: %.1f s%n", floor2);
+            System.out.printf("lines floor (the same INSERT … SELECT into a table shaped like subsidy_line): %.1f s%n",
+                    linesFloor(st));
             double floor = (floor1 + floor2) / 2;
             System.out.printf("job / floor: %.2f (job %.1f s, floor %.1f s mean of %.1f and %.1f)%n", job / floor,
                     job, floor, floor1, floor2);
@@ -253,6 +252,30 @@ public final class SubsidyJobBench {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /**
+     * What writing the lines alone costs the server: the floor's computation written into a scratch table with
+     * subsidy_line's columns and keys (no claims, no gates, no cap, no trace beyond what the row holds).
+     */
+    private static double linesFloor(Statement st) throws Exception {
+        st.execute("DROP TABLE IF EXISTS bench_lines");
+        st.execute("CREATE TABLE bench_lines LIKE subsidy_line");
+        String d = "GREATEST(0, DATEDIFF(LEAST(p.accrual_end, l.disbursed_on + INTERVAL 12 MONTH),"
+                + " GREATEST(p.accrual_start, l.disbursed_on)))";
+        String byInterest = "p.interest_amount * " + d + " / DATEDIFF(p.accrual_end, p.accrual_start) * l.ip_share";
+        String byRate = "p.principal_balance * l.ip_share * 0.60 * r.one_year / 100 * " + d + " / 360";
+        long t0 = System.nanoTime();
+        st.execute("INSERT INTO bench_lines (enterprise_id, run_id, line_no, payment_id, active_marker, cap_marker,"
+                + " reason, days_in_window, by_interest, by_rate, amount_before_cap, cap_remaining_before, amount)"
+                + " SELECT l.enterprise_id, 1, p.id, p.id, 1, 1, 'ELIGIBLE', " + d + ", " + byInterest + ", "
+                + byRate + ", ROUND(LEAST(" + byInterest + ", " + byRate + "), 2), 500000, ROUND(LEAST("
+                + byInterest + ", " + byRate + "), 2)"
+                + " FROM interest_payment p JOIN loan l ON l.id = p.loan_id"
+                + " JOIN lpr_rate r ON r.rate_month = DATE_FORMAT(l.contract_signed_on - INTERVAL 1 MONTH, '%Y-%m')");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        st.execute("DROP TABLE bench_lines");
+        return seconds;
+    }
+
     private static String scalar(Statement st, String sql) throws Exception {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
@@ -264,14 +287,13 @@ public final class SubsidyJobBench {
         return Files.readString(Path.of("/proc/loadavg")).trim();
     }
 
-    /** Samples the heap in use while the job runs; also reads the heap pools' peaks since it started. */
+    /** Samples the heap in use while the job runs. */
     private static final class HeapSampler {
         final AtomicLong maxUsed = new AtomicLong();
         private final Thread thread;
         private volatile boolean running = true;
 
         HeapSampler() {
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             thread = new Thread(() -> {
                 while (running) {
                     maxUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
@@ -290,11 +312,6 @@ public final class SubsidyJobBench {
         void stop() throws InterruptedException {
             running = false;
             thread.join();
-        }
-
-        long peak() {
-            return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                    .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         }
     }
 }

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * The job's writes, in the chunk's transaction, as multi-row INSERTs of up to {@value #ROWS_PER_STATEMENT} rows: the
  * statements {@code rewriteBatchedStatements=true} would have Connector/J build, built here directly. Measured on a
  * million lines, Connector/J's per-value encoding of a rewritten batch took more processor time than the database
- * spent writing (docs/benchmarks.md). Every value is a number, a date, an instant or a code from an enum, written as
- * a SQL literal; any other text is refused, so nothing a user typed is ever quoted into a statement.
+ * spent writing (docs/benchmarks.md). Every value is a number, a date, an instant, an enum or a code, written as a SQL
+ * literal; any other text is refused, so nothing a user typed is ever quoted into a statement.
  */
 @Component
 class LineStore {
@@ -73,7 +73,7 @@ class LineStore {
                 d -> {
                     Line l = d.line();
                     return new Object[] {d.enterpriseId(), runId, d.lineNo(), l.payment().id(), 1, 1,
-                        l.reason().name(), l.daysInWindow(), l.byInterest(), l.byRate(), l.amountBeforeCap(),
+                        l.reason(), l.daysInWindow(), l.byInterest(), l.byRate(), l.amountBeforeCap(),
                         l.capRemainingBefore(), l.amount()};
                 });
     }
@@ -124,6 +124,8 @@ class LineStore {
             sql.append('\'').append(date).append('\'');
         } else if (value instanceof Instant instant) {
             sql.append('\'').append(MICROS.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC))).append('\'');
+        } else if (value instanceof Enum<?> code) {
+            sql.append('\'').append(code.name()).append('\'');
         } else if (value instanceof String code && CODE.matcher(code).matches()) {
             sql.append('\'').append(code).append('\'');
         } else {

@@ -24,13 +24,13 @@ class BankIdentityController implements BankIdentityApi {
     @Override
     public ResponseEntity<BankIdentity> getBankIdentity() {
         Actor actor = CurrentActor.get();
+        Bank bank = registry.bank(actor.bankId()).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED));
+        BankIdentity identity = new BankIdentity().bankId(bank.id()).bankName(bank.name()).bankCode(bank.bankCode());
+        if (actor.kind() == Actor.Kind.USER) {
+            return ResponseEntity.ok(identity.officerUserId(Long.valueOf(actor.id())));
+        }
         BankApp app = registry.app(actor.id()).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED));
-        Bank bank = registry.bank(app.bankId()).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED));
-        return ResponseEntity.ok(new BankIdentity()
-                .appId(app.appId())
-                .bankId(bank.id())
-                .bankName(bank.name())
-                .bankCode(bank.bankCode())
+        return ResponseEntity.ok(identity.appId(app.appId())
                 .rateLimitPerMinute(app.rateLimitPerMinute() == null ? properties.rateLimitPerMinute()
                         : app.rateLimitPerMinute()));
     }

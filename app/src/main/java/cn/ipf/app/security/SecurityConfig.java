@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -43,26 +44,25 @@ class SecurityConfig {
         "/error", "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
         "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/openapi/**", "/"};
 
+    /** Bank systems sign their requests; a bank's officers use the same API with their own bearer token. */
     @Bean
     @Order(1)
     SecurityFilterChain bankApi(HttpSecurity http, BankRegistry registry, NonceStore nonces,
-            BankRateLimiter rateLimiter, Problems problems, IpfSecurityProperties properties, Clock clock)
-            throws Exception {
+            BankRateLimiter rateLimiter, Problems problems, IpfSecurityProperties properties, Clock clock,
+            JwtDecoder jwtDecoder) throws Exception {
         BankRequestAuthenticationFilter signatures = new BankRequestAuthenticationFilter(registry, nonces,
                 rateLimiter, problems, properties, clock);
         return stateless(http, problems)
                 .securityMatcher("/api/v1/bank/**")
                 .addFilterBefore(signatures, AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.anyRequest().hasRole(BankAppAuthentication.ROLE))
+                .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(BankAppAuthentication.ROLE, "BANK_OFFICER"))
+                .oauth2ResourceServer(o -> bearer(o, jwtDecoder, problems))
                 .build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, Problems problems, JwtDecoder jwtDecoder) throws Exception {
-        JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
-        roles.setJwtGrantedAuthoritiesConverter(jwt -> List.of(
-                new SimpleGrantedAuthority("ROLE_" + jwt.getClaimAsString(TokenClaims.ROLE))));
         return stateless(http, problems)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
@@ -73,17 +73,29 @@ class SecurityConfig {
                         .hasAnyRole("ADMIN", "REGULATOR")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/regulator/**").hasAnyRole("REGULATOR", "ADMIN")
+                        // risk compensation (issue 6): reviewers, regulators and admins read; reviewers decide
+                        .requestMatchers(HttpMethod.GET, "/api/v1/compensation/**")
+                        .hasAnyRole("DISTRICT_REVIEWER", "CITY_REVIEWER", "REGULATOR", "ADMIN")
+                        .requestMatchers("/api/v1/compensation/**").hasAnyRole("DISTRICT_REVIEWER", "CITY_REVIEWER")
                         // the library: regulators and admins read; changes are the SMEs' and reviewers'
                         .requestMatchers(HttpMethod.GET, "/api/v1/library/**")
                         .hasAnyRole("SME", "DISTRICT_REVIEWER", "CITY_REVIEWER", "REGULATOR", "ADMIN")
                         .requestMatchers("/api/v1/library/**")
                         .hasAnyRole("SME", "DISTRICT_REVIEWER", "CITY_REVIEWER")
                         .anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.decoder(jwtDecoder).jwtAuthenticationConverter(roles))
-                        .authenticationEntryPoint(entryPoint(problems, "Bearer"))
-                        .accessDeniedHandler(accessDenied(problems)))
+                .oauth2ResourceServer(o -> bearer(o, jwtDecoder, problems))
                 .build();
+    }
+
+    /** Bearer JWTs issued by this service; the role claim is the one authority. */
+    private static void bearer(OAuth2ResourceServerConfigurer<HttpSecurity> o, JwtDecoder jwtDecoder,
+            Problems problems) {
+        JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
+        roles.setJwtGrantedAuthoritiesConverter(jwt -> List.of(
+                new SimpleGrantedAuthority("ROLE_" + jwt.getClaimAsString(TokenClaims.ROLE))));
+        o.jwt(j -> j.decoder(jwtDecoder).jwtAuthenticationConverter(roles))
+                .authenticationEntryPoint(entryPoint(problems, "Bearer"))
+                .accessDeniedHandler(accessDenied(problems));
     }
 
     private static HttpSecurity stateless(HttpSecurity http, Problems problems) throws Exception {

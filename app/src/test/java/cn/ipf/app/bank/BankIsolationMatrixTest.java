@@ -8,11 +8,14 @@ import static cn.ipf.app.testinfra.BankForms.offer;
 import static cn.ipf.app.testinfra.BankForms.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ipf.app.compensation.DefaultedLoans;
 import cn.ipf.app.library.LibraryTestSupport;
+import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.user.Role;
 import cn.ipf.app.webhook.WebhookDispatcher;
 import cn.ipf.sdk.api.BankApplicationsApi;
 import cn.ipf.sdk.api.BankCandidatesApi;
+import cn.ipf.sdk.api.BankCompensationApi;
 import cn.ipf.sdk.api.BankIdentityApi;
 import cn.ipf.sdk.api.BankLoansApi;
 import cn.ipf.sdk.api.BankProductsApi;
@@ -20,16 +23,22 @@ import cn.ipf.sdk.api.BankWebhookDeliveriesApi;
 import cn.ipf.sdk.api.BankWebhooksApi;
 import cn.ipf.sdk.client.ApiClient;
 import cn.ipf.sdk.model.ApplicationMessage;
+import cn.ipf.sdk.model.ClaimEvidence;
 import cn.ipf.sdk.model.ClosureReport;
+import cn.ipf.sdk.model.CompensationClaim;
 import cn.ipf.sdk.model.DefaultReport;
 import cn.ipf.sdk.model.DelinquencyReport;
 import cn.ipf.sdk.model.DelinquencyState;
 import cn.ipf.sdk.model.DisbursementReport;
+import cn.ipf.sdk.model.EvidenceKind;
 import cn.ipf.sdk.model.Loan;
 import cn.ipf.sdk.model.LoanApplication;
 import cn.ipf.sdk.model.LoanProduct;
 import cn.ipf.sdk.model.LoanRejection;
+import cn.ipf.sdk.model.NewCompensationClaim;
+import cn.ipf.sdk.model.NewOverallNplRate;
 import cn.ipf.sdk.model.NewWebhookEndpoint;
+import cn.ipf.sdk.model.OverallNplRate;
 import cn.ipf.sdk.model.PledgeCancellationReport;
 import cn.ipf.sdk.model.PrincipalRepaymentReport;
 import cn.ipf.sdk.model.RecoveryReport;
@@ -106,6 +115,22 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
         long deliveryA = deliveriesA.get(0).getDeliveryId();
         Loan loanBefore = loansA.getBankLoan(loanA);
 
+        // A's compensation claim on a defaulted loan of 2025, and A's overall NPL rate
+        Http.Response programme = http.with(admin).post("/api/v1/admin/compensation-programmes", Map.of(
+                "name", unique("风险补偿"), "regionCode", "370200", "effectiveFrom", "2025-01-01"));
+        long programmeId = programme.json().get("programmeId").asLong();
+        assertThat(http.with(admin).post("/api/v1/admin/compensation-programmes/" + programmeId + "/agreements",
+                Map.of("bankId", bankA, "agreementNo", unique("HZ"), "activeFrom", "2025-01-01",
+                        "attributedFundAmount", 1_000_000)).status()).isEqualTo(201);
+        DefaultedLoans defaulted = new DefaultedLoans(this, http, jdbc);
+        String defaultedA = defaulted.loan(defaulted.lender(a), defaulted.borrower(DISTRICT, true), "1000000", "1",
+                DefaultedLoans.Dates.standard());
+        BankCompensationApi compensationA = new BankCompensationApi(a);
+        long claimA = compensationA.fileCompensationClaim(key(), claim(programmeId, defaultedA)).getClaimId();
+        compensationA.reportOverallNplRate(key(), new NewOverallNplRate().month("2026-09")
+                .rate(new BigDecimal("0.0125")));
+        CompensationClaim claimBefore = compensationA.getBankCompensationClaim(claimA);
+
         // bank B names A's objects on every endpoint that takes an id: 404, whatever the method
         BankProductsApi products = new BankProductsApi(b);
         BankApplicationsApi applications = new BankApplicationsApi(b);
@@ -113,6 +138,7 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
         BankWebhooksApi webhooks = new BankWebhooksApi(b);
         BankWebhookDeliveriesApi deliveries = new BankWebhookDeliveriesApi(b);
         BankCandidatesApi candidates = new BankCandidatesApi(b);
+        BankCompensationApi compensation = new BankCompensationApi(b);
         long pA = productA.getProductId();
         LocalDate day = signedOn.plusDays(2);
         Map<String, Call> notFound = new LinkedHashMap<>();
@@ -153,6 +179,9 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
         notFound.put("setWebhookEndpointStatus", () -> webhooks.setWebhookEndpointStatus(endpointA,
                 new WebhookEndpointStatus().enabled(false), key()));
         notFound.put("deleteWebhookEndpoint", () -> webhooks.deleteWebhookEndpoint(endpointA, key()));
+        notFound.put("getBankCompensationClaim", () -> compensation.getBankCompensationClaim(claimA));
+        notFound.put("fileCompensationClaim", () -> compensation.fileCompensationClaim(key(),
+                claim(programmeId, defaultedA)));
         notFound.put("getWebhookDelivery", () -> deliveries.getWebhookDelivery(deliveryA));
         notFound.put("redeliverWebhook", () -> deliveries.redeliverWebhook(deliveryA, key()));
 
@@ -178,6 +207,14 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
         ownOnly.put("createWebhookEndpoint", () -> assertThat(webhooks.createWebhookEndpoint(key(),
                 new NewWebhookEndpoint().url("https://bank-b.example.cn/hooks")).getEndpoint().getEndpointId())
                 .isNotEqualTo(endpointA));
+        ownOnly.put("listBankCompensationClaims", () -> assertThat(compensation.listBankCompensationClaims(null, 0,
+                200).getItems()).isEmpty());
+        ownOnly.put("reportOverallNplRate", () -> assertThat(compensation.reportOverallNplRate(key(),
+                new NewOverallNplRate().month("2026-09").rate(new BigDecimal("0.03"))).getRate())
+                .isEqualByComparingTo("0.03"));
+        ownOnly.put("listOverallNplRates", () -> assertThat(compensation.listOverallNplRates())
+                .extracting(OverallNplRate::getRate).singleElement()
+                .satisfies(r -> assertThat(r).isEqualByComparingTo("0.03")));
         for (Call check : ownOnly.values()) {
             check.run();
         }
@@ -193,6 +230,9 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
         // and A's objects are as they were
         Loan loanAfter = loansA.getBankLoan(loanA);
         assertThat(loanAfter).usingRecursiveComparison().isEqualTo(loanBefore);
+        assertThat(compensationA.getBankCompensationClaim(claimA)).usingRecursiveComparison().isEqualTo(claimBefore);
+        assertThat(compensationA.listOverallNplRates()).singleElement()
+                .satisfies(r -> assertThat(r.getRate()).isEqualByComparingTo("0.0125"));
         assertThat(new BankApplicationsApi(a).getBankLoanApplication(applicationA).getStatus().getValue())
                 .isEqualTo("CONTRACTED");
         assertThat(new BankProductsApi(a).getProduct(pA).getStatus().getValue()).isEqualTo("ACTIVE");
@@ -200,6 +240,11 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
                 .satisfies(e -> assertThat(e.getEnabled()).isTrue());
         assertThat(new BankWebhookDeliveriesApi(a).getWebhookDelivery(deliveryA).getAttemptLog())
                 .hasSize(deliveriesA.get(0).getAttempts());
+    }
+
+    private static NewCompensationClaim claim(long programmeId, String loanRef) {
+        return new NewCompensationClaim().externalId(unique("C")).programmeId(programmeId).loanRef(loanRef)
+                .evidence(List.of(new ClaimEvidence().kind(EvidenceKind.COURT_JUDGMENT).reference("（2026）鲁0211民初1号")));
     }
 
     private static int status(Call call) {

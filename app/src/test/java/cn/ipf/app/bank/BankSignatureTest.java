@@ -222,7 +222,6 @@ class BankSignatureTest extends IntegrationTest {
             good.replaceFirst(",timestamp=[0-9]+", ""),
             good.replace("IPF-HMAC-SHA256 ", "IPF-HMAC-SHA1 "),
             good.replace(",", ";"),
-            "Bearer " + admin,
             "Basic YmFuazpzZWNyZXQ=",
             "IPF-HMAC-SHA256",
         };
@@ -233,6 +232,8 @@ class BankSignatureTest extends IntegrationTest {
                     .send("POST", ENDPOINTS, body);
             assertRefused(r, 401, "SIGNATURE_INVALID");
         }
+        assertRefused(http.header("Authorization", "Bearer " + admin).header("Idempotency-Key", unique("key"))
+                .send("POST", ENDPOINTS, body), 403, "FORBIDDEN");
         assertThat(counts()).isEqualTo(before);
         // the well-formed original still works (nothing above spent its nonce)
         assertThat(http.header("Authorization", good).header("Idempotency-Key", unique("key"))

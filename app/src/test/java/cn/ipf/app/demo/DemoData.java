@@ -52,6 +52,8 @@ class DemoData {
                 }
                 lines.add("  admitted to the project library: "
                         + admitSome(jdbc, "http://localhost:" + port));
+                lines.add("  enterprise 1 shares its data with all banks and applied to product 1: "
+                        + applyAsSme("http://localhost:" + port));
             } else {
                 lines.add("  (database already had data; demo accounts unchanged)");
             }
@@ -91,6 +93,16 @@ class DemoData {
         admitted.stream().limit(2).forEach(id ->
                 client.post(city, "/api/v1/library/enterprises/" + id + "/recommendation", null));
         return admitted;
+    }
+
+    /** sme-1 consents to share with every partner bank and applies to 知易贷 with its unpledged utility model. */
+    private static boolean applyAsSme(String base) {
+        DemoClient client = new DemoClient(base);
+        String sme = client.signIn("sme-1", PASSWORD);
+        return client.post(sme, "/api/v1/library/enterprises/1/consents", "{}")
+                && client.post(sme, "/api/v1/library/enterprises/1/loan-applications", """
+                        {"productId":1,"amount":1000000,"termMonths":12,"purpose":"水下机器人量产备料",
+                         "assets":[{"kind":"PATENT","id":3}]}""");
     }
 
     private static void account(UserService users, List<String> lines, String username, String name, Role role,

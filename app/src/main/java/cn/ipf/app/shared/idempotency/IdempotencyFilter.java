@@ -81,7 +81,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         Optional<Actor> actor = CurrentActor.find();
         if (key == null) {
             boolean required = "POST".equals(request.getMethod()) && actor.isPresent()
-                    && actor.get().kind() == Actor.Kind.BANK_APP;
+                    && actor.get().bankId() != null;
             if (required) {
                 problems.write(request, response, ErrorCode.IDEMPOTENCY_KEY_REQUIRED);
             } else {

@@ -1,0 +1,250 @@
+package cn.ipf.app.compensation;
+
+import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.compensation.CompensationClaimMapper.ClaimQuery;
+import cn.ipf.app.compensation.CompensationClaimMapper.ClaimRow;
+import cn.ipf.app.compensation.CompensationClaimMapper.EvidenceRow;
+import cn.ipf.app.compensation.CompensationClaimMapper.LoanFacts;
+import cn.ipf.app.compensation.CompensationClaimMapper.PayoutLineRow;
+import cn.ipf.app.compensation.CompensationClaimMapper.ReturnLineRow;
+import cn.ipf.app.compensation.CompensationClaimMapper.ReturnRow;
+import cn.ipf.app.compensation.policy.ClaimGates;
+import cn.ipf.app.compensation.policy.ClaimStatus;
+import cn.ipf.app.compensation.policy.CompensationCalculator;
+import cn.ipf.app.library.LibraryAccess;
+import cn.ipf.app.library.LibraryAccess.Caller;
+import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.persistence.GeneratedId;
+import cn.ipf.app.shared.time.BusinessCalendar;
+import cn.ipf.app.shared.web.Pages;
+import cn.ipf.app.user.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 索赔 compensation claims: banks file them on their defaulted loans (gates checked on the filing day under the rule
+ * version then in force, nothing written when any fails); the borrower's district reviewer (or a city reviewer) and
+ * then a different city reviewer approve, or a reviewer rejects before the city approval. Payment is the
+ * {@link CompensationSettlement}'s. A bank sees only its own claims; district reviewers their district's.
+ */
+@Service
+public class CompensationClaims {
+
+    /** A claim with everything shown about it; payout lines are a preview (nothing written) until it is paid. */
+    record Detail(ClaimRow claim, List<ClaimGates.Outcome> gates, List<EvidenceRow> evidence, boolean payoutFinal,
+            List<PayoutLineRow> payout, List<ReturnRow> returns, List<ReturnLineRow> returnLines) {
+    }
+
+    record Listing(List<Detail> items, Pages.Request page, long total) {
+    }
+
+    record Filed(Detail claim, boolean created) {
+    }
+
+    private final CompensationClaimMapper claims;
+    private final CompensationProgrammes programmes;
+    private final CompensationSettlement settlement;
+    private final LibraryAccess access;
+    private final AuditTrail audit;
+    private final BusinessCalendar calendar;
+    private final JsonMapper json;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    CompensationClaims(CompensationClaimMapper claims, CompensationProgrammes programmes,
+            CompensationSettlement settlement, LibraryAccess access, AuditTrail audit, BusinessCalendar calendar,
+            JsonMapper json, @Value("${ipf.time-zone:Asia/Shanghai}") String zone, Clock clock) {
+        this.claims = claims;
+        this.programmes = programmes;
+        this.settlement = settlement;
+        this.access = access;
+        this.audit = audit;
+        this.calendar = calendar;
+        this.json = json;
+        this.zone = ZoneId.of(zone);
+        this.clock = clock;
+    }
+
+    // ---- banks
+
+    /** Files a claim; {@code evidence} is numbered from 1 in the order the bank gave it. */
+    @Transactional
+    Filed file(long bankId, String externalId, long programmeId, String loanRef, List<EvidenceRow> evidence) {
+        CompensationMapper.ProgrammeRow programme = programmes.row(programmeId);
+        Long loanId = claims.lockLoanByRef(bankId, loanRef);
+        if (loanId == null) {
+            throw new ApiException(ErrorCode.LOAN_NOT_FOUND, loanRef);
+        }
+        ClaimRow existing = claims.byExternalId(bankId, externalId);
+        if (existing != null) {
+            if (existing.loanId() == loanId && existing.programmeId() == programmeId
+                    && claims.evidence(existing.id()).equals(evidence)) {
+                return new Filed(detail(existing), false);
+            }
+            throw new ApiException(ErrorCode.EXTERNAL_ID_CONFLICT, externalId);
+        }
+        LocalDate today = calendar.today();
+        CompensationProgrammes.Version version = programmes.inForce(programmeId, today);
+        LoanFacts f = claims.loanFacts(loanId, programmeId, programme.regionCode(),
+                zone.getRules().getOffset(clock.instant()).getTotalSeconds());
+        List<ClaimGates.Outcome> gates = ClaimGates.evaluate(new ClaimGates.Facts(f.disbursedOn(), f.defaultedOn(),
+                f.inRegion(), f.admitted(), f.firstPledgeOn(), f.overdueSince(), f.agreementActive(),
+                f.otherClaimStanding()), version.rules(), today);
+        List<String> failed = gates.stream().filter(g -> !g.passed()).map(g -> g.gate().name()).toList();
+        if (!failed.isEmpty()) {
+            throw new ApiException(ErrorCode.COMPENSATION_GATE_FAILED, String.join(", ", failed))
+                    .with("gates", gates.stream().map(g -> Map.of("gate", g.gate().name(), "passed", g.passed(),
+                            "detail", g.detail())).toList());
+        }
+        GeneratedId key = new GeneratedId();
+        ClaimRow row = new ClaimRow(0, programmeId, bankId, loanId, loanRef, f.enterpriseId(), null, null, externalId,
+                ClaimStatus.FILED.name(), version.id(), version.version(), today, f.defaultOutstanding(),
+                f.ipShare(), CompensationCalculator.lossBase(f.defaultOutstanding(), f.ipShare()),
+                json.writeValueAsString(gates), null, null, null, null, null, null, null, null, null);
+        claims.insertClaim(row, now(), key);
+        claims.insertEvidence(key.getId(), evidence);
+        audit.record("COMPENSATION_CLAIM_FILED", "COMPENSATION_CLAIM", key.getId(), Map.of("externalId", externalId,
+                "programmeId", programmeId, "loanRef", loanRef, "lossBase", row.lossBase().toPlainString(),
+                "rulesVersion", version.version()));
+        return new Filed(detail(claims.claim(key.getId())), true);
+    }
+
+    @Transactional(readOnly = true)
+    Listing ofBank(long bankId, ClaimStatus status, Pages.Request page) {
+        return listing(new ClaimQuery(null, bankId, status == null ? null : status.name(), null, page.offset(),
+                page.size()), page);
+    }
+
+    @Transactional(readOnly = true)
+    Detail ofBank(long bankId, long claimId) {
+        ClaimRow claim = claims.claim(claimId);
+        if (claim == null || claim.bankId() != bankId) {
+            throw new ApiException(ErrorCode.COMPENSATION_CLAIM_NOT_FOUND, claimId);
+        }
+        return detail(claim);
+    }
+
+    // ---- reviewers, regulators, admins
+
+    @Transactional(readOnly = true)
+    Listing list(Long programmeId, Long bankId, ClaimStatus status, Pages.Request page) {
+        Caller caller = reader();
+        return listing(new ClaimQuery(programmeId, bankId, status == null ? null : status.name(),
+                caller.is(Role.DISTRICT_REVIEWER) ? caller.districtCode() : null, page.offset(), page.size()), page);
+    }
+
+    @Transactional(readOnly = true)
+    Detail get(long claimId) {
+        return detail(visible(reader(), claimId));
+    }
+
+    @Transactional
+    Detail approveForDistrict(long claimId) {
+        Caller caller = reader();
+        access.requireRole(caller, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER);
+        ClaimRow claim = locked(caller, claimId);
+        ClaimStatus next = next(claim, ClaimStatus.Step.DISTRICT_APPROVE);
+        claims.approveForDistrict(claimId, caller.userId(), now());
+        audit.record("COMPENSATION_CLAIM_DISTRICT_APPROVED", "COMPENSATION_CLAIM", claimId, Map.of("status",
+                next.name()));
+        return detail(claims.claim(claimId));
+    }
+
+    @Transactional
+    Detail approveForCity(long claimId) {
+        Caller caller = reader();
+        access.requireRole(caller, Role.CITY_REVIEWER);
+        ClaimRow claim = locked(caller, claimId);
+        ClaimStatus next = next(claim, ClaimStatus.Step.CITY_APPROVE);
+        if (Long.valueOf(caller.userId()).equals(claim.districtApprovedBy())) {
+            throw new ApiException(ErrorCode.MAKER_CHECKER);
+        }
+        claims.approveForCity(claimId, caller.userId(), now());
+        audit.record("COMPENSATION_CLAIM_CITY_APPROVED", "COMPENSATION_CLAIM", claimId, Map.of("status", next.name(),
+                "lossBase", claim.lossBase().toPlainString()));
+        return detail(claims.claim(claimId));
+    }
+
+    @Transactional
+    Detail reject(long claimId, String reason) {
+        Caller caller = reader();
+        access.requireRole(caller, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER);
+        ClaimRow claim = locked(caller, claimId);
+        ClaimStatus current = ClaimStatus.valueOf(claim.status());
+        if (caller.is(Role.DISTRICT_REVIEWER) && current == ClaimStatus.DISTRICT_APPROVED) {
+            // once the district has approved, only the city decides
+            throw new ApiException(ErrorCode.FORBIDDEN);
+        }
+        ClaimStatus next = next(claim, ClaimStatus.Step.REJECT);
+        claims.reject(claimId, reason, caller.userId(), now());
+        audit.record("COMPENSATION_CLAIM_REJECTED", "COMPENSATION_CLAIM", claimId, Map.of("status", next.name(),
+                "from", current.name(), "reason", reason));
+        return detail(claims.claim(claimId));
+    }
+
+    // ---- shared
+
+    private Listing listing(ClaimQuery query, Pages.Request page) {
+        return new Listing(claims.claims(query).stream().map(this::summary).toList(), page,
+                claims.countClaims(query));
+    }
+
+    private Detail summary(ClaimRow claim) {
+        return new Detail(claim, gates(claim), List.of(), false, List.of(), List.of(), List.of());
+    }
+
+    Detail detail(ClaimRow claim) {
+        boolean paid = ClaimStatus.valueOf(claim.status()) == ClaimStatus.PAID;
+        List<PayoutLineRow> payout = paid ? claims.payoutLines(claim.id())
+                : claim.status().equals(ClaimStatus.REJECTED.name()) ? List.of() : settlement.preview(claim);
+        return new Detail(claim, gates(claim), claims.evidence(claim.id()), paid, payout, claims.returns(claim.id()),
+                claims.returnLines(claim.id()));
+    }
+
+    private List<ClaimGates.Outcome> gates(ClaimRow claim) {
+        return json.readValue(claim.gates(), new TypeReference<List<ClaimGates.Outcome>>() { });
+    }
+
+    private static ClaimStatus next(ClaimRow claim, ClaimStatus.Step step) {
+        ClaimStatus current = ClaimStatus.valueOf(claim.status());
+        return current.after(step).orElseThrow(() -> new ApiException(ErrorCode.ILLEGAL_TRANSITION, current, step)
+                .with("currentState", current.name()));
+    }
+
+    /** People who see claims: reviewers, regulators and admins (SMEs and bank officers do not). */
+    private Caller reader() {
+        Caller caller = access.caller();
+        access.requireRole(caller, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER, Role.REGULATOR, Role.ADMIN);
+        return caller;
+    }
+
+    private ClaimRow visible(Caller caller, long claimId) {
+        ClaimRow claim = claims.claim(claimId);
+        if (claim == null || (caller.is(Role.DISTRICT_REVIEWER) && !claim.districtCode().equals(caller.districtCode()))) {
+            throw new ApiException(ErrorCode.COMPENSATION_CLAIM_NOT_FOUND, claimId);
+        }
+        return claim;
+    }
+
+    /** Locks the claim, then reads it again: what committed before the lock is what the step decides on. */
+    private ClaimRow locked(Caller caller, long claimId) {
+        visible(caller, claimId);
+        claims.lockClaim(claimId);
+        return claims.claim(claimId);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,213 @@
+package cn.ipf.app.compensation;
+
+import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.compensation.CompensationClaimMapper.ClaimRow;
+import cn.ipf.app.compensation.CompensationClaimMapper.PayoutLineRow;
+import cn.ipf.app.compensation.CompensationClaimMapper.RecoveryRow;
+import cn.ipf.app.compensation.CompensationClaimMapper.ReturnLineRow;
+import cn.ipf.app.compensation.CompensationMapper.FundRow;
+import cn.ipf.app.compensation.CompensationProgrammes.AccountType;
+import cn.ipf.app.compensation.Ledger.FundAccounts;
+import cn.ipf.app.compensation.Ledger.Posting;
+import cn.ipf.app.compensation.policy.ClaimStatus;
+import cn.ipf.app.compensation.policy.CompensationCalculator;
+import cn.ipf.app.compensation.policy.CompensationCalculator.Borne;
+import cn.ipf.app.compensation.policy.CompensationCalculator.LayerPayout;
+import cn.ipf.app.compensation.policy.CompensationCalculator.Payout;
+import cn.ipf.app.compensation.policy.CompensationCalculator.RecoveryReturn;
+import cn.ipf.app.compensation.policy.CompensationCalculator.ReturnLine;
+import cn.ipf.app.compensation.policy.Layer;
+import cn.ipf.app.compensation.policy.LayerKind;
+import cn.ipf.app.security.Actor;
+import cn.ipf.app.shared.persistence.GeneratedId;
+import cn.ipf.app.shared.time.BusinessCalendar;
+import cn.ipf.batch.compensation.CompensationPayouts;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 代偿与追偿返还 what the risk-compensation job does for one claim or one recovery, inside its chunk transaction.
+ *
+ * <p>A claim is paid under its lock, re-read, only from CITY_APPROVED or WAITING_FOR_FUNDS, and only when no claim of
+ * the programme approved before it still waits (first in, first out) and every fund it draws on covers its layer;
+ * the payout journal debits each fund's compensation account and credits its cash, and the payout lines keep the
+ * calculator's trace. Otherwise the claim waits. A recovery is returned once: the FUND layers' parts debit the funds'
+ * cash and credit their recoveries account; the other layers' parts are traced (settled outside the platform).
+ */
+@Service
+public class CompensationSettlement implements CompensationPayouts {
+
+    private final CompensationClaimMapper claims;
+    private final CompensationProgrammes programmes;
+    private final Ledger ledger;
+    private final AuditTrail audit;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+
+    CompensationSettlement(CompensationClaimMapper claims, CompensationProgrammes programmes, Ledger ledger,
+            AuditTrail audit, BusinessCalendar calendar, Clock clock) {
+        this.claims = claims;
+        this.programmes = programmes;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    @Override
+    public void check(long programmeId) {
+        if (!programmes.exists(programmeId)) {
+            throw new IllegalArgumentException("there is no compensation programme " + programmeId);
+        }
+    }
+
+    /** Whether a run of the job would do anything for the programme now. */
+    boolean pendingWork(long programmeId) {
+        return claims.pendingWork(programmeId);
+    }
+
+    /** The payout the claim would get now under its rule version: the calculator, nothing written. */
+    List<PayoutLineRow> preview(ClaimRow claim) {
+        return lines(claim, payout(claim), fundIds(claim.programmeId()), Map.of());
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Outcome settleClaim(long programmeId, long claimId) {
+        claims.lockClaim(claimId);
+        ClaimRow claim = claims.claim(claimId);
+        ClaimStatus status = ClaimStatus.valueOf(claim.status());
+        if (claim.programmeId() != programmeId || status.after(ClaimStatus.Step.PAY).isEmpty()) {
+            return Outcome.SKIPPED;
+        }
+        Payout payout = payout(claim);
+        Map<String, Long> funds = fundIds(programmeId);
+        List<LayerPayout> fundLayers = payout.layers().stream().filter(l -> l.layer().kind() == LayerKind.FUND)
+                .toList();
+        Map<Long, FundAccounts> accounts = ledger.lock(fundLayers.stream().map(l -> fund(funds, l.layer()))
+                .distinct().toList());
+        boolean covered = fundLayers.stream().allMatch(l -> accounts.get(fund(funds, l.layer())).cash()
+                .compareTo(l.amount()) >= 0);
+        if (!covered || claims.earlierUnpaid(programmeId, claim.cityApprovedAt(), claimId)) {
+            if (status == ClaimStatus.CITY_APPROVED) {
+                claims.markWaiting(claimId, now());
+                audit.recordAs(Actor.SYSTEM, "COMPENSATION_CLAIM_WAITING", "COMPENSATION_CLAIM", claimId, Map.of(
+                        "fundTotal", payout.fundTotal().toPlainString(), "reason", covered ? "EARLIER_CLAIM_WAITING"
+                                : "FUNDS_SHORT"));
+            }
+            return Outcome.WAITING;
+        }
+        List<Posting> postings = fundLayers.stream().map(l -> {
+            FundAccounts a = accounts.get(fund(funds, l.layer()));
+            return new Posting(a.id(AccountType.EXPENSE), a.id(AccountType.ASSET), l.amount());
+        }).toList();
+        Ledger.Posted posted = ledger.post(programmeId, "PAYOUT", "代偿 " + claim.externalId() + " 贷款 "
+                + claim.loanRef(), null, claimId, null, calendar.today(), null, postings);
+        Map<String, Long> postingOf = new HashMap<>();
+        for (int i = 0; i < fundLayers.size(); i++) {
+            postingOf.put(fundLayers.get(i).layer().code(), posted.postingIds().get(i));
+        }
+        claims.insertPayoutLines(lines(claim, payout, funds, postingOf));
+        claims.markPaid(claimId, now());
+        audit.recordAs(Actor.SYSTEM, "COMPENSATION_CLAIM_PAID", "COMPENSATION_CLAIM", claimId, Map.of("journalId",
+                posted.journalId(), "lossBase", payout.lossBase().toPlainString(), "fundTotal",
+                payout.fundTotal().toPlainString(), "capApplied", payout.capApplied(), "rulesVersion",
+                payout.rulesVersion()));
+        return Outcome.PAID;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Outcome returnRecovery(long programmeId, long recoveryId) {
+        Long claimId = claims.paidClaimOfRecovery(programmeId, recoveryId);
+        if (claimId == null) {
+            return Outcome.SKIPPED;
+        }
+        claims.lockClaim(claimId);
+        if (claims.recoveryReturned(recoveryId)) {
+            return Outcome.SKIPPED;
+        }
+        RecoveryRow recovery = claims.recovery(recoveryId);
+        List<PayoutLineRow> paid = claims.payoutLines(claimId);
+        Map<String, BigDecimal> returnedBefore = claims.returnLines(claimId).stream().collect(Collectors.toMap(
+                ReturnLineRow::layerCode, ReturnLineRow::amount, BigDecimal::add));
+        List<Borne> borne = paid.stream().map(l -> new Borne(new Layer(l.layerCode(), l.layerCode(),
+                LayerKind.valueOf(l.layerKind()), l.share()), l.amount(),
+                returnedBefore.getOrDefault(l.layerCode(), BigDecimal.ZERO))).toList();
+        RecoveryReturn back = CompensationCalculator.recoveryReturn(borne, recovery.grossAmount(),
+                recovery.disposalCosts());
+        GeneratedId key = new GeneratedId();
+        claims.insertReturn(recoveryId, claimId, back.net(), back.distributable(), back.surplus(), now(), key);
+        List<ReturnLineRow> lines = new ArrayList<>();
+        List<Posting> postings = new ArrayList<>();
+        Map<Long, FundAccounts> accounts = ledger.lock(paid.stream().filter(l -> l.fundId() != null)
+                .map(PayoutLineRow::fundId).distinct().toList());
+        for (int i = 0; i < back.lines().size(); i++) {
+            ReturnLine r = back.lines().get(i);
+            PayoutLineRow line = paid.get(i);
+            lines.add(new ReturnLineRow(key.getId(), i + 1, line.layerCode(), line.layerKind(), line.fundId(),
+                    r.borne(), r.returnedBefore(), r.amount()));
+            if (line.fundId() != null && r.amount().signum() > 0) {
+                FundAccounts a = accounts.get(line.fundId());
+                postings.add(new Posting(a.id(AccountType.ASSET), a.id(AccountType.INCOME), r.amount()));
+            }
+        }
+        claims.insertReturnLines(lines);
+        Long journalId = null;
+        if (!postings.isEmpty()) {
+            journalId = ledger.post(programmeId, "RECOVERY_RETURN", "追偿返还 " + recovery.externalId(), null, null,
+                    recoveryId, calendar.today(), null, postings).journalId();
+        }
+        audit.recordAs(Actor.SYSTEM, "COMPENSATION_RECOVERY_RETURNED", "COMPENSATION_CLAIM", claimId, Map.of(
+                "recoveryId", recoveryId, "net", back.net().toPlainString(), "distributable",
+                back.distributable().toPlainString(), "surplus", back.surplus().toPlainString(), "journalId",
+                journalId == null ? "" : journalId));
+        return Outcome.RETURNED;
+    }
+
+    private Payout payout(ClaimRow claim) {
+        return CompensationCalculator.payout(claim.outstandingAtDefault(), claim.ipShare(),
+                programmes.version(claim.ruleVersionId()).rules());
+    }
+
+    private Map<String, Long> fundIds(long programmeId) {
+        return programmes.funds(programmeId).stream().collect(Collectors.toMap(FundRow::code, FundRow::id,
+                (a, b) -> a, HashMap::new));
+    }
+
+    private static long fund(Map<String, Long> funds, Layer layer) {
+        Long id = funds.get(layer.code());
+        if (id == null) {
+            // a version's FUND layers always get their accounts when the version is added
+            throw new IllegalStateException("no fund account " + layer.code());
+        }
+        return id;
+    }
+
+    private static List<PayoutLineRow> lines(ClaimRow claim, Payout p, Map<String, Long> funds,
+            Map<String, Long> postings) {
+        List<PayoutLineRow> lines = new ArrayList<>();
+        for (int i = 0; i < p.layers().size(); i++) {
+            LayerPayout l = p.layers().get(i);
+            lines.add(new PayoutLineRow(claim.id(), i + 1, l.layer().code(), l.layer().kind().name(),
+                    l.layer().share(), l.layer().kind() == LayerKind.FUND ? funds.get(l.layer().code()) : null,
+                    p.lossBase(), l.exact(), l.amountBeforeCap(), l.amount(), l.roundingAdjustment(), p.capApplied(),
+                    p.fundTotalBeforeCap(), p.fundCap(), p.rulesVersion(), postings.get(l.layer().code()), null));
+        }
+        return lines;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,34 @@
+package cn.ipf.app.compensation.policy;
+
+import cn.ipf.app.loan.policy.Transition;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * 索赔状态 a compensation claim: filed by the bank, approved by the district and then by a different city reviewer,
+ * paid by the payout job or left waiting for funds (paid first-in-first-out by city approval when money is added);
+ * rejected with a reason before the city approval. Who may take a step is the service's concern.
+ */
+public enum ClaimStatus {
+    FILED, DISTRICT_APPROVED, CITY_APPROVED, WAITING_FOR_FUNDS, PAID, REJECTED;
+
+    /** A step of the review or of the payout job. */
+    public enum Step {
+        DISTRICT_APPROVE(EnumSet.of(FILED), DISTRICT_APPROVED),
+        CITY_APPROVE(EnumSet.of(DISTRICT_APPROVED), CITY_APPROVED),
+        WAIT(EnumSet.of(CITY_APPROVED), WAITING_FOR_FUNDS),
+        PAY(EnumSet.of(CITY_APPROVED, WAITING_FOR_FUNDS), PAID),
+        REJECT(EnumSet.of(FILED, DISTRICT_APPROVED), REJECTED);
+
+        private final Transition<ClaimStatus> transition;
+
+        Step(Set<ClaimStatus> from, ClaimStatus to) {
+            this.transition = new Transition<>(from, to);
+        }
+    }
+
+    public Optional<ClaimStatus> after(Step step) {
+        return step.transition.after(this);
+    }
+}

@@ -109,19 +109,23 @@ CREATE TABLE subsidy_run (
     CONSTRAINT fk_run_rule_version FOREIGN KEY (rule_version_id) REFERENCES subsidy_rule_version (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- The loan gates as a run established them, for the trace of every line of the loan in that run. gate is the first
--- failing one (NULL: all passed).
+-- The loan gates as a run established them, and the reference rate of the loan in that run (LPR of the month before
+-- the contract month × the run's ratio), for the trace of every line of the loan. gate is the first failing one (NULL:
+-- all passed); the LPR is NULL when a gate before the rate limit failed (it was not needed).
 CREATE TABLE subsidy_run_loan (
-    run_id                   BIGINT        NOT NULL,
-    loan_id                  BIGINT        NOT NULL,
-    admitted                 BOOLEAN       NOT NULL,
-    size_class               VARCHAR(8)    NOT NULL,
-    blacklisted              BOOLEAN       NOT NULL,
-    pledged_by_disbursement  BOOLEAN       NOT NULL,
-    first_pledge_invention   BOOLEAN       NOT NULL,
-    other_fiscal_subsidy     BOOLEAN       NOT NULL,
-    annual_rate              DECIMAL(9,6)  NOT NULL,
-    gate                     VARCHAR(32)   NULL,
+    run_id                   BIGINT         NOT NULL,
+    loan_id                  BIGINT         NOT NULL,
+    admitted                 BOOLEAN        NOT NULL,
+    size_class               VARCHAR(8)     NOT NULL,
+    blacklisted              BOOLEAN        NOT NULL,
+    pledged_by_disbursement  BOOLEAN        NOT NULL,
+    first_pledge_invention   BOOLEAN        NOT NULL,
+    other_fiscal_subsidy     BOOLEAN        NOT NULL,
+    annual_rate              DECIMAL(9,6)   NOT NULL,
+    gate                     VARCHAR(32)    NULL,
+    lpr_month                CHAR(7)        CHARACTER SET ascii NULL,
+    lpr                      DECIMAL(6,4)   NULL,
+    reference_rate           DECIMAL(16,10) NULL,
     PRIMARY KEY (run_id, loan_id),
     CONSTRAINT fk_run_loan_run FOREIGN KEY (run_id) REFERENCES subsidy_run (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
@@ -173,9 +177,9 @@ CREATE TABLE subsidy_claim (
     created_at            DATETIME(6)    NOT NULL,
     updated_at            DATETIME(6)    NOT NULL,
     PRIMARY KEY (id),
-    UNIQUE KEY uk_claim_run_enterprise (run_id, enterprise_id),
+    UNIQUE KEY uk_claim_enterprise_run (enterprise_id, run_id),
+    KEY idx_claim_run (run_id),
     KEY idx_claim_programme (programme_id, status),
-    KEY idx_claim_enterprise (enterprise_id, id),
     KEY idx_claim_deadline (status, declare_by),
     KEY idx_claim_rule_version (rule_version_id, status),
     CONSTRAINT fk_claim_programme FOREIGN KEY (programme_id) REFERENCES subsidy_programme (id),
@@ -184,38 +188,31 @@ CREATE TABLE subsidy_claim (
     CONSTRAINT fk_claim_rule_version FOREIGN KEY (rule_version_id) REFERENCES subsidy_rule_version (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- One interest payment's line in a claim, in cap order (line_no), with the whole trace. A payment is in at most one
--- line that is not rejected: active_marker is 1 until the claim is rejected, then NULL, so the unique key allows any
--- number of rejected lines and one standing line per payment (NULLs never collide). cap_marker is 1 while the line
--- uses the annual cap (NULL once rejected or expired). by_interest and by_rate are exact to 6 decimals for reading;
--- amount_before_cap is the rounded min of the two; the loan gates are in subsidy_run_loan.
+-- One interest payment's line in a claim, in cap order (line_no), with what is particular to it; the rest of its trace
+-- is its payment (dates, D, balance, interest), its loan's row in subsidy_run_loan (gates, LPR, reference rate) and its
+-- run (parameters and their version). A payment is in at most one line that is not rejected: active_marker is 1 until
+-- the claim is rejected, then NULL, so the unique key allows any number of rejected lines and one standing line per
+-- payment (NULLs never collide). cap_marker is 1 while the line uses the annual cap (NULL once rejected or expired).
+-- by_interest and by_rate are exact to 6 decimals for reading; amount_before_cap is the rounded min of the two.
+-- Clustered by enterprise: a claim's lines and an enterprise's cap use are one range of the primary key. The job is
+-- the only writer, in the transaction that writes the line's claim; the table (a million rows a year) has no foreign
+-- keys, whose checks would add half again to the writing.
 CREATE TABLE subsidy_line (
-    run_id                BIGINT         NOT NULL,
     enterprise_id         BIGINT         NOT NULL,
+    run_id                BIGINT         NOT NULL,
     line_no               INT            NOT NULL,
     payment_id            BIGINT         NOT NULL,
-    loan_id               BIGINT         NOT NULL,
     active_marker         TINYINT        NULL,
     cap_marker            TINYINT        NULL,
-    paid_date             DATE           NOT NULL,
-    cap_year              SMALLINT       NOT NULL,
     reason                VARCHAR(32)    NOT NULL,
-    days                  INT            NOT NULL,
     days_in_window        INT            NOT NULL,
-    lpr_month             CHAR(7)        CHARACTER SET ascii NULL,
-    lpr                   DECIMAL(6,4)   NULL,
-    reference_rate        DECIMAL(16,10) NULL,
     by_interest           DECIMAL(25,6)  NULL,
     by_rate               DECIMAL(25,6)  NULL,
     amount_before_cap     DECIMAL(19,2)  NOT NULL,
     cap_remaining_before  DECIMAL(19,2)  NULL,
     amount                DECIMAL(19,2)  NOT NULL,
-    rules_version         INT            NOT NULL,
-    PRIMARY KEY (run_id, enterprise_id, line_no),
-    UNIQUE KEY uk_line_payment_active (payment_id, active_marker),
-    KEY idx_line_cap (enterprise_id, cap_marker, cap_year),
-    CONSTRAINT fk_line_claim FOREIGN KEY (run_id, enterprise_id) REFERENCES subsidy_claim (run_id, enterprise_id),
-    CONSTRAINT fk_line_payment FOREIGN KEY (payment_id) REFERENCES interest_payment (id)
+    PRIMARY KEY (enterprise_id, run_id, line_no),
+    UNIQUE KEY uk_line_payment_active (payment_id, active_marker)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- 费用补贴 a fee claim's evidence and computation: the invoice (and, for a premium, the insurance policy), the loan it

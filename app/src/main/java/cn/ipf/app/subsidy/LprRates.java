@@ -27,6 +27,7 @@ public class LprRates {
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private volatile Map<YearMonth, BigDecimal> snapshot = Map.of();
 
     LprRates(ProgrammeMapper mapper, LibraryAccess access, AuditTrail audit, BusinessCalendar calendar, Clock clock) {
         this.mapper = mapper;
@@ -40,17 +41,28 @@ public class LprRates {
         return mapper.lprRates();
     }
 
-    /** The table as the calculator reads it; a missing month is a MissingLprException naming it. */
+    /**
+     * The table as the calculator reads it; a missing month is a MissingLprException naming it. Months are only
+     * ever added, so a snapshot serves until a month is missing from it: then it is read again once.
+     */
     public LprTable table() {
-        Map<YearMonth, BigDecimal> rates = new HashMap<>();
-        mapper.lprRates().forEach(r -> rates.put(YearMonth.parse(r.rateMonth()), r.oneYear()));
         return month -> {
-            BigDecimal rate = rates.get(month);
+            BigDecimal rate = snapshot.get(month);
+            if (rate == null) {
+                snapshot = read();
+                rate = snapshot.get(month);
+            }
             if (rate == null) {
                 throw new MissingLprException(month);
             }
             return rate;
         };
+    }
+
+    private Map<YearMonth, BigDecimal> read() {
+        Map<YearMonth, BigDecimal> rates = new HashMap<>();
+        mapper.lprRates().forEach(r -> rates.put(YearMonth.parse(r.rateMonth()), r.oneYear()));
+        return Map.copyOf(rates);
     }
 
     @Transactional

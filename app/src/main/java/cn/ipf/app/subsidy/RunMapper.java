@@ -58,9 +58,6 @@ interface RunMapper {
     List<CapUse> capUsed(@Param("enterpriseIds") Collection<Long> enterpriseIds,
             @Param("paidBefore") LocalDate paidBefore);
 
-    /** Which of these payments are already in a line that is not rejected. */
-    List<Long> activePayments(@Param("paymentIds") Collection<Long> paymentIds);
-
     void completeClaimsRun(@Param("runId") long runId, @Param("at") Instant at);
 
     void completeDryRun(@Param("runId") long runId, @Param("at") Instant at);

@@ -204,15 +204,12 @@ public class SubsidyRuns implements InterestSubsidyRuns {
         List<EnterprisePayments> enterprises = work.stream().map(EnterprisePayments.class::cast).toList();
         List<Long> enterpriseIds = enterprises.stream().map(EnterprisePayments::enterpriseId).toList();
         boolean dryRun = run.row().dryRun();
-        Set<Long> taken = Set.of();
         if (!dryRun) {
-            // one computation of an enterprise's cap at a time, whatever runs overlap; then what committed before
+            // one computation of an enterprise's cap at a time, whatever runs overlap: the cap use read below is
+            // what committed before the lock; a payment another run took meanwhile fails the unique key
             mapper.lockEntries(enterpriseIds);
-            List<Long> paymentIds = enterprises.stream().flatMap(e -> e.payments().stream())
-                    .map(CandidatePayment::paymentId).toList();
-            taken = new HashSet<>(mapper.activePayments(paymentIds));
         }
-        List<Computed> computed = compute(run, enterprises, taken);
+        List<Computed> computed = compute(run, enterprises);
         if (dryRun) {
             store.dryTotals(runId, dryTotals(computed));
         } else {
@@ -221,10 +218,10 @@ public class SubsidyRuns implements InterestSubsidyRuns {
     }
 
     /**
-     * The lines of these enterprises under the run's parameters, leaving out payments in {@code taken}; writes
-     * nothing. Loan gates come from the records as of the run; the cap used so far from standing lines.
+     * The lines of these enterprises under the run's parameters; writes nothing. Loan gates come from the records as
+     * of the run; the cap used so far from standing lines.
      */
-    List<Computed> compute(RunContext run, List<EnterprisePayments> enterprises, Set<Long> taken) {
+    List<Computed> compute(RunContext run, List<EnterprisePayments> enterprises) {
         List<Long> enterpriseIds = enterprises.stream().map(EnterprisePayments::enterpriseId).toList();
         Set<Long> loanIds = new HashSet<>();
         enterprises.forEach(e -> e.payments().forEach(p -> loanIds.add(p.loanId())));
@@ -243,18 +240,13 @@ public class SubsidyRuns implements InterestSubsidyRuns {
             Map<Long, CandidatePayment> byPayment = new LinkedHashMap<>();
             List<Payment> payments = new ArrayList<>();
             for (CandidatePayment p : e.payments()) {
-                if (taken.contains(p.paymentId())) {
-                    continue;
-                }
                 LoanFacts loan = facts.computeIfAbsent(p.loanId(), id -> facts(p, gates.get(id), size));
                 byPayment.put(p.paymentId(), p);
                 payments.add(new Payment(p.paymentId(), loan, p.sequenceNo(), p.accrualStart(), p.accrualEnd(),
                         p.principalBalance(), p.interestAmount(), p.dueDate(), p.paidDate()));
             }
-            if (!payments.isEmpty()) {
-                result.add(new Computed(e, size, InterestSubsidyCalculator.compute(run.rules(), payments,
-                        used.getOrDefault(e.enterpriseId(), Map.of()), lpr), byPayment));
-            }
+            result.add(new Computed(e, size, InterestSubsidyCalculator.compute(run.rules(), payments,
+                    used.getOrDefault(e.enterpriseId(), Map.of()), lpr), byPayment));
         }
         return result;
     }
@@ -278,7 +270,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
             for (int i = 0; i < c.lines().size(); i++) {
                 Line line = c.lines().get(i);
                 CandidatePayment p = c.byPayment().get(line.payment().id());
-                lines.add(new LineDraft(c.enterprise().enterpriseId(), i + 1, p.loanId(), line));
+                lines.add(new LineDraft(c.enterprise().enterpriseId(), i + 1, line));
                 loanGates.computeIfAbsent(p.loanId(), id -> gateDraft(id, line, c.sizeClass()));
             }
             loans.addAll(loanGates.values());
@@ -298,7 +290,8 @@ public class SubsidyRuns implements InterestSubsidyRuns {
         LoanFacts f = line.payment().loan();
         return new LoanGateDraft(loanId, f.admittedOnDisbursement(), size.name(), f.blacklisted(),
                 f.pledgedByDisbursement(), f.firstPledgeInvention(), f.otherFiscalSubsidy(), f.annualRate(),
-                line.reason().isLoanGate() ? line.reason().name() : null);
+                line.reason().isLoanGate() ? line.reason().name() : null,
+                line.lprMonth() == null ? null : line.lprMonth().toString(), line.lpr(), line.reference());
     }
 
     private static List<DryTotal> dryTotals(List<Computed> computed) {

@@ -102,6 +102,32 @@ class InterestSubsidyClaimsTest extends SubsidyTestSupport {
         assertThat(programme.get("committed").decimalValue()).isEqualByComparingTo("3000.00");
         assertThat(programme.get("remaining").decimalValue()).isEqualByComparingTo("500.00");
         assertThat(programme.get("ruleVersions").get(0).get("immutable").asBoolean()).isTrue();
+        String programmePath = "/api/v1/admin/subsidy-programmes/" + programmeId;
+        assertThat(http.with(admin).put(programmePath, Map.of("name", "x", "budget", 2999.99, "declarationDays", 0))
+                .code()).as("not below what is committed").isEqualTo("BUDGET_EXCEEDED");
+        assertThat(http.with(admin).put(programmePath, Map.of("name", "贴息 2025–2026", "budget", 3500,
+                "declarationDays", 0)).json().get("name").asString()).isEqualTo("贴息 2025–2026");
+
+        // parameters change by new versions from a date
+        Map<String, Object> fees = Map.of("evaluationFeeRatio", 0.5, "evaluationFeeAnnualCap", 50000,
+                "insurancePremiumRatio", 0.5, "insurancePremiumAnnualCap", 20000);
+        Http.Response v2 = http.with(admin).post(programmePath + "/rule-versions", Map.of("effectiveFrom",
+                "2026-07-01", "interest", interest("4000", 150), "fees", fees));
+        assertThat(v2.status()).as(v2.toString()).isEqualTo(201);
+        assertThat(v2.json().get("version").asInt()).isEqualTo(2);
+        assertThat(v2.json().get("immutable").asBoolean()).isFalse();
+        assertThat(http.with(admin).post(programmePath + "/rule-versions", Map.of("effectiveFrom", "2026-07-01",
+                "interest", interest("4000", null), "fees", fees)).code())
+                .isEqualTo("RULE_VERSION_EFFECTIVE_DATE_TAKEN");
+        Map<String, Object> bad = new java.util.LinkedHashMap<>(interest("4000", null));
+        bad.put("lprRatio", 1.5);
+        assertThat(http.with(admin).post(programmePath + "/rule-versions", Map.of("effectiveFrom", "2026-08-01",
+                "interest", bad, "fees", fees)).code()).isEqualTo("SUBSIDY_RULES_INVALID");
+        assertThat(http.with(admin).post("/api/v1/admin/subsidy-programmes", Map.of("name", "x", "regionCode",
+                "999999", "budget", 1, "periodStart", "2025-01-01", "periodEnd", "2025-12-31")).code())
+                .isEqualTo("PROGRAMME_INVALID");
+        assertThat(http.with(e.sme().token()).post(programmePath + "/rule-versions", Map.of("effectiveFrom",
+                "2026-08-01", "interest", interest("4000", null), "fees", fees)).status()).isEqualTo(403);
 
         // ---- payment orders for the treasury, then the payment ------------------------------------------------
         Download csv = download(admin, "/api/v1/subsidy/payment-orders?programmeId=" + programmeId + "&format=csv");

@@ -1,5 +1,6 @@
 package cn.ipf.app.subsidy.policy;
 
+import cn.ipf.app.loan.policy.Transition;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -22,17 +23,15 @@ public enum ClaimStatus {
         REJECT(EnumSet.of(COMPUTED, DECLARED, DISTRICT_APPROVED), REJECTED),
         EXPIRE(EnumSet.of(COMPUTED), EXPIRED);
 
-        private final Set<ClaimStatus> from;
-        private final ClaimStatus to;
+        private final Transition<ClaimStatus> transition;
 
         Step(Set<ClaimStatus> from, ClaimStatus to) {
-            this.from = from;
-            this.to = to;
+            this.transition = new Transition<>(from, to);
         }
     }
 
     public Optional<ClaimStatus> after(Step step) {
-        return step.from.contains(this) ? Optional.of(step.to) : Optional.empty();
+        return step.transition.after(this);
     }
 
     /** Lines of rejected and expired claims leave the annual cap to later claims. */

@@ -1,0 +1,74 @@
+package cn.ipf.app.regulator;
+
+import cn.ipf.api.model.IndicatorValue;
+import cn.ipf.api.model.StatisticsBreakdown;
+import cn.ipf.api.model.StatisticsIndicator;
+import cn.ipf.api.model.StatisticsReport;
+import cn.ipf.api.model.StatisticsRow;
+import cn.ipf.api.model.StatisticsTarget;
+import cn.ipf.api.model.StatisticsTargetForm;
+import cn.ipf.api.model.TargetProgress;
+import cn.ipf.api.server.AdminStatisticsTargetsApi;
+import cn.ipf.api.server.RegulatorStatisticsApi;
+import cn.ipf.app.regulator.policy.Indicator;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Regulators' statistics and target progress; admins maintain the targets. */
+@RestController
+class RegulatorStatisticsController implements RegulatorStatisticsApi, AdminStatisticsTargetsApi {
+
+    private final Statistics statistics;
+
+    RegulatorStatisticsController(Statistics statistics) {
+        this.statistics = statistics;
+    }
+
+    @Override
+    public ResponseEntity<StatisticsReport> getStatistics(String period, StatisticsBreakdown breakdown,
+            String regionCode) {
+        Statistics.Report r = statistics.report(period, breakdown == null ? Statistics.Breakdown.TOTAL
+                : Statistics.Breakdown.valueOf(breakdown.getValue()), regionCode);
+        return ResponseEntity.ok(new StatisticsReport()
+                .period(r.period().code()).from(r.period().start()).to(r.period().end())
+                .previousFrom(r.previous().start()).previousTo(r.previous().end())
+                .breakdown(StatisticsBreakdown.fromValue(r.breakdown().name())).regionCode(r.regionCode())
+                .rows(r.rows().stream().map(row -> new StatisticsRow().key(row.key()).name(row.name())
+                        .indicators(row.values().stream().map(v -> new IndicatorValue()
+                                .indicator(indicator(v.indicator())).value(v.value()).previousValue(v.previous())
+                                .yoyChange(v.yoyChange())).toList())).toList()));
+    }
+
+    @Override
+    public ResponseEntity<List<StatisticsTarget>> listStatisticsTargets(Integer year) {
+        return ResponseEntity.ok(statistics.targets(year).stream().map(RegulatorStatisticsController::target)
+                .toList());
+    }
+
+    @Override
+    public ResponseEntity<List<TargetProgress>> getTargetProgress(Integer year, LocalDate asOf) {
+        return ResponseEntity.ok(statistics.progress(year, asOf).stream().map(p -> new TargetProgress()
+                .indicator(indicator(p.target().indicator())).regionCode(p.target().regionCode())
+                .year(p.target().year()).target(p.target().value()).actual(p.actual()).asOf(p.asOf())
+                .ratio(p.progress().ratio()).expectedRatio(p.progress().expectedRatio())
+                .onPace(p.progress().onPace())).toList());
+    }
+
+    @Override
+    public ResponseEntity<StatisticsTarget> putStatisticsTarget(Integer year, String regionCode,
+            StatisticsIndicator indicator, StatisticsTargetForm form) {
+        return ResponseEntity.ok(target(statistics.setTarget(year, regionCode,
+                Indicator.valueOf(indicator.getValue()), form.getValue())));
+    }
+
+    private static StatisticsTarget target(Statistics.Target t) {
+        return new StatisticsTarget().indicator(indicator(t.indicator())).regionCode(t.regionCode()).year(t.year())
+                .value(t.value());
+    }
+
+    private static StatisticsIndicator indicator(Indicator i) {
+        return StatisticsIndicator.fromValue(i.name());
+    }
+}

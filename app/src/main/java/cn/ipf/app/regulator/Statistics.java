@@ -88,8 +88,8 @@ public class Statistics {
             Map<Indicator, BigDecimal> a = now.getOrDefault(key, Map.of());
             Map<Indicator, BigDecimal> b = before.getOrDefault(key, Map.of());
             List<Value> values = Arrays.stream(Indicator.values()).map(i -> {
-                BigDecimal v = a.getOrDefault(i, BigDecimal.ZERO);
-                BigDecimal p = b.getOrDefault(i, BigDecimal.ZERO);
+                BigDecimal v = i.normalise(a.getOrDefault(i, BigDecimal.ZERO));
+                BigDecimal p = i.normalise(b.getOrDefault(i, BigDecimal.ZERO));
                 return new Value(i, v, p, Progress.yearOnYear(v, p));
             }).toList();
             return new Row(key, names.get(key), values);
@@ -126,8 +126,8 @@ public class Statistics {
         Function<String, Map<Indicator, BigDecimal>> actuals = region -> figures(from, to, Breakdown.TOTAL, region)
                 .getOrDefault("ALL", Map.of());
         return targets(year).stream().map(t -> {
-            BigDecimal actual = byRegion.computeIfAbsent(t.regionCode(), actuals)
-                    .getOrDefault(t.indicator(), BigDecimal.ZERO);
+            BigDecimal actual = t.indicator().normalise(byRegion.computeIfAbsent(t.regionCode(), actuals)
+                    .getOrDefault(t.indicator(), BigDecimal.ZERO));
             return new TargetProgress(t, actual, on, Progress.of(actual, t.value(), year, on));
         }).toList();
     }
@@ -139,8 +139,7 @@ public class Statistics {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, List.of(new FieldViolation("regionCode",
                     "not one of the deployment's regions")));
         }
-        boolean amount = indicator == Indicator.PLEDGE_FINANCING_AMOUNT || indicator == Indicator.SUBSIDY_PAID
-                || indicator == Indicator.COMPENSATION_PAID || indicator == Indicator.RECOVERIES;
+        boolean amount = indicator.isAmount();
         if (value.signum() < 0 || value.stripTrailingZeros().scale() > (amount ? 2 : 0)
                 || value.compareTo(new BigDecimal("99999999999999999")) > 0) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, List.of(new FieldViolation("value",
@@ -153,7 +152,8 @@ public class Statistics {
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("value", value.toPlainString());
         changes.put("previous", before == null ? null : before.value().toPlainString());
-        audit.record("statistics_target.set", "statistics_target", year + "/" + regionCode + "/" + indicator, changes);
+        audit.record("STATISTICS_TARGET_SET", "STATISTICS_TARGET", year + "/" + regionCode + "/" + indicator,
+                changes);
         return target(row);
     }
 
@@ -166,6 +166,7 @@ public class Statistics {
     }
 
     private static Target target(TargetRow r) {
-        return new Target(Indicator.valueOf(r.indicator()), r.regionCode(), r.year(), r.value());
+        Indicator indicator = Indicator.valueOf(r.indicator());
+        return new Target(indicator, r.regionCode(), r.year(), indicator.normalise(r.value()));
     }
 }

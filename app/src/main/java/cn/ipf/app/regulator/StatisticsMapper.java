@@ -33,5 +33,16 @@ interface StatisticsMapper {
 
     TargetRow target(@Param("year") int year, @Param("region") String region, @Param("indicator") String indicator);
 
+    record ReportFile(String month, String format, String fileName, long sizeBytes, String sha256, int generation,
+            Instant generatedAt) {
+    }
+
+    List<ReportFile> reports();
+
+    ReportFile report(@Param("month") String month, @Param("format") String format);
+
+    /** Inserts generation 1 or replaces the row and counts the generation up. */
+    void upsertReport(@Param("r") ReportFile report);
+
     void upsertTarget(@Param("t") TargetRow target, @Param("by") long by, @Param("at") Instant at);
 }

@@ -1,5 +1,8 @@
 package cn.ipf.app.regulator.policy;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /**
  * 统计指标 the programme's indicators, each computed from the records (definitions in docs/policies.md). Amounts are
  * in yuan, the others are counts.
@@ -22,5 +25,16 @@ public enum Indicator {
     /** 风险补偿代偿 compensation the funds paid, by posting date. */
     COMPENSATION_PAID,
     /** 处置回收 gross recoveries banks reported on pledged loans, by recovery date. */
-    RECOVERIES
+    RECOVERIES;
+
+    /** Amounts are yuan to the fen; the other indicators are whole counts. */
+    public boolean isAmount() {
+        return this == PLEDGE_FINANCING_AMOUNT || this == SUBSIDY_PAID || this == COMPENSATION_PAID
+                || this == RECOVERIES;
+    }
+
+    /** The figure at its scale: 2 decimals for an amount, none for a count (SQL sums come as decimals). */
+    public BigDecimal normalise(BigDecimal value) {
+        return value.setScale(isAmount() ? 2 : 0, RoundingMode.UNNECESSARY);
+    }
 }

@@ -34,7 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * interest-subsidy parameters as JSON). Steps: {@code open-run} records the run (its cut-off instant and date are fixed
  * there, so a restart sees what the first attempt saw); {@code compute-lines} is partitioned by enterprise-id range
  * ({@code ipf.batch.interest-subsidy.partitions}, default 2), each partition streaming its enterprises' payments from a
- * database cursor, one enterprise per item, {@code ipf.batch.interest-subsidy.chunk-size} enterprises (default 100)
+ * database cursor, one enterprise per item, {@code ipf.batch.interest-subsidy.chunk-size} enterprises (default 500)
  * per chunk transaction; {@code close-run} records the totals. A partition remembers its last committed enterprise,
  * so a failed run restarts after it; the schema's unique keys make a duplicate line impossible in any case.
  */
@@ -103,7 +103,7 @@ public class InterestSubsidyJobConfig {
     Step interestSubsidyPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ItemStreamReader<InterestSubsidyRuns.EnterpriseWork> interestSubsidyReader,
             ItemWriter<InterestSubsidyRuns.EnterpriseWork> interestSubsidyWriter,
-            @Value("${ipf.batch.interest-subsidy.chunk-size:100}") int chunkSize) {
+            @Value("${ipf.batch.interest-subsidy.chunk-size:500}") int chunkSize) {
         return new StepBuilder("compute-partition", jobRepository)
                 .<InterestSubsidyRuns.EnterpriseWork, InterestSubsidyRuns.EnterpriseWork>chunk(chunkSize)
                 .transactionManager(transactionManager)

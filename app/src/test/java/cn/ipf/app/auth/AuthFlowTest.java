@@ -122,8 +122,8 @@ class AuthFlowTest extends IntegrationTest {
         assertThat(http.with(regulator).post("/api/v1/admin/banks", Map.of("name", "x", "bankCode", "123456789012"))
                 .code()).isEqualTo("FORBIDDEN");
         assertThat(http.with(admin).get("/api/v1/admin/users").status()).isEqualTo(200);
-        // a person's token is not a bank signature
-        assertThat(http.with(admin).get("/api/v1/bank/me").code()).isEqualTo("SIGNATURE_INVALID");
+        // on the bank API a person's token counts only for the bank's own officers
+        assertThat(http.with(admin).get("/api/v1/bank/me").code()).isEqualTo("FORBIDDEN");
     }
 
     @Test

@@ -50,7 +50,19 @@ public final class SubsidyJobBench {
     private SubsidyJobBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int code = 0;
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            code = 1;
+        }
+        // the service's non-daemon threads would keep the JVM alive after a failure
+        System.exit(code);
+    }
+
+    private static void run(String[] args) throws Exception {
         String user = System.getProperty("bench.user", "root");
         String password = System.getProperty("bench.password", "");
         boolean reuse = Boolean.getBoolean("bench.reuse");
@@ -80,7 +92,13 @@ public final class SubsidyJobBench {
         props.put("spring.main.banner-mode", "off");
         // system properties: they override application.yml (builder properties would only be defaults)
         props.forEach((k, v) -> System.setProperty(k, v.toString()));
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(IpfApplication.class).run(args);
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(IpfApplication.class).run(args)) {
+            measure(ctx);
+        }
+    }
+
+    private static void measure(ConfigurableApplicationContext ctx) throws Exception {
+        boolean reuse = Boolean.getBoolean("bench.reuse");
         DataSource dataSource = ctx.getBean(DataSource.class);
         long programmeId;
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
@@ -134,8 +152,6 @@ public final class SubsidyJobBench {
                     job, floor, floor1, floor2);
             System.out.println("load after: " + load());
         }
-        ctx.close();
-        System.exit(0);
     }
 
     /**

@@ -6,7 +6,6 @@ import cn.ipf.app.subsidy.policy.FeeSubsidyRules;
 import cn.ipf.app.subsidy.policy.InterestSubsidyRules;
 import cn.ipf.app.subsidy.policy.InterestSubsidyRules.Reason;
 import java.math.BigDecimal;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -81,9 +80,5 @@ class SubsidyParameters {
             throw new ApiException(ErrorCode.SUBSIDY_RULES_INVALID, String.join("; ", problems));
         }
         return interest;
-    }
-
-    static Set<Reason> gates(List<Reason> given) {
-        return given == null || given.isEmpty() ? Set.of() : EnumSet.copyOf(given);
     }
 }

@@ -1,13 +1,11 @@
 package cn.ipf.app.audit;
 
 import cn.ipf.api.model.AuditChainVerification;
-import cn.ipf.api.model.AuditEvent;
 import cn.ipf.api.model.AuditEventPage;
 import cn.ipf.api.server.AuditApi;
 import cn.ipf.app.audit.policy.AuditChain;
 import cn.ipf.app.shared.web.Pages;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,7 +27,7 @@ class AuditController implements AuditApi {
                 from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
         AuditReader.Page found = reader.search(query, request.offset(), request.size());
         return ResponseEntity.ok(new AuditEventPage()
-                .items(found.events().stream().map(AuditController::toApi).toList())
+                .items(found.events().stream().map(AuditViews::event).toList())
                 .page(request.meta(found.total())));
     }
 
@@ -41,21 +39,5 @@ class AuditController implements AuditApi {
                 .eventsChecked(verdict.eventsChecked())
                 .firstBrokenEventId(verdict.firstBrokenEventId())
                 .reason(verdict.reason() == null ? null : verdict.reason().name()));
-    }
-
-    private static AuditEvent toApi(AuditChain.Event e) {
-        return new AuditEvent()
-                .eventId(e.id())
-                .occurredAt(e.occurredAt().atOffset(ZoneOffset.UTC))
-                .actorKind(AuditEvent.ActorKindEnum.fromValue(e.actorKind()))
-                .actorId(e.actorId())
-                .actorRole(e.actorRole())
-                .action(e.action())
-                .entityType(e.entityType())
-                .entityId(e.entityId())
-                .requestId(e.requestId())
-                .summary(e.summary())
-                .previousHash(e.prevHash())
-                .hash(e.hash());
     }
 }

@@ -31,4 +31,7 @@ interface AuditMapper {
 
     record AuditQuery(String actorId, String entityType, String entityId, String action, Instant from, Instant to) {
     }
+
+    /** Every event on any of the entities, oldest first. */
+    List<AuditChain.Event> touching(@Param("entities") List<AuditReader.Entity> entities);
 }

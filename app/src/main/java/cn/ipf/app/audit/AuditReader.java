@@ -22,6 +22,16 @@ public class AuditReader {
     public record Page(List<AuditChain.Event> events, long total) {
     }
 
+    /** An audited entity as events name it (entity type and id). */
+    public record Entity(String type, String id) {
+    }
+
+    /** Every event on any of the entities, oldest first (a drill-down's history). */
+    @Transactional(readOnly = true)
+    public List<AuditChain.Event> touching(List<Entity> entities) {
+        return entities.isEmpty() ? List.of() : mapper.touching(entities);
+    }
+
     @Transactional(readOnly = true)
     public Page search(AuditMapper.AuditQuery query, long offset, int limit) {
         return new Page(mapper.search(query, offset, limit), mapper.count(query));

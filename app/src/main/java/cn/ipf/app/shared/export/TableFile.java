@@ -2,6 +2,7 @@ package cn.ipf.app.shared.export;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -10,7 +11,15 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -18,22 +27,50 @@ import org.dhatim.fastexcel.Worksheet;
  * An export written row by row into a temporary file, so memory stays bounded whatever the number of rows: CSV (RFC
  * 4180, UTF-8 with a byte-order mark for Excel) or XLSX (fastexcel, flushed every 1 000 rows). Cells are strings or
  * amounts; an amount is a number in XLSX (exact BigDecimal, so the treasury can sum it) and plain text in CSV.
+ *
+ * <p>The same rows always give the same bytes: fastexcel stamps the creation instant into {@code docProps/core.xml}
+ * and the ZIP entries carry the time of writing, so the workbook is copied once more with the creation date and
+ * every entry time fixed at {@link #FIXED_TIME} (streamed entry by entry; only the small core.xml is held).
  */
 public final class TableFile {
+
+    /** The creation date written into every workbook; ZIP entries get the same local time, whatever the zone. */
+    public static final String FIXED_TIME = "2000-01-01T00:00:00Z";
+
+    private static final Pattern CREATED = Pattern.compile("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)");
+
+    /** One table: a sheet in a workbook, a section in a CSV. */
+    public record Sheet(String name, List<String> header, Iterable<List<Object>> rows) {
+    }
 
     private TableFile() {
     }
 
     /** Writes the file and answers its path; the caller deletes it once sent. */
     public static Path write(boolean xlsx, String sheetName, List<String> header, Iterable<List<Object>> rows) {
+        return write(xlsx, List.of(new Sheet(sheetName, header, rows)));
+    }
+
+    /**
+     * Several tables in one file: one sheet each in XLSX; in CSV one section each, a line with the table's name, its
+     * header and rows, sections separated by an empty line (a single table is written without its name line).
+     */
+    public static Path write(boolean xlsx, List<Sheet> sheets) {
         Path file = null;
+        Path raw = null;
         try {
             file = Files.createTempFile("export-", xlsx ? ".xlsx" : ".csv");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                if (xlsx) {
-                    writeXlsx(out, sheetName, header, rows);
-                } else {
-                    writeCsv(out, header, rows);
+            if (xlsx) {
+                raw = Files.createTempFile("export-raw-", ".xlsx");
+                try (OutputStream out = Files.newOutputStream(raw)) {
+                    writeXlsx(out, sheets);
+                }
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    canonical(raw, out);
+                }
+            } else {
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    writeCsv(out, sheets);
                 }
             }
             return file;
@@ -43,42 +80,78 @@ public final class TableFile {
         } catch (RuntimeException e) {
             deleteQuietly(file);
             throw e;
+        } finally {
+            deleteQuietly(raw);
         }
     }
 
-    private static void writeCsv(OutputStream out, List<String> header, Iterable<List<Object>> rows)
-            throws IOException {
+    private static void writeCsv(OutputStream out, List<Sheet> sheets) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         w.write(Csv.BOM);
-        Csv.line(w, header);
-        for (List<Object> row : rows) {
-            Csv.line(w, row.stream().map(TableFile::text).toList());
+        for (int s = 0; s < sheets.size(); s++) {
+            Sheet sheet = sheets.get(s);
+            if (sheets.size() > 1) {
+                if (s > 0) {
+                    w.write("\r\n");
+                }
+                Csv.line(w, List.of(sheet.name()));
+            }
+            Csv.line(w, sheet.header());
+            for (List<Object> row : sheet.rows()) {
+                Csv.line(w, row.stream().map(TableFile::text).toList());
+            }
         }
         w.flush();
     }
 
-    private static void writeXlsx(OutputStream out, String sheetName, List<String> header,
-            Iterable<List<Object>> rows) throws IOException {
+    private static void writeXlsx(OutputStream out, List<Sheet> sheets) throws IOException {
         Workbook workbook = new Workbook(out, "IPF", "1.0");
-        Worksheet sheet = workbook.newWorksheet(sheetName);
-        for (int c = 0; c < header.size(); c++) {
-            sheet.value(0, c, header.get(c));
-        }
-        int r = 1;
-        for (List<Object> row : rows) {
-            for (int c = 0; c < row.size(); c++) {
-                if (row.get(c) instanceof BigDecimal amount) {
-                    sheet.value(r, c, amount);
-                } else {
-                    sheet.value(r, c, text(row.get(c)));
+        for (Sheet table : sheets) {
+            Worksheet sheet = workbook.newWorksheet(table.name());
+            for (int c = 0; c < table.header().size(); c++) {
+                sheet.value(0, c, table.header().get(c));
+            }
+            int r = 1;
+            for (List<Object> row : table.rows()) {
+                for (int c = 0; c < row.size(); c++) {
+                    if (row.get(c) instanceof BigDecimal amount) {
+                        sheet.value(r, c, amount);
+                    } else {
+                        sheet.value(r, c, text(row.get(c)));
+                    }
                 }
+                if (r % 1000 == 0) {
+                    sheet.flush();
+                }
+                r++;
             }
-            if (r % 1000 == 0) {
-                sheet.flush();
-            }
-            r++;
+            sheet.finish();
         }
         workbook.finish();
+    }
+
+    /** Copies the workbook's ZIP with fixed entry times and the fixed creation date (see the class comment). */
+    // read through the central directory: fastexcel streams its entries with Zip64 data descriptors, which
+    // ZipInputStream cannot read front to back
+    private static void canonical(Path raw, OutputStream out) throws IOException {
+        LocalDateTime time = LocalDateTime.ofInstant(Instant.parse(FIXED_TIME), ZoneOffset.UTC);
+        try (ZipFile in = new ZipFile(raw.toFile()); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
+                ZipEntry copy = new ZipEntry(entry.getName());
+                copy.setTimeLocal(time);
+                zip.putNextEntry(copy);
+                try (InputStream part = in.getInputStream(entry)) {
+                    if (entry.getName().equals("docProps/core.xml")) {
+                        String xml = new String(part.readAllBytes(), StandardCharsets.UTF_8);
+                        zip.write(CREATED.matcher(xml).replaceAll("$1" + FIXED_TIME + "$2")
+                                .getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        part.transferTo(zip);
+                    }
+                }
+                zip.closeEntry();
+            }
+        }
     }
 
     private static String text(Object cell) {

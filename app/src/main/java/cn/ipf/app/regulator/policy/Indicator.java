@@ -1,0 +1,40 @@
+package cn.ipf.app.regulator.policy;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * 统计指标 the programme's indicators, each computed from the records (definitions in docs/policies.md). Amounts are
+ * in yuan, the others are counts.
+ */
+public enum Indicator {
+    /** 质押融资金额 principal of disbursed pledged loans, by disbursement date. */
+    PLEDGE_FINANCING_AMOUNT,
+    /** 质押贷款笔数 disbursed pledged loans, by disbursement date. */
+    PLEDGED_LOANS,
+    /** 质押登记笔数 pledge registrations, by registration date. */
+    PLEDGE_REGISTRATIONS,
+    /** 质押专利件数 distinct patents in those registrations. */
+    PLEDGED_PATENTS,
+    /** 质押商标件数 distinct trademarks in those registrations. */
+    PLEDGED_TRADEMARKS,
+    /** 服务企业数 distinct borrowers of the disbursed pledged loans. */
+    ENTERPRISES_SERVED,
+    /** 贴息兑付 subsidies paid, by payment date. */
+    SUBSIDY_PAID,
+    /** 风险补偿代偿 compensation the funds paid, by posting date. */
+    COMPENSATION_PAID,
+    /** 处置回收 gross recoveries banks reported on pledged loans, by recovery date. */
+    RECOVERIES;
+
+    /** Amounts are yuan to the fen; the other indicators are whole counts. */
+    public boolean isAmount() {
+        return this == PLEDGE_FINANCING_AMOUNT || this == SUBSIDY_PAID || this == COMPENSATION_PAID
+                || this == RECOVERIES;
+    }
+
+    /** The figure at its scale: 2 decimals for an amount, none for a count (SQL sums come as decimals). */
+    public BigDecimal normalise(BigDecimal value) {
+        return value.setScale(isAmount() ? 2 : 0, RoundingMode.UNNECESSARY);
+    }
+}

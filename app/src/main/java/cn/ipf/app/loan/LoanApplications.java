@@ -13,6 +13,7 @@ import cn.ipf.app.product.ProductRecord;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.money.Decimals;
 import cn.ipf.app.shared.money.Yuan;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.shared.time.BusinessCalendar;
@@ -191,16 +192,13 @@ public class LoanApplications {
     Detail approve(long bankId, long applicationId, Offer offer) {
         ApplicationRecord app = bankApplication(bankId, applicationId);
         BigDecimal amount = Yuan.of(offer.amount(), "amount");
-        if (offer.annualRate().stripTrailingZeros().scale() > 6) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED,
-                    List.of(new FieldViolation("annualRate", "at most 6 decimal places")));
-        }
+        BigDecimal annualRate = Decimals.atMost(offer.annualRate(), 6, "annualRate");
         ApplicationStatus next = transition(applicationId, Step.APPROVE);
         ProductRecord product = products.version(app.productId()).orElseThrow();
         refuse(ErrorCode.APPLICATION_INVALID, ApplicationRules.offer(rulesView(product), amount, offer.termMonths()));
-        applications.updateOffer(applicationId, amount, offer.annualRate(), offer.termMonths(), now());
+        applications.updateOffer(applicationId, amount, annualRate, offer.termMonths(), now());
         return detail(record(applicationId, next, BANK, null, Step.APPROVE, Map.of("amount", amount.toPlainString(),
-                "annualRate", offer.annualRate().toPlainString(), "termMonths", offer.termMonths())));
+                "annualRate", annualRate.toPlainString(), "termMonths", offer.termMonths())));
     }
 
     @Transactional
@@ -227,10 +225,8 @@ public class LoanApplications {
             }
             throw new ApiException(ErrorCode.EXTERNAL_ID_CONFLICT, terms.externalId());
         }
-        if (terms.ipShare().stripTrailingZeros().scale() > 4 || terms.annualRate().stripTrailingZeros().scale() > 6) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, List.of(new FieldViolation("ipShare",
-                    "at most 4 decimal places"), new FieldViolation("annualRate", "at most 6 decimal places")));
-        }
+        Decimals.atMost(terms.ipShare(), 4, "ipShare");
+        Decimals.atMost(terms.annualRate(), 6, "annualRate");
         ApplicationStatus next = transition(applicationId, Step.REPORT_CONTRACT);
         refuse(ErrorCode.LOAN_RECORD_INVALID, LoanRecordRules.contract(terms.signedOn(), terms.maturityDate(),
                 principal, app.offerAmount(), calendar.today()));

@@ -5,6 +5,7 @@ import cn.ipf.app.library.LibraryAccess;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.money.Decimals;
 import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.app.subsidy.policy.InterestSubsidyCalculator.LprTable;
 import cn.ipf.app.subsidy.policy.InterestSubsidyCalculator.MissingLprException;
@@ -72,10 +73,7 @@ public class LprRates {
             throw new ApiException(ErrorCode.VALIDATION_FAILED,
                     List.of(new FieldViolation("month", "must not be after the current month")));
         }
-        if (rate.stripTrailingZeros().scale() > 4) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED,
-                    List.of(new FieldViolation("oneYearRate", "at most 4 decimals")));
-        }
+        Decimals.atMost(rate, 4, "oneYearRate");
         if (mapper.lprExists(month)) {
             throw new ApiException(ErrorCode.LPR_MONTH_EXISTS, month);
         }

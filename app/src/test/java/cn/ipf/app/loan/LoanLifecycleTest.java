@@ -52,6 +52,7 @@ class LoanLifecycleTest extends LibraryTestSupport {
 
     private BankApplicationsApi applications;
     private BankLoansApi loans;
+    private BankProductsApi products;
     private long productId;
     private Person sme;
     private long enterpriseId;
@@ -64,7 +65,8 @@ class LoanLifecycleTest extends LibraryTestSupport {
         var client = sdk(app(admin, bankId, null));
         applications = new BankApplicationsApi(client);
         loans = new BankLoansApi(client);
-        productId = new BankProductsApi(client).publishProduct(key(), inventionProduct(unique("知易贷")))
+        products = new BankProductsApi(client);
+        productId = products.publishProduct(key(), inventionProduct(unique("知易贷")))
                 .getProductId();
         sme = person(Role.SME, null, null, null);
         enterpriseId = register(sme.token(), strongProfile(uscc(DISTRICT), DISTRICT)).get("enterpriseId").asLong();
@@ -84,6 +86,10 @@ class LoanLifecycleTest extends LibraryTestSupport {
         assertThat(seen.getEnterpriseId()).isEqualTo(enterpriseId);
         assertThat(seen.getProductId()).isEqualTo(productId);
         assertThat(seen.getAssets()).extracting(a -> a.getId()).containsExactly(patentId);
+        products.reviseProduct(productId, key(), inventionProduct("知易贷（新版）"));
+        assertThat(applications.getBankLoanApplication(id)).as("an application keeps the version it was made on")
+                .satisfies(a -> assertThat(a.getProductId()).isEqualTo(productId))
+                .satisfies(a -> assertThat(a.getProductVersion()).isEqualTo(1));
 
         assertThat(applications.requestLoanApplicationInformation(id, key(),
                 new ApplicationMessage().message("请补充近两年财务报表")).getStatus())

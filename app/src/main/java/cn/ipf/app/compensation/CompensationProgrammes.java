@@ -39,7 +39,7 @@ public class CompensationProgrammes {
     record Programme(ProgrammeRow row, List<Version> versions, List<FundRow> funds, List<AgreementRow> agreements) {
     }
 
-    record Version(long id, int version, LocalDate effectiveFrom, CompensationRules rules) {
+    public record Version(long id, int version, LocalDate effectiveFrom, CompensationRules rules) {
     }
 
     /** The stored JSON of a rule set (the version number lives on the row). */
@@ -93,7 +93,7 @@ public class CompensationProgrammes {
         return assemble(row(id));
     }
 
-    boolean exists(long id) {
+    public boolean exists(long id) {
         return mapper.programme(id) != null;
     }
 
@@ -114,7 +114,7 @@ public class CompensationProgrammes {
         return parse(row);
     }
 
-    Version version(long ruleVersionId) {
+    public Version version(long ruleVersionId) {
         return parse(mapper.ruleVersion(ruleVersionId));
     }
 

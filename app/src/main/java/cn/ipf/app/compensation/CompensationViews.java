@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /** The compensation feature's records as the contract shows them. */
-final class CompensationViews {
+public final class CompensationViews {
 
     private CompensationViews() {
     }
@@ -95,9 +95,7 @@ final class CompensationViews {
     }
 
     static CompensationRuleSet rules(CompensationRules r) {
-        return new CompensationRuleSet().layers(r.layers().stream().map(l -> new CompensationLayer().code(l.code())
-                .name(l.name()).kind(cn.ipf.api.model.LayerKind.fromValue(l.kind().name())).share(l.share()))
-                .toList()).fundCapPerLoan(r.fundCapPerLoan()).overdueDays(r.overdueDays())
+        return new CompensationRuleSet().layers(layers(r.layers())).fundCapPerLoan(r.fundCapPerLoan()).overdueDays(r.overdueDays())
                 .filingWindowDays(r.filingWindowDays()).leverageTarget(r.leverageTarget())
                 .nplTolerancePp(r.nplTolerancePp());
     }
@@ -107,9 +105,18 @@ final class CompensationViews {
         if (r == null) {
             return null;
         }
-        return new CompensationRules(0, r.getLayers().stream().map(l -> new Layer(l.getCode(), l.getName(),
-                LayerKind.valueOf(l.getKind().getValue()), l.getShare())).toList(), r.getFundCapPerLoan(),
+        return new CompensationRules(0, layersOf(r.getLayers()), r.getFundCapPerLoan(),
                 r.getOverdueDays(), r.getFilingWindowDays(), r.getLeverageTarget(), r.getNplTolerancePp());
+    }
+
+    public static List<CompensationLayer> layers(List<Layer> layers) {
+        return layers.stream().map(l -> new CompensationLayer().code(l.code()).name(l.name())
+                .kind(cn.ipf.api.model.LayerKind.fromValue(l.kind().name())).share(l.share())).toList();
+    }
+
+    public static List<Layer> layersOf(List<CompensationLayer> layers) {
+        return layers.stream().map(l -> new Layer(l.getCode(), l.getName(), LayerKind.valueOf(l.getKind().getValue()),
+                l.getShare())).toList();
     }
 
     static OverallNplRate nplRate(CompensationMapper.NplRateRow r) {

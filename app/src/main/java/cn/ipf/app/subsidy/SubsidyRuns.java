@@ -119,7 +119,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
         if (programme == null) {
             throw new IllegalArgumentException("no programme " + programmeId);
         }
-        SubsidyPeriod period = SubsidyPeriod.parse(given.get("period"));
+        SubsidyPeriod period = SubsidyPeriod.parseSpan(given.get("period"));
         if (!period.overlaps(programme.periodStart(), programme.periodEnd())) {
             throw new IllegalArgumentException("period " + period.code() + " is outside the programme's period "
                     + programme.periodStart() + " to " + programme.periodEnd());
@@ -134,6 +134,13 @@ public class SubsidyRuns implements InterestSubsidyRuns {
                 throw new IllegalArgumentException("rules (alternative parameters) are for dry runs only");
             }
             parameters.parseInterest(rules, 0);
+        }
+        if (dryRun == null && period.isRange()) {
+            throw new IllegalArgumentException("a period range (" + period.code() + ") is for dry runs only");
+        }
+        String simulation = given.get("simulation");
+        if (simulation != null && (dryRun == null || !simulation.matches("[1-9][0-9]{0,18}"))) {
+            throw new IllegalArgumentException("simulation names the what-if simulation (an id) of a dry run");
         }
         return new Launch(programme, period, dryRun != null, rules);
     }

@@ -23,12 +23,12 @@ import java.util.EnumSet;
 import java.util.List;
 
 /** The API shapes of programmes, runs and claims (shared by the subsidy controllers). */
-final class SubsidyViews {
+public final class SubsidyViews {
 
     private SubsidyViews() {
     }
 
-    static InterestSubsidyParameters interest(InterestSubsidyRules r) {
+    public static InterestSubsidyParameters interest(InterestSubsidyRules r) {
         return new InterestSubsidyParameters().lprRatio(r.lprRatio()).annualCap(r.annualCap())
                 .windowMonths(r.windowMonths()).maxSpreadBp(r.maxSpreadBp())
                 .disabledGates(r.disabledGates().stream().sorted().map(g -> SubsidyGate.fromValue(g.name()))

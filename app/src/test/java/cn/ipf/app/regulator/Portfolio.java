@@ -60,7 +60,9 @@ final class Portfolio {
     long e3;
     String l1;
     BigDecimal subsidyPaid;
+    long subsidyProgrammeId;
     long subsidyClaimId;
+    long compensationProgrammeId;
     long compensationClaimId;
 
     private final LibraryTestSupport t;
@@ -162,6 +164,7 @@ final class Portfolio {
                 "periodStart", "2025-01-01", "periodEnd", "2026-12-31"));
         assertThat(programme.status()).as("programme: %s", programme).isEqualTo(201);
         long programmeId = programme.json().get("programmeId").asLong();
+        subsidyProgrammeId = programmeId;
         Http.Response launched = http.with(admin).post("/api/v1/admin/jobs/interest-subsidy/executions",
                 Map.of("parameters", Map.of("programme", String.valueOf(programmeId), "period", "2025-04")));
         assertThat(launched.status()).as("launch: %s", launched).isEqualTo(202);
@@ -190,6 +193,7 @@ final class Portfolio {
         assertThat(created.status()).as("programme: %s", created).isEqualTo(201);
         JsonNode programme = created.json();
         long programmeId = programme.get("programmeId").asLong();
+        compensationProgrammeId = programmeId;
         ok(http.with(admin).post("/api/v1/admin/compensation-programmes/" + programmeId + "/agreements", Map.of(
                 "bankId", bankB, "agreementNo", "HZ" + key().substring(0, 8), "activeFrom", "2025-01-01",
                 "attributedFundAmount", new BigDecimal("1000000"))));

@@ -30,8 +30,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * each enterprise's lines into a claim (or, in a dry run, into totals only, for what-if simulations).
  *
  * <p>Parameters (all identifying): {@code programme} (id), {@code period} ({@code 2025-03}, {@code 2025-Q1} or
- * {@code 2025}), optional {@code dryRun} ({@code true}) and, for a dry run only, {@code rules} (alternative
- * interest-subsidy parameters as JSON). Steps: {@code open-run} records the run (its cut-off instant and date are fixed
+ * {@code 2025}; a dry run may give a range, {@code 2025-01..2025-06}), optional {@code dryRun} ({@code true}) and,
+ * for a dry run only, {@code rules} (alternative interest-subsidy parameters as JSON) and {@code simulation} (the
+ * what-if simulation it computes for, which makes the run an instance of its own). Steps: {@code open-run} records the run (its cut-off instant and date are fixed
  * there, so a restart sees what the first attempt saw); {@code compute-lines} is partitioned by enterprise-id range
  * ({@code ipf.batch.interest-subsidy.partitions}, default 2), each partition streaming its enterprises' payments from a
  * database cursor, one enterprise per item, {@code ipf.batch.interest-subsidy.chunk-size} enterprises (default 500)
@@ -43,7 +44,7 @@ public class InterestSubsidyJobConfig {
 
     public static final String JOB_NAME = "interest-subsidy";
     static final String RUN_ID = "runId";
-    private static final Set<String> PARAMETERS = Set.of("programme", "period", "dryRun", "rules");
+    private static final Set<String> PARAMETERS = Set.of("programme", "period", "dryRun", "rules", "simulation");
 
     @Bean
     Job interestSubsidyJob(JobRepository jobRepository, InterestSubsidyRuns runs, Step interestSubsidyOpenRun,

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * 计算期间 the period a subsidy run covers: a month ({@code 2025-03}), a quarter ({@code 2025-Q1}) or a calendar year
- * ({@code 2025}), with its first and last day.
+ * ({@code 2025}), with its first and last day; for a dry run also a range of two such periods
+ * ({@code 2025-01..2025-06}), from the first day of the one to the last day of the other.
  */
 public record SubsidyPeriod(String code, LocalDate start, LocalDate end) {
 
@@ -35,6 +36,25 @@ public record SubsidyPeriod(String code, LocalDate start, LocalDate end) {
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("period " + code + " is not a valid month");
         }
+    }
+
+    /** A period or a range of two ({@code FROM..TO}, TO not before FROM); see {@link #parse}. */
+    public static SubsidyPeriod parseSpan(String code) {
+        int dots = code == null ? -1 : code.indexOf("..");
+        if (dots < 0) {
+            return parse(code);
+        }
+        SubsidyPeriod from = parse(code.substring(0, dots));
+        SubsidyPeriod to = parse(code.substring(dots + 2));
+        if (to.end().isBefore(from.start())) {
+            throw new IllegalArgumentException("period range " + code + " ends before it starts");
+        }
+        return new SubsidyPeriod(code, from.start(), to.end());
+    }
+
+    /** Whether this is a range of two periods. */
+    public boolean isRange() {
+        return code.contains("..");
     }
 
     /** The month before the given date's month, as a code: what a monthly schedule computes. */

@@ -1,0 +1,277 @@
+package cn.ipf.app.regulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.ipf.app.library.LibraryTestSupport;
+import cn.ipf.app.testinfra.Http;
+import cn.ipf.app.user.Role;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What-if simulations on the known {@link Portfolio}, against figures computed by hand.
+ *
+ * <p>Subsidy: L1's one payment (1 000 000 at an IP share of 1, 31 days, interest 2 798.61, contract month 2025-03 so
+ * the reference LPR is February's 3.10 %). In force (60 %): by_rate = 1 000 000 × 1.86 % × 31 / 360 = 1 601.67, below
+ * by_interest, so 1 601.67, what was paid. With 80 % and an annual cap of 2 000: by_rate = 2 135.56, capped to
+ * 2 000.00; +398.33.
+ *
+ * <p>Compensation: L5's claim, L = 1 000 000. In force (40 / 20 / 40, cap 1 000 000): the funds pay 600 000 and get
+ * back 90 000 of the 150 000 recovery (60 000 + 30 000, pro rata to what was borne). With 50 / 30 / 20 and a cap of
+ * 700 000: 800 000 before the cap, split 437 500 + 262 500 under it, the bank bears 300 000; the recovery returns
+ * 65 625 + 39 375 = 105 000 to the funds. +100 000 paid, +15 000 returned.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WhatIfSimulationTest extends LibraryTestSupport {
+
+    static final String SIMULATIONS = "/api/v1/regulator/simulations";
+
+    Portfolio p;
+    String admin;
+    String regulator;
+
+    @BeforeEach
+    void portfolio() throws Exception {
+        if (p != null) {
+            return;
+        }
+        admin = adminToken();
+        regulator = token(user(Role.REGULATOR, null, null, null));
+        p = new Portfolio(this, http, jdbc, admin, this::runToEnd).build(Map.of(
+                "A", sdk(app(admin, bank(admin), null)), "B", sdk(app(admin, bank(admin), null))));
+    }
+
+    @Test
+    void subsidyAndCompensationAgainstTheParametersInForce() {
+        Map<String, Long> before = counts();
+        JsonNode done = simulate(form());
+
+        assertThat(done.get("status").asString()).as("%s", done).isEqualTo("COMPLETED");
+        JsonNode subsidy = done.get("subsidy");
+        assertThat(subsidy.get("inForce").get("lprRatio").decimalValue()).isEqualByComparingTo("0.60");
+        assertThat(subsidy.get("alternative").get("lprRatio").decimalValue()).isEqualByComparingTo("0.80");
+        assertThat(subsidy.get("alternative").get("annualCap").decimalValue()).isEqualByComparingTo("2000");
+        assertThat(subsidy.get("alternative").get("windowMonths").asInt()).as("kept from the version in force")
+                .isEqualTo(12);
+        Map<String, JsonNode> totals = byMeasure(done.get("totals"));
+        assertThat(totals.keySet()).containsExactly("COMPENSATION", "RECOVERY_RETURN", "SUBSIDY");
+        assertTotal(totals.get("SUBSIDY"), 1, "1601.67", "2000.00", "398.33");
+        assertThat(totals.get("SUBSIDY").get("baselineAmount").decimalValue()).as("the dry run in force = paid")
+                .isEqualByComparingTo(p.subsidyPaid);
+        assertTotal(totals.get("COMPENSATION"), 1, "600000.00", "700000.00", "100000.00");
+        assertTotal(totals.get("RECOVERY_RETURN"), 1, "90000.00", "105000.00", "15000.00");
+
+        // the subsidy side reused the job: two dry runs of the programme, linked to the simulation
+        long baselineRun = subsidy.get("baselineRunId").asLong();
+        long alternativeRun = subsidy.get("alternativeRunId").asLong();
+        JsonNode run = http.with(admin).get("/api/v1/subsidy/runs/" + alternativeRun).json();
+        assertThat(run.get("dryRun").asBoolean()).isTrue();
+        assertThat(run.get("period").asString()).isEqualTo("2025-01.." + YearMonth.from(today()));
+        assertThat(run.get("totalAmount").decimalValue()).isEqualByComparingTo("2000.00");
+        assertThat(http.with(admin).get("/api/v1/subsidy/runs/" + baselineRun).json().get("totalAmount")
+                .decimalValue()).isEqualByComparingTo("1601.67");
+
+        // per district, bank and enterprise; the total is the sum of the rows
+        String id = done.get("id").asString();
+        JsonNode districts = differences(id, "SUBSIDY", "DISTRICT");
+        assertThat(districts.get("items")).hasSize(1);
+        assertRow(districts.get("items").get(0), p.district1, "1601.67", "2000.00", "398.33");
+        assertThat(districts.get("items").get(0).get("name").asString()).startsWith("甲区");
+        assertRow(differences(id, "SUBSIDY", "BANK").get("items").get(0), String.valueOf(p.bankA), "1601.67",
+                "2000.00", "398.33");
+        assertRow(differences(id, "SUBSIDY", "ENTERPRISE").get("items").get(0), String.valueOf(p.e1), "1601.67",
+                "2000.00", "398.33");
+        JsonNode banks = differences(id, "COMPENSATION", "BANK");
+        assertThat(banks.get("items")).hasSize(1);
+        assertRow(banks.get("items").get(0), String.valueOf(p.bankB), "600000.00", "700000.00", "100000.00");
+        assertThat(banks.get("total").get("difference").decimalValue()).isEqualByComparingTo("100000.00");
+        assertRow(differences(id, "RECOVERY_RETURN", "ENTERPRISE").get("items").get(0), String.valueOf(p.e3),
+                "90000.00", "105000.00", "15000.00");
+        assertThat(differences(id, "COMPENSATION", "DISTRICT").get("page").get("totalElements").asLong())
+                .isEqualTo(1);
+
+        // nothing but the simulation and the dry runs was written: no claim, payout, return or ledger entry
+        assertThat(counts()).isEqualTo(before);
+        assertThat(http.with(regulator).get("/api/v1/regulator/audit-events?entityType=SIMULATION&entityId=" + id)
+                .json().get("items")).extracting(e -> e.get("action").asString())
+                .contains("SIMULATION_SUBMITTED", "SIMULATION_COMPLETED");
+    }
+
+    @Test
+    void theSameSimulationTwiceComputesTheBaselineAgain() {
+        Map<String, Object> form = form();
+        form.remove("compensation");
+        JsonNode first = simulate(form);
+        JsonNode second = simulate(form);
+        assertThat(second.get("status").asString()).as("%s", second).isEqualTo("COMPLETED");
+        assertThat(second.get("subsidy").get("baselineRunId").asLong())
+                .isNotEqualTo(first.get("subsidy").get("baselineRunId").asLong());
+        assertThat(second.get("totals")).isEqualTo(first.get("totals"));
+        assertThat(second.get("totals")).hasSize(1);
+        JsonNode listed = http.with(regulator).get(SIMULATIONS + "?size=2").json();
+        assertThat(listed.get("items").get(0).get("id").asLong()).as("newest first")
+                .isEqualTo(second.get("id").asLong());
+    }
+
+    @Test
+    void gatesSwitchedOffAndAWindowShortened() {
+        Map<String, Object> form = form();
+        form.remove("compensation");
+        // a 1-month window ends 2025-04-10 (disbursed 03-10): the payment's 31 days are all inside, nothing changes;
+        // without the late-payment gate nothing changes either (paid on its due date)
+        form.put("subsidy", Map.of("programmeId", p.subsidyProgrammeId, "windowMonths", 1, "disabledGates",
+                List.of("LATE_PAYMENT")));
+        JsonNode same = simulate(form);
+        assertTotal(byMeasure(same.get("totals")).get("SUBSIDY"), 1, "1601.67", "1601.67", "0.00");
+        assertThat(same.get("subsidy").get("alternative").get("disabledGates").get(0).asString())
+                .isEqualTo("LATE_PAYMENT");
+    }
+
+    @Test
+    void badSimulationsAreRefusedAndWriteNothing() {
+        long simulations = count("simulation");
+        Map<String, Object> neither = form();
+        neither.remove("subsidy");
+        neither.remove("compensation");
+        assertInvalid(neither, "SIMULATION_INVALID");
+        Map<String, Object> backwards = form();
+        backwards.put("periodFrom", "2025-06");
+        backwards.put("periodTo", "2025-01");
+        assertInvalid(backwards, "SIMULATION_INVALID");
+        Map<String, Object> month13 = form();
+        month13.put("periodTo", "2025-13");
+        assertInvalid(month13, "SIMULATION_INVALID");
+        Map<String, Object> tooLong = form();
+        tooLong.put("periodFrom", "2020-01");
+        tooLong.put("periodTo", "2025-01");
+        assertInvalid(tooLong, "SIMULATION_INVALID");
+        Map<String, Object> ratio = form();
+        ratio.put("subsidy", Map.of("programmeId", p.subsidyProgrammeId, "lprRatio", 1.5));
+        Http.Response r = http.with(regulator).post(SIMULATIONS, ratio);
+        assertThat(r.code()).isEqualTo("SIMULATION_INVALID");
+        assertThat(r.json().get("detail").asString()).contains("lprRatio");
+        Map<String, Object> shares = form();
+        shares.put("compensation", Map.of("programmeId", p.compensationProgrammeId, "layers", List.of(
+                layer("PROVINCIAL_FUND", "FUND", "0.5"), layer("BANK", "BANK", "0.4"))));
+        assertThat(http.with(regulator).post(SIMULATIONS, shares).json().get("detail").asString())
+                .contains("sum to 1");
+        Map<String, Object> unknown = form();
+        unknown.put("subsidy", Map.of("programmeId", 987_654_321L));
+        assertInvalid(unknown, "SIMULATION_INVALID");
+        Map<String, Object> outside = form();
+        outside.put("periodFrom", "2020-01");
+        outside.put("periodTo", "2020-03");
+        assertInvalid(outside, "SIMULATION_INVALID");
+        Map<String, Object> malformed = form();
+        malformed.put("periodFrom", "2025-1");
+        assertInvalid(malformed, "VALIDATION_FAILED");
+        assertThat(count("simulation")).isEqualTo(simulations);
+
+        assertThat(http.with(token(user(Role.SME, null, null, null))).post(SIMULATIONS, form()).status())
+                .isEqualTo(403);
+        assertThat(http.with(regulator).get(SIMULATIONS + "/987654321").code()).isEqualTo("SIMULATION_NOT_FOUND");
+        assertThat(http.with(regulator).get(SIMULATIONS + "/987654321/differences?measure=SUBSIDY&breakdown=BANK")
+                .code()).isEqualTo("SIMULATION_NOT_FOUND");
+        assertThat(http.with(regulator).get(SIMULATIONS + "/1/differences?measure=SUBSIDY&breakdown=STREET")
+                .status()).isEqualTo(400);
+    }
+
+    private Map<String, Object> form() {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("name", "贴息比例 80%，上限 2000；补偿 50/30/20，封顶 70 万");
+        form.put("periodFrom", "2025-01");
+        form.put("periodTo", YearMonth.from(today()).toString());
+        form.put("subsidy", Map.of("programmeId", p.subsidyProgrammeId, "lprRatio", new BigDecimal("0.80"),
+                "annualCap", new BigDecimal("2000")));
+        form.put("compensation", Map.of("programmeId", p.compensationProgrammeId, "layers", List.of(
+                layer("PROVINCIAL_FUND", "FUND", "0.50"), layer("MUNICIPAL_FUND", "FUND", "0.30"),
+                layer("BANK", "BANK", "0.20")), "fundCapPerLoan", new BigDecimal("700000")));
+        return form;
+    }
+
+    private static Map<String, Object> layer(String code, String kind, String share) {
+        return Map.of("code", code, "name", code, "kind", kind, "share", new BigDecimal(share));
+    }
+
+    /** Submits and waits until the simulation is no longer RUNNING. */
+    private JsonNode simulate(Map<String, Object> form) {
+        Http.Response submitted = http.with(regulator).post(SIMULATIONS, form);
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);
+        assertThat(submitted.json().get("status").asString()).isEqualTo("RUNNING");
+        String path = SIMULATIONS + "/" + submitted.json().get("id").asLong();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode simulation = http.with(regulator).get(path).json();
+            if (!simulation.get("status").asString().equals("RUNNING")) {
+                return simulation;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("simulation " + path + " did not end in time");
+    }
+
+    private JsonNode differences(String id, String measure, String breakdown) {
+        Http.Response r = http.with(regulator).get(SIMULATIONS + "/" + id + "/differences?measure=" + measure
+                + "&breakdown=" + breakdown);
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode row : r.json().get("items")) {
+            sum = sum.add(row.get("alternativeAmount").decimalValue());
+        }
+        assertThat(sum).as("rows add up to the total").isEqualByComparingTo(r.json().get("total")
+                .get("alternativeAmount").decimalValue());
+        return r.json();
+    }
+
+    private void assertInvalid(Map<String, Object> form, String code) {
+        Http.Response r = http.with(regulator).post(SIMULATIONS, form);
+        assertThat(r.status()).as("%s", r).isEqualTo(400);
+        assertThat(r.code()).isEqualTo(code);
+    }
+
+    private static void assertTotal(JsonNode total, long count, String baseline, String alternative,
+            String difference) {
+        assertThat(total.get("baselineCount").asLong()).isEqualTo(count);
+        assertThat(total.get("alternativeCount").asLong()).isEqualTo(count);
+        assertThat(total.get("baselineAmount").decimalValue()).isEqualByComparingTo(baseline);
+        assertThat(total.get("alternativeAmount").decimalValue()).isEqualByComparingTo(alternative);
+        assertThat(total.get("difference").decimalValue()).isEqualByComparingTo(difference);
+    }
+
+    private static void assertRow(JsonNode row, String key, String baseline, String alternative, String difference) {
+        assertThat(row.get("key").asString()).isEqualTo(key);
+        assertThat(row.get("baselineAmount").decimalValue()).isEqualByComparingTo(baseline);
+        assertThat(row.get("alternativeAmount").decimalValue()).isEqualByComparingTo(alternative);
+        assertThat(row.get("difference").decimalValue()).isEqualByComparingTo(difference);
+    }
+
+    private static Map<String, JsonNode> byMeasure(JsonNode totals) {
+        Map<String, JsonNode> byMeasure = new LinkedHashMap<>();
+        totals.forEach(t -> byMeasure.put(t.get("measure").asString(), t));
+        return byMeasure;
+    }
+
+    private Map<String, Long> counts() {
+        Map<String, Long> counts = new HashMap<>();
+        for (String table : List.of("subsidy_claim", "subsidy_line", "compensation_claim", "compensation_payout_line",
+                "compensation_recovery_return", "ledger_journal", "ledger_posting")) {
+            counts.put(table, count(table));
+        }
+        return counts;
+    }
+}

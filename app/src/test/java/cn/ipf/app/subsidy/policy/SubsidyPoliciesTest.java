@@ -37,6 +37,21 @@ class SubsidyPoliciesTest {
     }
 
     @Test
+    void aDryRunMayCoverARangeOfPeriods() {
+        SubsidyPeriod range = SubsidyPeriod.parseSpan("2024-11..2025-Q1");
+        assertThat(range).isEqualTo(new SubsidyPeriod("2024-11..2025-Q1", LocalDate.of(2024, 11, 1),
+                LocalDate.of(2025, 3, 31)));
+        assertThat(range.isRange()).isTrue();
+        assertThat(SubsidyPeriod.parseSpan("2025-03..2025-03").end()).isEqualTo(LocalDate.of(2025, 3, 31));
+        assertThat(SubsidyPeriod.parseSpan("2025-03")).isEqualTo(SubsidyPeriod.parse("2025-03"));
+        assertThat(SubsidyPeriod.parseSpan("2025-03").isRange()).isFalse();
+        for (String bad : new String[] {"2025-06..2025-05", "2025-01..", "..2025-01", "2025-01...2025-02",
+            "2025-01..2025-13"}) {
+            assertThatThrownBy(() -> SubsidyPeriod.parseSpan(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void theClaimWorkflow() {
         Map<ClaimStatus, Map<Step, ClaimStatus>> legal = new EnumMap<>(ClaimStatus.class);
         for (ClaimStatus s : ClaimStatus.values()) {

@@ -6,6 +6,8 @@ import cn.ipf.app.library.LibraryTestSupport;
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.user.Role;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -13,9 +15,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +39,9 @@ import tools.jackson.databind.JsonNode;
 class WhatIfSimulationTest extends LibraryTestSupport {
 
     static final String SIMULATIONS = "/api/v1/regulator/simulations";
+
+    @Autowired
+    DataSource dataSource;
 
     Portfolio p;
     String admin;
@@ -135,6 +142,47 @@ class WhatIfSimulationTest extends LibraryTestSupport {
         assertTotal(byMeasure(same.get("totals")).get("SUBSIDY"), 1, "1601.67", "1601.67", "0.00");
         assertThat(same.get("subsidy").get("alternative").get("disabledGates").get(0).asString())
                 .isEqualTo("LATE_PAYMENT");
+    }
+
+    @Test
+    void aFailedSimulationIsMarkedAndRestartsAtTheStepThatFailed() throws Exception {
+        long dryRuns = count("subsidy_run WHERE dry_run AND programme_id = " + p.subsidyProgrammeId);
+        long newest = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM simulation", Long.class);
+        JsonNode failed;
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            // a gap lock after every line there is: the new simulation's first line waits for it and times out
+            try (PreparedStatement lock = blocker.prepareStatement(
+                    "SELECT simulation_id FROM simulation_line WHERE simulation_id > ? FOR UPDATE")) {
+                lock.setLong(1, newest);
+                lock.executeQuery().close();
+            }
+            failed = simulate(form());
+            blocker.rollback();
+        }
+        assertThat(failed.get("status").asString()).as("%s", failed).isEqualTo("FAILED");
+        assertThat(failed.get("failure").asString()).containsIgnoringCase("lock wait timeout");
+        assertThat(failed.get("totals")).isEmpty();
+        long execution = failed.get("jobExecutionId").asLong();
+        JsonNode steps = http.with(admin).get("/api/v1/admin/job-executions/" + execution).json().get("steps");
+        assertThat(steps.findValuesAsString("status")).containsExactly("COMPLETED", "COMPLETED", "FAILED");
+        assertThat(http.with(regulator).get(SIMULATIONS + "/" + failed.get("id").asLong()
+                + "/differences?measure=SUBSIDY&breakdown=BANK").code()).isEqualTo("SIMULATION_NOT_COMPLETED");
+
+        Http.Response restart = http.with(admin).post("/api/v1/admin/job-executions/" + execution + "/restart", null);
+        assertThat(restart.status()).as("%s", restart).isEqualTo(202);
+        JsonNode resumed = runToEnd(admin, restart.json().get("executionId").asLong());
+        assertThat(resumed.get("steps").findValuesAsString("stepName")).as("the dry runs are not run again")
+                .containsExactly("compensation", "report");
+        JsonNode done = http.with(regulator).get(SIMULATIONS + "/" + failed.get("id").asLong()).json();
+        assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(done.has("failure")).isFalse();
+        Map<String, JsonNode> totals = byMeasure(done.get("totals"));
+        assertTotal(totals.get("SUBSIDY"), 1, "1601.67", "2000.00", "398.33");
+        assertTotal(totals.get("COMPENSATION"), 1, "600000.00", "700000.00", "100000.00");
+        assertThat(count("subsidy_run WHERE dry_run AND programme_id = " + p.subsidyProgrammeId))
+                .isEqualTo(dryRuns + 2);
     }
 
     @Test

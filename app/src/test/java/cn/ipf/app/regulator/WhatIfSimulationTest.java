@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,14 +121,23 @@ class WhatIfSimulationTest extends LibraryTestSupport {
         form.remove("compensation");
         JsonNode first = simulate(form);
         JsonNode second = simulate(form);
+        // under an Idempotency-Key the launch waits for the request's transaction; a replay launches nothing
+        String key = UUID.randomUUID().toString();
+        Http.Response keyed = http.with(regulator).header("Idempotency-Key", key).post(SIMULATIONS, form);
+        assertThat(keyed.status()).as("%s", keyed).isEqualTo(202);
+        Http.Response replayed = http.with(regulator).header("Idempotency-Key", key).post(SIMULATIONS, form);
+        assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.json().get("id").asLong()).isEqualTo(keyed.json().get("id").asLong());
+        JsonNode third = awaitEnd(keyed.json().get("id").asLong());
+        assertThat(third.get("totals")).isEqualTo(first.get("totals"));
         assertThat(second.get("status").asString()).as("%s", second).isEqualTo("COMPLETED");
         assertThat(second.get("subsidy").get("baselineRunId").asLong())
                 .isNotEqualTo(first.get("subsidy").get("baselineRunId").asLong());
         assertThat(second.get("totals")).isEqualTo(first.get("totals"));
         assertThat(second.get("totals")).hasSize(1);
         JsonNode listed = http.with(regulator).get(SIMULATIONS + "?size=2").json();
-        assertThat(listed.get("items").get(0).get("id").asLong()).as("newest first")
-                .isEqualTo(second.get("id").asLong());
+        assertThat(listed.get("items").findValuesAsString("id")).as("newest first").containsExactly(
+                third.get("id").asString(), second.get("id").asString());
     }
 
     @Test
@@ -256,7 +266,11 @@ class WhatIfSimulationTest extends LibraryTestSupport {
         Http.Response submitted = http.with(regulator).post(SIMULATIONS, form);
         assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);
         assertThat(submitted.json().get("status").asString()).isEqualTo("RUNNING");
-        String path = SIMULATIONS + "/" + submitted.json().get("id").asLong();
+        return awaitEnd(submitted.json().get("id").asLong());
+    }
+
+    private JsonNode awaitEnd(long id) {
+        String path = SIMULATIONS + "/" + id;
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(deadline)) {
             JsonNode simulation = http.with(regulator).get(path).json();

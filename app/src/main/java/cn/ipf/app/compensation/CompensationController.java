@@ -11,26 +11,14 @@ import cn.ipf.api.model.TrialBalance;
 import cn.ipf.api.server.CompensationApi;
 import cn.ipf.app.compensation.policy.ClaimStatus;
 import cn.ipf.app.shared.web.Pages;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import cn.ipf.app.shared.web.Downloads;
 import java.util.List;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class CompensationController implements CompensationApi {
-
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final CompensationProgrammes programmes;
     private final CompensationClaims claims;
@@ -72,13 +60,14 @@ class CompensationController implements CompensationApi {
     @Override
     public ResponseEntity<Resource> exportLedger(Long programmeId, ExportFormat format) {
         boolean excel = format == ExportFormat.XLSX;
-        return file(exports.ledger(programmeId, excel), "ledger-" + programmeId, excel);
+        return Downloads.temporaryFile(exports.ledger(programmeId, excel), "ledger-" + programmeId, excel);
     }
 
     @Override
     public ResponseEntity<Resource> exportCompensationPaymentOrders(Long programmeId, ExportFormat format) {
         boolean excel = format == ExportFormat.XLSX;
-        return file(exports.paymentOrders(programmeId, excel), "compensation-payment-orders-" + programmeId, excel);
+        return Downloads.temporaryFile(exports.paymentOrders(programmeId, excel), "compensation-payment-orders-"
+                + programmeId, excel);
     }
 
     @Override
@@ -110,17 +99,4 @@ class CompensationController implements CompensationApi {
         return ResponseEntity.ok(CompensationViews.claim(claims.reject(claimId, rejection.getReason())));
     }
 
-    /** The temporary file goes when the response has been sent. */
-    private static ResponseEntity<Resource> file(Path file, String name, boolean excel) {
-        try {
-            Resource body = new InputStreamResource(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE));
-            return ResponseEntity.ok()
-                    .contentType(excel ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename(name + (excel ? ".xlsx" : ".csv")).build().toString())
-                    .body(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-}
+    /** The temporary file goes when the response has been sent. */}

@@ -19,22 +19,18 @@ import cn.ipf.api.model.SizeClass;
 import cn.ipf.api.server.LibraryReviewApi;
 import cn.ipf.app.library.policy.AdmissionAction;
 import cn.ipf.app.shared.web.Pages;
+import cn.ipf.app.shared.web.Downloads;
 import java.net.URI;
 import java.util.List;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class LibraryReviewController implements LibraryReviewApi {
-
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final EnterpriseService enterprises;
     private final ScreeningService screening;
@@ -122,10 +118,8 @@ class LibraryReviewController implements LibraryReviewApi {
         List<List<String>> rows = recommendations.rows();
         boolean excel = format == ExportFormat.XLSX;
         byte[] file = excel ? RecommendationService.xlsx(rows) : RecommendationService.csv(rows);
-        return ResponseEntity.ok()
-                .contentType(excel ? XLSX : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("recommended-enterprises." + (excel ? "xlsx" : "csv")).build().toString())
+        return ResponseEntity.ok().contentType(Downloads.mediaType(excel))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("recommended-enterprises", excel))
                 .body(new ByteArrayResource(file));
     }
 

@@ -13,9 +13,9 @@ import cn.ipf.api.model.TargetProgress;
 import cn.ipf.api.server.AdminStatisticsTargetsApi;
 import cn.ipf.api.server.RegulatorStatisticsApi;
 import cn.ipf.app.regulator.policy.Indicator;
+import cn.ipf.app.shared.web.Downloads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,16 +24,12 @@ import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Regulators' statistics, target progress and monthly report files; admins maintain the targets. */
 @RestController
 class RegulatorStatisticsController implements RegulatorStatisticsApi, AdminStatisticsTargetsApi {
-
-    private static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final Statistics statistics;
     private final MonthlyReportFiles reports;
@@ -56,8 +52,7 @@ class RegulatorStatisticsController implements RegulatorStatisticsApi, AdminStat
         MonthlyReportFiles.Stored stored = reports.stored(month, format.getValue());
         try {
             return ResponseEntity.ok()
-                    .contentType(format == ExportFormat.XLSX ? XLSX : new MediaType("text", "csv",
-                            StandardCharsets.UTF_8))
+                    .contentType(Downloads.mediaType(format == ExportFormat.XLSX))
                     .contentLength(stored.file().sizeBytes())
                     .header("X-Content-SHA256", stored.file().sha256())
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

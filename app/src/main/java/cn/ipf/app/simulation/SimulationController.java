@@ -3,6 +3,7 @@ package cn.ipf.app.simulation;
 import static cn.ipf.app.shared.web.ApiTime.utc;
 
 import cn.ipf.api.model.CompensationAlternative;
+import cn.ipf.api.model.ExportFormat;
 import cn.ipf.api.model.Simulation;
 import cn.ipf.api.model.SimulationBreakdown;
 import cn.ipf.api.model.SimulationCompensation;
@@ -17,6 +18,7 @@ import cn.ipf.api.model.SimulationTotal;
 import cn.ipf.api.model.SubsidyAlternative;
 import cn.ipf.api.server.RegulatorSimulationsApi;
 import cn.ipf.app.compensation.CompensationViews;
+import cn.ipf.app.shared.web.Downloads;
 import cn.ipf.app.shared.web.Pages;
 import cn.ipf.app.simulation.SimulationMapper.SimulationRow;
 import cn.ipf.app.subsidy.SubsidyViews;
@@ -24,6 +26,7 @@ import cn.ipf.app.subsidy.SubsidyWhatIf;
 import cn.ipf.app.subsidy.policy.InterestSubsidyRules.Reason;
 import java.util.EnumSet;
 import java.util.Set;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,11 +38,14 @@ class SimulationController implements RegulatorSimulationsApi {
     private final Simulations simulations;
     private final SubsidyWhatIf subsidy;
     private final SimulationCodec codec;
+    private final SimulationReports reports;
 
-    SimulationController(Simulations simulations, SubsidyWhatIf subsidy, SimulationCodec codec) {
+    SimulationController(Simulations simulations, SubsidyWhatIf subsidy, SimulationCodec codec,
+            SimulationReports reports) {
         this.simulations = simulations;
         this.subsidy = subsidy;
         this.codec = codec;
+        this.reports = reports;
     }
 
     @Override
@@ -81,6 +87,12 @@ class SimulationController implements RegulatorSimulationsApi {
                         .alternativeCount(f.alternativeCount()).alternativeAmount(f.alternativeAmount())
                         .difference(f.difference())).toList())
                 .page(request.meta(d.groups())));
+    }
+
+    @Override
+    public ResponseEntity<Resource> downloadSimulationReport(Long simulationId, ExportFormat format) {
+        boolean xlsx = format == ExportFormat.XLSX;
+        return Downloads.temporaryFile(reports.write(simulationId, xlsx), "simulation-" + simulationId, xlsx);
     }
 
     private static Set<Reason> gates(SubsidyAlternative s) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.cursor.Cursor;
 import org.apache.ibatis.annotations.Param;
 
 /** Simulations, their report lines and the claims a compensation simulation recomputes. */
@@ -49,6 +50,9 @@ interface SimulationMapper {
     /** breakdown: DISTRICT, BANK or ENTERPRISE; largest absolute difference first, then by key. */
     List<Sums> groups(@Param("simulationId") long simulationId, @Param("measure") String measure,
             @Param("breakdown") String breakdown, @Param("offset") long offset, @Param("limit") int limit);
+
+    /** Every measure by DISTRICT, BANK or ENTERPRISE, streamed: by measure, then as {@link #groups}. */
+    Cursor<Sums> report(@Param("simulationId") long simulationId, @Param("breakdown") String breakdown);
 
     long groupCount(@Param("simulationId") long simulationId, @Param("measure") String measure,
             @Param("breakdown") String breakdown);

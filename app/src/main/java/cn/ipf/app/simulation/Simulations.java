@@ -179,6 +179,15 @@ public class Simulations {
         return mapper.count();
     }
 
+    /** The simulation once COMPLETED: 404 SIMULATION_NOT_FOUND, 409 SIMULATION_NOT_COMPLETED before. */
+    SimulationRow completed(long id) {
+        SimulationRow row = get(id);
+        if (!row.status().equals("COMPLETED")) {
+            throw new ApiException(ErrorCode.SIMULATION_NOT_COMPLETED, id, row.status());
+        }
+        return row;
+    }
+
     /** Totals per measure of a completed simulation (none before). */
     List<Figure> totals(long id) {
         return mapper.totals(id).stream().map(Figure::of).toList();
@@ -187,10 +196,7 @@ public class Simulations {
     /** One measure by DISTRICT, BANK or ENTERPRISE; 409 SIMULATION_NOT_COMPLETED before the report exists. */
     @Transactional(readOnly = true)
     Differences differences(long id, String measure, String breakdown, Pages.Request page) {
-        SimulationRow row = get(id);
-        if (!row.status().equals("COMPLETED")) {
-            throw new ApiException(ErrorCode.SIMULATION_NOT_COMPLETED, id, row.status());
-        }
+        completed(id);
         Figure total = totals(id).stream().filter(f -> f.measure().equals(measure)).findFirst()
                 .orElse(new Figure(measure, null, null, 0, BigDecimal.ZERO.setScale(2), 0,
                         BigDecimal.ZERO.setScale(2)));

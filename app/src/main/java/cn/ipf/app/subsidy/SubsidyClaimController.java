@@ -12,25 +12,14 @@ import cn.ipf.api.server.SubsidyClaimsApi;
 import cn.ipf.app.shared.web.Pages;
 import cn.ipf.app.subsidy.policy.ClaimStatus;
 import cn.ipf.app.subsidy.policy.FeeSubsidyCalculator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import cn.ipf.app.shared.web.Downloads;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class SubsidyClaimController implements SubsidyClaimsApi {
-
-    private static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final SubsidyClaims claims;
     private final FeeSubsidies fees;
@@ -105,18 +94,7 @@ class SubsidyClaimController implements SubsidyClaimsApi {
         boolean excel = format == ExportFormat.XLSX;
         Path file = paymentOrders.export(programmeId, status == null ? ClaimStatus.CITY_APPROVED : status(status),
                 excel);
-        try {
-            // the temporary file goes when the response has been sent
-            Resource body = new InputStreamResource(Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE));
-            return ResponseEntity.ok()
-                    .contentType(excel ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename("payment-orders-" + programmeId + (excel ? ".xlsx" : ".csv")).build()
-                            .toString())
-                    .body(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Downloads.temporaryFile(file, "payment-orders-" + programmeId, excel);
     }
 
     private static ClaimStatus status(cn.ipf.api.model.ClaimStatus status) {

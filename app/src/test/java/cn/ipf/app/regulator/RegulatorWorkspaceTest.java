@@ -2,16 +2,12 @@ package cn.ipf.app.regulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.ipf.app.library.LibraryTestSupport;
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.user.Role;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -19,11 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,26 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * against the linear pace; the monthly report job's files, their checksums and their stability; drill-downs from a
  * subsidy line and a compensation payout line to the admission decision and the audit events.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegulatorWorkspaceTest extends LibraryTestSupport {
+class RegulatorWorkspaceTest extends PortfolioTest {
 
     static final String STATS = "/api/v1/regulator/statistics";
-
-    Portfolio p;
-    String admin;
-    String regulator;
-
-    /** Built once for the class (the shared HTTP client exists only from the first test on). */
-    @BeforeEach
-    void portfolio() throws Exception {
-        if (p != null) {
-            return;
-        }
-        admin = adminToken();
-        regulator = token(user(Role.REGULATOR, null, null, null));
-        p = new Portfolio(this, http, jdbc, admin, this::runToEnd).build(Map.of(
-                "A", sdk(app(admin, bank(admin), null)), "B", sdk(app(admin, bank(admin), null))));
-    }
 
     @Test
     void aMonthInTotalWithTheSameMonthAYearEarlier() {
@@ -227,23 +202,6 @@ class RegulatorWorkspaceTest extends LibraryTestSupport {
 
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
-
-    private static Map<String, String> zipTexts(byte[] zip) throws Exception {
-        Map<String, String> parts = new LinkedHashMap<>();
-        Path file = Files.createTempFile("report-", ".xlsx");
-        try {
-            Files.write(file, zip);
-            try (ZipFile z = new ZipFile(file.toFile())) {
-                for (ZipEntry e : Collections.list(z.entries())) {
-                    parts.put(e.getName(), new String(z.getInputStream(e).readAllBytes(),
-                            StandardCharsets.UTF_8));
-                }
-            }
-        } finally {
-            Files.delete(file);
-        }
-        return parts;
     }
 
     @Test

@@ -2,10 +2,10 @@ package cn.ipf.app.regulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.ipf.app.library.LibraryTestSupport;
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.user.Role;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -17,9 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -36,31 +34,15 @@ import tools.jackson.databind.JsonNode;
  * 700 000: 800 000 before the cap, split 437 500 + 262 500 under it, the bank bears 300 000; the recovery returns
  * 65 625 + 39 375 = 105 000 to the funds. +100 000 paid, +15 000 returned.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WhatIfSimulationTest extends LibraryTestSupport {
+class WhatIfSimulationTest extends PortfolioTest {
 
     static final String SIMULATIONS = "/api/v1/regulator/simulations";
 
     @Autowired
     DataSource dataSource;
 
-    Portfolio p;
-    String admin;
-    String regulator;
-
-    @BeforeEach
-    void portfolio() throws Exception {
-        if (p != null) {
-            return;
-        }
-        admin = adminToken();
-        regulator = token(user(Role.REGULATOR, null, null, null));
-        p = new Portfolio(this, http, jdbc, admin, this::runToEnd).build(Map.of(
-                "A", sdk(app(admin, bank(admin), null)), "B", sdk(app(admin, bank(admin), null))));
-    }
-
     @Test
-    void subsidyAndCompensationAgainstTheParametersInForce() {
+    void subsidyAndCompensationAgainstTheParametersInForce() throws Exception {
         Map<String, Long> before = counts();
         JsonNode done = simulate(form());
 
@@ -107,6 +89,23 @@ class WhatIfSimulationTest extends LibraryTestSupport {
                 "90000.00", "105000.00", "15000.00");
         assertThat(differences(id, "COMPENSATION", "DISTRICT").get("page").get("totalElements").asLong())
                 .isEqualTo(1);
+
+        // the report as files: a sheet (or CSV section) per view and the parameters
+        List<String> csv = List.of(new String(download(regulator, SIMULATIONS + "/" + id + "/report/csv").body(),
+                StandardCharsets.UTF_8).replace("\uFEFF", "").split("\r\n"));
+        assertThat(csv).contains("合计", "区县", "银行", "企业", "参数", "贴息 SUBSIDY,1,1601.67,1,2000.00,398.33");
+        assertThat(csv).anyMatch(l -> l.startsWith("风险补偿代偿 COMPENSATION," + p.bankB + ",")
+                && l.endsWith(",1,600000.00,1,700000.00,100000.00"));
+        assertThat(csv).anyMatch(l -> l.matches("LPR 贴息比例,0\\.60?,0\\.80?"));
+        assertThat(csv).anyMatch(l -> l.matches("每笔资金上限\\(元\\),各索赔适用的规则版本,700000(\\.0+)?"));
+        assertThat(csv).anyMatch(l -> l.startsWith("贴息 SUBSIDY," + p.district1 + ",甲区")
+                && l.endsWith(",1,1601.67,1,2000.00,398.33"));
+        assertThat(csv).anyMatch(l -> l.equals("追偿返还 RECOVERY_RETURN," + p.e3 + "," + name(p.e3)
+                + ",1,90000.00,1,105000.00,15000.00"));
+        Download xlsx = download(regulator, SIMULATIONS + "/" + id + "/report/xlsx");
+        assertThat(xlsx.contentDisposition()).contains("simulation-" + id + ".xlsx");
+        assertThat(zipTexts(xlsx.body()).keySet()).contains("xl/worksheets/sheet5.xml")
+                .doesNotContain("xl/worksheets/sheet6.xml");
 
         // nothing but the simulation and the dry runs was written: no claim, payout, return or ledger entry
         assertThat(counts()).isEqualTo(before);
@@ -198,41 +197,21 @@ class WhatIfSimulationTest extends LibraryTestSupport {
     @Test
     void badSimulationsAreRefusedAndWriteNothing() {
         long simulations = count("simulation");
-        Map<String, Object> neither = form();
-        neither.remove("subsidy");
-        neither.remove("compensation");
-        assertInvalid(neither, "SIMULATION_INVALID");
-        Map<String, Object> backwards = form();
-        backwards.put("periodFrom", "2025-06");
-        backwards.put("periodTo", "2025-01");
-        assertInvalid(backwards, "SIMULATION_INVALID");
-        Map<String, Object> month13 = form();
-        month13.put("periodTo", "2025-13");
-        assertInvalid(month13, "SIMULATION_INVALID");
-        Map<String, Object> tooLong = form();
-        tooLong.put("periodFrom", "2020-01");
-        tooLong.put("periodTo", "2025-01");
-        assertInvalid(tooLong, "SIMULATION_INVALID");
-        Map<String, Object> ratio = form();
-        ratio.put("subsidy", Map.of("programmeId", p.subsidyProgrammeId, "lprRatio", 1.5));
-        Http.Response r = http.with(regulator).post(SIMULATIONS, ratio);
-        assertThat(r.code()).isEqualTo("SIMULATION_INVALID");
-        assertThat(r.json().get("detail").asString()).contains("lprRatio");
-        Map<String, Object> shares = form();
-        shares.put("compensation", Map.of("programmeId", p.compensationProgrammeId, "layers", List.of(
-                layer("PROVINCIAL_FUND", "FUND", "0.5"), layer("BANK", "BANK", "0.4"))));
-        assertThat(http.with(regulator).post(SIMULATIONS, shares).json().get("detail").asString())
-                .contains("sum to 1");
-        Map<String, Object> unknown = form();
-        unknown.put("subsidy", Map.of("programmeId", 987_654_321L));
-        assertInvalid(unknown, "SIMULATION_INVALID");
-        Map<String, Object> outside = form();
-        outside.put("periodFrom", "2020-01");
-        outside.put("periodTo", "2020-03");
-        assertInvalid(outside, "SIMULATION_INVALID");
-        Map<String, Object> malformed = form();
-        malformed.put("periodFrom", "2025-1");
-        assertInvalid(malformed, "VALIDATION_FAILED");
+        assertInvalid("SIMULATION_INVALID", "give subsidy", "subsidy", null, "compensation", null);
+        assertInvalid("SIMULATION_INVALID", "before periodFrom", "periodFrom", "2025-06", "periodTo", "2025-01");
+        assertInvalid("SIMULATION_INVALID", "months such as", "periodTo", "2025-13");
+        assertInvalid("SIMULATION_INVALID", "at most 60 months", "periodFrom", "2020-01", "periodTo", "2025-01");
+        assertInvalid("SIMULATION_INVALID", "lprRatio", "subsidy", Map.of("programmeId", p.subsidyProgrammeId,
+                "lprRatio", 1.5));
+        assertInvalid("SIMULATION_INVALID", "sum to 1", "compensation", Map.of("programmeId",
+                p.compensationProgrammeId, "layers", List.of(layer("PROVINCIAL_FUND", "FUND", "0.5"),
+                        layer("BANK", "BANK", "0.4"))));
+        assertInvalid("SIMULATION_INVALID", "no subsidy programme", "subsidy", Map.of("programmeId", 987_654_321L));
+        assertInvalid("SIMULATION_INVALID", "no compensation programme", "compensation", Map.of("programmeId",
+                987_654_321L));
+        assertInvalid("SIMULATION_INVALID", "outside the subsidy programme", "periodFrom", "2020-01", "periodTo",
+                "2020-03");
+        assertInvalid("VALIDATION_FAILED", "periodFrom", "periodFrom", "2025-1");
         assertThat(count("simulation")).isEqualTo(simulations);
 
         assertThat(http.with(token(user(Role.SME, null, null, null))).post(SIMULATIONS, form()).status())
@@ -300,32 +279,48 @@ class WhatIfSimulationTest extends LibraryTestSupport {
         return r.json();
     }
 
-    private void assertInvalid(Map<String, Object> form, String code) {
+    /** The standard form with these fields replaced (null: left out) is 400 with the code, its detail saying why. */
+    private void assertInvalid(String code, String detail, Object... changes) {
+        Map<String, Object> form = form();
+        for (int i = 0; i < changes.length; i += 2) {
+            if (changes[i + 1] == null) {
+                form.remove((String) changes[i]);
+            } else {
+                form.put((String) changes[i], changes[i + 1]);
+            }
+        }
         Http.Response r = http.with(regulator).post(SIMULATIONS, form);
         assertThat(r.status()).as("%s", r).isEqualTo(400);
         assertThat(r.code()).isEqualTo(code);
+        assertThat(r.toString()).contains(detail);
     }
 
     private static void assertTotal(JsonNode total, long count, String baseline, String alternative,
             String difference) {
         assertThat(total.get("baselineCount").asLong()).isEqualTo(count);
         assertThat(total.get("alternativeCount").asLong()).isEqualTo(count);
-        assertThat(total.get("baselineAmount").decimalValue()).isEqualByComparingTo(baseline);
-        assertThat(total.get("alternativeAmount").decimalValue()).isEqualByComparingTo(alternative);
-        assertThat(total.get("difference").decimalValue()).isEqualByComparingTo(difference);
+        assertAmounts(total, baseline, alternative, difference);
     }
 
     private static void assertRow(JsonNode row, String key, String baseline, String alternative, String difference) {
         assertThat(row.get("key").asString()).isEqualTo(key);
-        assertThat(row.get("baselineAmount").decimalValue()).isEqualByComparingTo(baseline);
-        assertThat(row.get("alternativeAmount").decimalValue()).isEqualByComparingTo(alternative);
-        assertThat(row.get("difference").decimalValue()).isEqualByComparingTo(difference);
+        assertAmounts(row, baseline, alternative, difference);
+    }
+
+    private static void assertAmounts(JsonNode figure, String baseline, String alternative, String difference) {
+        assertThat(figure.get("baselineAmount").decimalValue()).isEqualByComparingTo(baseline);
+        assertThat(figure.get("alternativeAmount").decimalValue()).isEqualByComparingTo(alternative);
+        assertThat(figure.get("difference").decimalValue()).isEqualByComparingTo(difference);
     }
 
     private static Map<String, JsonNode> byMeasure(JsonNode totals) {
         Map<String, JsonNode> byMeasure = new LinkedHashMap<>();
         totals.forEach(t -> byMeasure.put(t.get("measure").asString(), t));
         return byMeasure;
+    }
+
+    private String name(long enterpriseId) {
+        return jdbc.queryForObject("SELECT name FROM enterprise WHERE id = ?", String.class, enterpriseId);
     }
 
     private Map<String, Long> counts() {

@@ -95,7 +95,8 @@ public final class CompensationViews {
     }
 
     static CompensationRuleSet rules(CompensationRules r) {
-        return new CompensationRuleSet().layers(layers(r.layers())).fundCapPerLoan(r.fundCapPerLoan()).overdueDays(r.overdueDays())
+        return new CompensationRuleSet().layers(layers(r.layers())).fundCapPerLoan(r.fundCapPerLoan())
+                .overdueDays(r.overdueDays())
                 .filingWindowDays(r.filingWindowDays()).leverageTarget(r.leverageTarget())
                 .nplTolerancePp(r.nplTolerancePp());
     }

@@ -166,8 +166,11 @@ class SimulationJob implements WhatIfSimulations {
     @Override
     @Transactional
     public void fail(long simulationId, String reason) {
-        if (mapper.fail(simulationId, reason) > 0) {
-            audit.recordAs(Actor.SYSTEM, "SIMULATION_FAILED", "SIMULATION", simulationId, Map.of("reason", reason));
+        // the column holds 1 000 characters; the start of a reason says what went wrong
+        String failure = reason == null || reason.isBlank() ? "unknown" : reason.length() > 1000
+                ? reason.substring(0, 1000) : reason;
+        if (mapper.fail(simulationId, failure) > 0) {
+            audit.recordAs(Actor.SYSTEM, "SIMULATION_FAILED", "SIMULATION", simulationId, Map.of("reason", failure));
         }
     }
 }

@@ -38,7 +38,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * and enterprise.
  */
 @Service
-public class Simulations {
+class Simulations {
 
     /** Longest range a simulation covers, in months. */
     static final int MAX_MONTHS = 60;
@@ -101,7 +101,7 @@ public class Simulations {
 
     /** Records the simulation (RUNNING); its job starts after the commit. 400 SIMULATION_INVALID naming the problem. */
     @Transactional
-    public SimulationRow submit(Submission s) {
+    SimulationRow submit(Submission s) {
         SubsidyPeriod range = range(s.periodFrom(), s.periodTo());
         if (s.subsidyProgrammeId() == null && s.compensationProgrammeId() == null) {
             throw invalid("give subsidy and/or compensation parameters");
@@ -163,7 +163,7 @@ public class Simulations {
         }
     }
 
-    public SimulationRow get(long id) {
+    SimulationRow get(long id) {
         SimulationRow row = mapper.simulation(id);
         if (row == null) {
             throw new ApiException(ErrorCode.SIMULATION_NOT_FOUND, id);

@@ -146,8 +146,7 @@ public class WhatIfSimulationJobConfig {
             Throwable first = execution.getAllFailureExceptions().get(0);
             description = first.getMessage() == null ? first.getClass().getSimpleName() : first.getMessage();
         }
-        String reason = description == null || description.isBlank() ? execution.getStatus().name() : description;
-        return reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        return description == null || description.isBlank() ? execution.getStatus().name() : description;
     }
 
     private static void validate(WhatIfSimulations simulations, JobParameters parameters)

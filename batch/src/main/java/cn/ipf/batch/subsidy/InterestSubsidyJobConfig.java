@@ -32,12 +32,13 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <p>Parameters (all identifying): {@code programme} (id), {@code period} ({@code 2025-03}, {@code 2025-Q1} or
  * {@code 2025}; a dry run may give a range, {@code 2025-01..2025-06}), optional {@code dryRun} ({@code true}) and,
  * for a dry run only, {@code rules} (alternative interest-subsidy parameters as JSON) and {@code simulation} (the
- * what-if simulation it computes for, which makes the run an instance of its own). Steps: {@code open-run} records the run (its cut-off instant and date are fixed
- * there, so a restart sees what the first attempt saw); {@code compute-lines} is partitioned by enterprise-id range
- * ({@code ipf.batch.interest-subsidy.partitions}, default 2), each partition streaming its enterprises' payments from a
- * database cursor, one enterprise per item, {@code ipf.batch.interest-subsidy.chunk-size} enterprises (default 500)
- * per chunk transaction; {@code close-run} records the totals. A partition remembers its last committed enterprise,
- * so a failed run restarts after it; the schema's unique keys make a duplicate line impossible in any case.
+ * what-if simulation it computes for, which makes the run an instance of its own). Steps: {@code open-run} records
+ * the run (its cut-off instant and date are fixed there, so a restart sees what the first attempt saw);
+ * {@code compute-lines} is partitioned by enterprise-id range ({@code ipf.batch.interest-subsidy.partitions}, default
+ * 2), each partition streaming its enterprises' payments from a database cursor, one enterprise per item,
+ * {@code ipf.batch.interest-subsidy.chunk-size} enterprises (default 500) per chunk transaction; {@code close-run}
+ * records the totals. A partition remembers its last committed enterprise, so a failed run restarts after it; the
+ * schema's unique keys make a duplicate line impossible in any case.
  */
 @Configuration(proxyBeanMethods = false)
 public class InterestSubsidyJobConfig {

@@ -54,6 +54,8 @@ class DemoData {
                         + admitSome(jdbc, "http://localhost:" + port));
                 lines.add("  enterprise 1 shares its data with all banks and applied to product 1: "
                         + applyAsSme("http://localhost:" + port));
+                lines.add("  the city's subsidy programme 1 and compensation programme 1 (for what-if simulations): "
+                        + programmes("http://localhost:" + port));
             } else {
                 lines.add("  (database already had data; demo accounts unchanged)");
             }
@@ -103,6 +105,17 @@ class DemoData {
                 && client.post(sme, "/api/v1/library/enterprises/1/loan-applications", """
                         {"productId":1,"amount":1000000,"termMonths":12,"purpose":"水下机器人量产备料",
                          "assets":[{"kind":"PATENT","id":3}]}""");
+    }
+
+    /** The admin opens the city's interest-subsidy and risk-compensation programmes with the shipped rules. */
+    private static boolean programmes(String base) {
+        DemoClient client = new DemoClient(base);
+        String admin = client.signIn("admin", PASSWORD);
+        return client.post(admin, "/api/v1/admin/subsidy-programmes", """
+                        {"name":"青岛市知识产权质押贷款贴息","regionCode":"370200","budget":5000000,
+                         "periodStart":"2025-01-01","periodEnd":"2026-12-31"}""")
+                && client.post(admin, "/api/v1/admin/compensation-programmes", """
+                        {"name":"青岛市知识产权质押融资风险补偿","regionCode":"370200","effectiveFrom":"2025-01-01"}""");
     }
 
     private static void account(UserService users, List<String> lines, String username, String name, Role role,

@@ -140,13 +140,32 @@ public class WhatIfSimulationJobConfig {
         return job.getExecutionContext().containsKey(key) ? job.getExecutionContext().getLong(key) : null;
     }
 
+    /**
+     * Why an execution failed: the first root cause thrown by the feature rather than by Spring Batch's own
+     * machinery (a failed partition reports "Partition handler returned an unsuccessful step"; the missing LPR month
+     * behind it is what a regulator needs to read).
+     */
     private static String reason(JobExecution execution) {
-        String description = execution.getExitStatus().getExitDescription();
-        if (!execution.getAllFailureExceptions().isEmpty()) {
-            Throwable first = execution.getAllFailureExceptions().get(0);
-            description = first.getMessage() == null ? first.getClass().getSimpleName() : first.getMessage();
+        Throwable first = null;
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (!root.getClass().getName().startsWith("org.springframework.batch.")) {
+                return message(root);
+            }
+            first = first == null ? root : first;
         }
+        if (first != null) {
+            return message(first);
+        }
+        String description = execution.getExitStatus().getExitDescription();
         return description == null || description.isBlank() ? execution.getStatus().name() : description;
+    }
+
+    private static String message(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private static void validate(WhatIfSimulations simulations, JobParameters parameters)

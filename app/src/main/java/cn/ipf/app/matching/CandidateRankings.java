@@ -7,18 +7,27 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * 候选排名缓存 each (bank, product version, day)'s ranking, kept for a short time ({@code ipf.candidates.ranking-ttl},
- * default 60 s) so that paging through candidates, and many banks' systems polling, do not rerun the whole search.
- * A consent change drops the rankings of the banks it concerns once it commits; every page is still checked against
- * the standing consents and admissions when it is served, so a revoked consent or a suspended enterprise is never
- * shown. Other library changes (a new appraisal, rating or demand) reach the ranking within the time it is kept.
- * One computation per key at a time: concurrent requests for it wait for the same result.
+ * default 60 s, less up to a tenth so that rankings computed together do not expire together) so that paging through
+ * candidates, and many banks' systems polling, do not rerun the whole search. A consent change drops the rankings of
+ * the banks it concerns once it commits; every page is still checked against the standing consents and admissions
+ * when it is served, so a revoked consent or a suspended enterprise is never shown. Other library changes (a new
+ * appraisal, rating or demand) reach the ranking within the time it is kept.
+ *
+ * <p>One computation per key at a time. A key without a ranking makes concurrent requests wait for the same
+ * computation; an expired ranking is recomputed by the first request after it expired while the others are served the
+ * previous ranking, for at most another time-to-live: under steady traffic nobody waits for a recomputation (measured:
+ * a whole product's requests queueing behind one, every minute, is what made the search collapse at 200 requests/s).
  */
 @Component
 class CandidateRankings {
@@ -26,23 +35,42 @@ class CandidateRankings {
     record Key(long bankId, long productId, LocalDate on) {
     }
 
-    private record Entry(CompletableFuture<List<CandidateSearch.Ranked>> ranking, long expiresAt) {
+    private record Entry(CompletableFuture<List<CandidateSearch.Ranked>> ranking, long expiresAt,
+            AtomicBoolean refreshing) {
 
         boolean expired(long now) {
             return now - expiresAt >= 0;
         }
+
+        /** Expired, but recent and computed: may be served while it is recomputed. */
+        boolean servableWhileRefreshing(long now, long graceNanos) {
+            return expired(now) && now - expiresAt < graceNanos && ranking.isDone()
+                    && !ranking.isCompletedExceptionally();
+        }
     }
 
     private final long ttlNanos;
+    private final LongSupplier nanoTime;
     private final ConcurrentHashMap<Key, Entry> rankings = new ConcurrentHashMap<>();
 
+    @Autowired
     CandidateRankings(@Value("${ipf.candidates.ranking-ttl:60s}") Duration ttl) {
+        this(ttl, System::nanoTime);
+    }
+
+    CandidateRankings(Duration ttl, LongSupplier nanoTime) {
         this.ttlNanos = ttl.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     List<CandidateSearch.Ranked> get(Key key, Supplier<List<CandidateSearch.Ranked>> compute) {
-        long now = System.nanoTime();
-        Entry fresh = new Entry(new CompletableFuture<>(), now + ttlNanos);
+        long now = nanoTime.getAsLong();
+        Entry kept = rankings.get(key);
+        if (kept != null && kept.servableWhileRefreshing(now, ttlNanos)) {
+            return kept.refreshing().compareAndSet(false, true) ? refresh(key, kept, now, compute)
+                    : kept.ranking().join();
+        }
+        Entry fresh = entry(now);
         Entry current = rankings.compute(key, (k, old) -> old == null || old.expired(now) ? fresh : old);
         if (current != fresh) {
             try {
@@ -51,7 +79,7 @@ class CandidateRankings {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
         }
-        rankings.values().removeIf(e -> e.expired(now));
+        rankings.values().removeIf(e -> now - e.expiresAt() >= ttlNanos);
         try {
             List<CandidateSearch.Ranked> ranking = compute.get();
             fresh.ranking().complete(ranking);
@@ -61,6 +89,26 @@ class CandidateRankings {
             fresh.ranking().completeExceptionally(e);
             throw e;
         }
+    }
+
+    /** Recomputes an expired ranking while others are served it; a consent change meanwhile keeps the new one out. */
+    private List<CandidateSearch.Ranked> refresh(Key key, Entry expired, long now,
+            Supplier<List<CandidateSearch.Ranked>> compute) {
+        try {
+            List<CandidateSearch.Ranked> ranking = compute.get();
+            Entry next = entry(now);
+            next.ranking().complete(ranking);
+            rankings.replace(key, expired, next);
+            return ranking;
+        } catch (RuntimeException e) {
+            expired.refreshing().set(false);
+            throw e;
+        }
+    }
+
+    private Entry entry(long now) {
+        long jitter = ttlNanos <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ttlNanos / 10 + 1);
+        return new Entry(new CompletableFuture<>(), now + ttlNanos - jitter, new AtomicBoolean());
     }
 
     @TransactionalEventListener

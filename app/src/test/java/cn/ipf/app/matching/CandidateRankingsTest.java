@@ -1,0 +1,113 @@
+package cn.ipf.app.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.ipf.app.consent.ConsentChanged;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** When a ranking is computed, reused, served stale while it is recomputed, and dropped. */
+class CandidateRankingsTest {
+
+    private static final Duration TTL = Duration.ofSeconds(60);
+    private static final CandidateRankings.Key KEY = new CandidateRankings.Key(1, 7, LocalDate.of(2026, 11, 22));
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final CandidateRankings rankings = new CandidateRankings(TTL, now::get);
+    private final AtomicInteger computations = new AtomicInteger();
+
+    @Test
+    void aRankingIsComputedOnceAndKeptForItsTimeToLive() {
+        assertThat(rankings.get(KEY, ranking(1))).hasSize(1);
+        later(Duration.ofSeconds(53));
+        assertThat(rankings.get(KEY, ranking(2))).as("kept: at least 9/10 of the TTL").hasSize(1);
+        assertThat(computations).hasValue(1);
+        later(Duration.ofSeconds(7));
+        assertThat(rankings.get(KEY, ranking(3))).as("expired: this request recomputes").hasSize(3);
+        assertThat(rankings.get(KEY, ranking(4))).as("and the new ranking is kept").hasSize(3);
+    }
+
+    @Test
+    void othersAreServedTheExpiredRankingWhileOneRequestRecomputesIt() throws Exception {
+        rankings.get(KEY, ranking(1));
+        later(TTL.plusSeconds(1));
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<List<CandidateSearch.Ranked>> refresher = CompletableFuture.supplyAsync(() ->
+                rankings.get(KEY, () -> {
+                    computing.countDown();
+                    await(release);
+                    return ranked(2);
+                }));
+        assertThat(computing.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(rankings.get(KEY, ranking(9))).as("served at once, not computed again").hasSize(1);
+        release.countDown();
+        assertThat(refresher.get(5, TimeUnit.SECONDS)).hasSize(2);
+        assertThat(rankings.get(KEY, ranking(9))).hasSize(2);
+        assertThat(computations).as("the ranking(9) suppliers never ran").hasValue(1);
+    }
+
+    @Test
+    void aRankingExpiredForLongerThanItsTimeToLiveIsNotServed() {
+        rankings.get(KEY, ranking(1));
+        later(TTL.multipliedBy(2));
+        assertThat(rankings.get(KEY, ranking(2))).hasSize(2);
+    }
+
+    @Test
+    void aFailedRecomputationLeavesTheNextRequestToTryAgain() {
+        rankings.get(KEY, ranking(1));
+        later(TTL.plusSeconds(1));
+        assertThatThrownBy(() -> rankings.get(KEY, () -> {
+            throw new IllegalStateException("database gone");
+        })).hasMessage("database gone");
+        assertThat(rankings.get(KEY, ranking(3))).hasSize(3);
+    }
+
+    @Test
+    void aConsentChangeDropsTheBanksRankings() {
+        rankings.get(KEY, ranking(1));
+        rankings.consentChanged(new ConsentChanged(2L));
+        assertThat(rankings.get(KEY, ranking(2))).as("another bank's change").hasSize(1);
+        rankings.consentChanged(new ConsentChanged(1L));
+        assertThat(rankings.get(KEY, ranking(3))).hasSize(3);
+        rankings.consentChanged(new ConsentChanged(null));
+        assertThat(rankings.get(KEY, ranking(4))).as("a consent to every bank").hasSize(4);
+    }
+
+    private void later(Duration d) {
+        now.addAndGet(d.toNanos());
+    }
+
+    /** A computation counting itself and answering a ranking of n candidates. */
+    private Supplier<List<CandidateSearch.Ranked>> ranking(int n) {
+        return () -> {
+            computations.incrementAndGet();
+            return ranked(n);
+        };
+    }
+
+    private List<CandidateSearch.Ranked> ranked(int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> new CandidateSearch.Ranked(
+                new MatchingMapper.CandidateRow(i, "370202", "C3736", null, null, false, "AA", 1), List.of(), i))
+                .toList();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

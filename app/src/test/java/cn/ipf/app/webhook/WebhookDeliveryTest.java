@@ -155,6 +155,29 @@ class WebhookDeliveryTest extends IntegrationTest {
     }
 
     @Test
+    void aDeliveryLeasedByAnInstanceThatDiedIsSentAgainWhenTheLeaseRunsOut() throws Exception {
+        Bank bank = newBank();
+        register(bank, "/events");
+        publish(bank.id(), WebhookEventType.CONSENT_GRANTED, Map.of("enterpriseId", 7L));
+        // the state an instance leaves when it dies between claiming and recording: leased to it for a while
+        jdbc.update("UPDATE webhook_delivery SET lease_token = 'instance-that-died',"
+                + " next_attempt_at = '2999-01-01 00:00:00' WHERE bank_id = ?", bank.id());
+        assertThat(dispatcher.dispatchDue()).as("leased to another instance: not sent meanwhile").isZero();
+        assertThat(receiver.received()).isEmpty();
+
+        long deliveryId = jdbc.queryForObject("SELECT id FROM webhook_delivery WHERE bank_id = ?", Long.class,
+                bank.id());
+        makeDue(deliveryId); // the lease has run out
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        assertThat(receiver.received()).hasSize(1);
+        WebhookDeliveryDetails delivery = bank.deliveries().getWebhookDelivery(deliveryId);
+        assertThat(delivery.getDelivery().getStatus()).isEqualTo(WebhookDeliveryStatus.SUCCEEDED);
+        assertThat(delivery.getAttemptLog()).extracting(WebhookAttempt::getStatusCode).containsExactly(204);
+        assertThat(jdbc.queryForObject("SELECT lease_token FROM webhook_delivery WHERE id = ?", String.class,
+                deliveryId)).isNull();
+    }
+
+    @Test
     void aRolledBackPublishSendsNothingAndPublishingNeedsATransaction() throws Exception {
         Bank bank = newBank();
         register(bank, "/events");

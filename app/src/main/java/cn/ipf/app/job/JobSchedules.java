@@ -35,6 +35,11 @@ class JobSchedules {
         launch("idempotency-purge");
     }
 
+    @Scheduled(cron = "${ipf.batch.webhook-retention.cron:0 45 3 * * *}", zone = "${ipf.time-zone:Asia/Shanghai}")
+    void dailyWebhookRetention() {
+        launch("webhook-retention");
+    }
+
     private void launch(String jobName) {
         try {
             log.info("scheduled launch of {}: execution {}", jobName, jobs.launch(jobName, Map.of()).executionId());

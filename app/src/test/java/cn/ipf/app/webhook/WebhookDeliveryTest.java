@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.testinfra.IntegrationTest;
 import cn.ipf.app.testinfra.WebhookReceiver;
 import cn.ipf.sdk.api.BankWebhookDeliveriesApi;
@@ -24,6 +25,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -175,6 +178,50 @@ class WebhookDeliveryTest extends IntegrationTest {
         assertThat(delivery.getAttemptLog()).extracting(WebhookAttempt::getStatusCode).containsExactly(204);
         assertThat(jdbc.queryForObject("SELECT lease_token FROM webhook_delivery WHERE id = ?", String.class,
                 deliveryId)).isNull();
+    }
+
+    @Test
+    void theRetentionJobDeletesFinishedHistoryAndKeepsWhatIsPendingOrRecent() throws Exception {
+        Bank bank = newBank();
+        register(bank, "/events");
+        for (long n = 1; n <= 4; n++) {
+            publish(bank.id(), WebhookEventType.CONSENT_GRANTED, Map.of("enterpriseId", n));
+        }
+        dispatcher.dispatchDue();
+        assertThat(receiver.received()).hasSize(4);
+        List<Long> ids = jdbc.queryForList("SELECT id FROM webhook_delivery WHERE bank_id = ? ORDER BY id",
+                Long.class, bank.id());
+        // 1 succeeded and 2 failed a year ago, 3 was made pending again (redelivery) a year ago, 4 is recent
+        jdbc.update("UPDATE webhook_delivery SET status = 'FAILED' WHERE id = ?", ids.get(1));
+        jdbc.update("UPDATE webhook_delivery SET status = 'PENDING', next_attempt_at = '2999-01-01 00:00:00'"
+                + " WHERE id = ?", ids.get(2));
+        for (Long old : ids.subList(0, 3)) {
+            jdbc.update("UPDATE webhook_delivery SET created_at = '2025-06-01 00:00:00' WHERE id = ?", old);
+            jdbc.update("UPDATE webhook_event SET created_at = '2025-06-01 00:00:00' WHERE id = (SELECT event_id"
+                    + " FROM webhook_delivery WHERE id = ?)", old);
+        }
+        List<Long> events = jdbc.queryForList("SELECT event_id FROM webhook_delivery WHERE bank_id = ? ORDER BY id",
+                Long.class, bank.id());
+
+        String admin = adminToken();
+        String job = "/api/v1/admin/jobs/webhook-retention/executions";
+        assertThat(http.with(admin).post(job, Map.of("parameters", Map.of("cutoff", Instant.now().toString())))
+                .code()).as("nothing of the last day is history").isEqualTo("JOB_PARAMETERS_INVALID");
+        Http.Response launched = http.with(admin).post(job, Map.of("parameters", Map.of()));
+        assertThat(launched.status()).as("%s", launched).isEqualTo(202);
+        JsonNode run = runToEnd(admin, launched.json().get("executionId").asLong());
+        assertThat(run.get("status").asString()).as("%s", run).isEqualTo("COMPLETED");
+        assertThat(run.get("parameters").get("cutoff").asString()).as("default: 180 days before the launch")
+                .startsWith(LocalDate.now(ZoneOffset.UTC).minusDays(180).toString().substring(0, 7));
+
+        assertThat(jdbc.queryForList("SELECT id FROM webhook_delivery WHERE bank_id = ? ORDER BY id", Long.class,
+                bank.id())).containsExactly(ids.get(2), ids.get(3));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhook_attempt WHERE delivery_id IN (?, ?)",
+                Long.class, ids.get(0), ids.get(1))).isZero();
+        assertThat(jdbc.queryForList("SELECT id FROM webhook_event WHERE bank_id = ? ORDER BY id", Long.class,
+                bank.id())).containsExactly(events.get(2), events.get(3));
+        assertThat(bank.deliveries().listWebhookDeliveries(null, null, null, null, null).getItems())
+                .extracting(WebhookDelivery::getDeliveryId).containsExactlyInAnyOrder(ids.get(2), ids.get(3));
     }
 
     @Test

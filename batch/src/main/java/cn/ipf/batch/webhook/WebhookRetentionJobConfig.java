@@ -1,0 +1,163 @@
+package cn.ipf.batch.webhook;
+
+import cn.ipf.batch.JobLaunchDefaults;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Job {@value #JOB_NAME}: deletes the webhook history banks no longer need — finished deliveries (SUCCEEDED or
+ * FAILED) created before the cut-off with their attempts, then the events left without any delivery. Pending
+ * deliveries are never touched, whatever their age.
+ *
+ * <p>Parameter: {@code cutoff} (ISO-8601 instant, default: the launch time less {@code ipf.webhooks.retention},
+ * default 180 days; at least a day in the past). Step {@code purge-deliveries} then {@code purge-events}, each paging
+ * by primary key (keyset) with its position in the step context, so a failed run restarts after its last committed
+ * chunk; every delete re-checks its conditions, so a delivery a bank asked to redeliver meanwhile (PENDING again) is
+ * kept. {@code ipf.batch.webhook-retention.chunk-size} rows per chunk (default 500).
+ */
+@Configuration(proxyBeanMethods = false)
+public class WebhookRetentionJobConfig {
+
+    public static final String JOB_NAME = "webhook-retention";
+    private static final String CUTOFF = "cutoff";
+    private static final String FINISHED = "d.status IN ('SUCCEEDED', 'FAILED') AND d.created_at < :cutoff";
+    private static final String UNUSED = "ev.created_at < :cutoff"
+            + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_id = ev.id)";
+
+    @Bean
+    Job webhookRetentionJob(JobRepository jobRepository, Step webhookPurgeDeliveries, Step webhookPurgeEvents) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(WebhookRetentionJobConfig::validate)
+                .start(webhookPurgeDeliveries)
+                .next(webhookPurgeEvents)
+                .build();
+    }
+
+    @Bean
+    JobLaunchDefaults webhookRetentionDefaults(@Value("${ipf.webhooks.retention:180d}") Duration retention) {
+        return JobLaunchDefaults.defaulting(JOB_NAME, CUTOFF, () -> Instant.now().minus(retention).toString());
+    }
+
+    @Bean
+    Step webhookPurgeDeliveries(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcPagingItemReader<Long> finishedWebhookDeliveries, ItemWriter<Long> webhookDeliveryDeleter,
+            @Value("${ipf.batch.webhook-retention.chunk-size:500}") int chunkSize) {
+        return purge("purge-deliveries", jobRepository, transactionManager, finishedWebhookDeliveries,
+                webhookDeliveryDeleter, chunkSize);
+    }
+
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<Long> finishedWebhookDeliveries(DataSource dataSource,
+            @Value("#{jobParameters['" + CUTOFF + "']}") String cutoff,
+            @Value("${ipf.batch.webhook-retention.chunk-size:500}") int chunkSize) throws Exception {
+        return ids("finishedWebhookDeliveries", dataSource, "webhook_delivery d", FINISHED, "d.id", cutoff,
+                chunkSize);
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<Long> webhookDeliveryDeleter(NamedParameterJdbcTemplate jdbc,
+            @Value("#{jobParameters['" + CUTOFF + "']}") String cutoff) {
+        return chunk -> {
+            MapSqlParameterSource p = parameters(chunk.getItems(), cutoff);
+            jdbc.update("DELETE a FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id"
+                    + " WHERE d.id IN (:ids) AND " + FINISHED, p);
+            jdbc.update("DELETE d FROM webhook_delivery d WHERE d.id IN (:ids) AND " + FINISHED, p);
+        };
+    }
+
+    @Bean
+    Step webhookPurgeEvents(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcPagingItemReader<Long> unusedWebhookEvents, ItemWriter<Long> webhookEventDeleter,
+            @Value("${ipf.batch.webhook-retention.chunk-size:500}") int chunkSize) {
+        return purge("purge-events", jobRepository, transactionManager, unusedWebhookEvents, webhookEventDeleter,
+                chunkSize);
+    }
+
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<Long> unusedWebhookEvents(DataSource dataSource,
+            @Value("#{jobParameters['" + CUTOFF + "']}") String cutoff,
+            @Value("${ipf.batch.webhook-retention.chunk-size:500}") int chunkSize) throws Exception {
+        return ids("unusedWebhookEvents", dataSource, "webhook_event ev", UNUSED, "ev.id", cutoff, chunkSize);
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<Long> webhookEventDeleter(NamedParameterJdbcTemplate jdbc,
+            @Value("#{jobParameters['" + CUTOFF + "']}") String cutoff) {
+        return chunk -> jdbc.update("DELETE ev FROM webhook_event ev WHERE ev.id IN (:ids) AND " + UNUSED,
+                parameters(chunk.getItems(), cutoff));
+    }
+
+    /** A step deleting, chunk by chunk, the rows whose ids the reader finds. */
+    private static Step purge(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcPagingItemReader<Long> ids, ItemWriter<Long> deleter, int chunkSize) {
+        return new StepBuilder(name, jobRepository)
+                .<Long, Long>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(ids)
+                .writer(deleter)
+                .build();
+    }
+
+    /** Ids of a table's rows matching the condition, paged by primary key. */
+    private static JdbcPagingItemReader<Long> ids(String name, DataSource dataSource, String from, String where,
+            String id, String cutoff, int pageSize) throws Exception {
+        return new JdbcPagingItemReaderBuilder<Long>()
+                .name(name)
+                .dataSource(dataSource)
+                .selectClause(id)
+                .fromClause(from)
+                .whereClause(where)
+                .parameterValues(Map.of(CUTOFF, utc(cutoff)))
+                .sortKeys(Map.of(id, Order.ASCENDING))
+                .pageSize(pageSize)
+                .rowMapper((rs, row) -> rs.getLong(1))
+                .saveState(true)
+                .build();
+    }
+
+    private static MapSqlParameterSource parameters(List<? extends Long> ids, String cutoff) {
+        return new MapSqlParameterSource().addValue("ids", ids).addValue(CUTOFF, utc(cutoff));
+    }
+
+    /** Stored times are UTC wall-clock DATETIME(6); bind them without the JVM's time zone. */
+    private static LocalDateTime utc(String instant) {
+        return LocalDateTime.ofInstant(Instant.parse(instant), ZoneOffset.UTC);
+    }
+
+    private static void validate(JobParameters parameters) throws InvalidJobParametersException {
+        JobLaunchDefaults.requireOnly(parameters, Set.of(CUTOFF));
+        JobLaunchDefaults.requireParsable(parameters, CUTOFF, Instant::parse, "2026-01-31T00:00:00Z");
+        // a bank reads yesterday's deliveries in its log; nothing that recent is history yet
+        if (Instant.parse(parameters.getString(CUTOFF)).isAfter(Instant.now().minus(Duration.ofDays(1)))) {
+            throw new InvalidJobParametersException("cutoff must be at least a day in the past");
+        }
+    }
+}

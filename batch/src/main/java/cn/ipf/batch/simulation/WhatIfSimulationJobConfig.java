@@ -69,14 +69,14 @@ public class WhatIfSimulationJobConfig {
 
     @Bean
     Step simulationSubsidyBaseline(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            WhatIfSimulations simulations, @Qualifier("interestSubsidyJob") Job interestSubsidyJob) {
+            WhatIfSimulations simulations, @Qualifier("interestSubsidyJob") Job interestSubsidyJob) throws Exception {
         return dryRunStep("subsidy-baseline", false, BASELINE, jobRepository, transactionManager, simulations,
                 interestSubsidyJob);
     }
 
     @Bean
     Step simulationSubsidyAlternative(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            WhatIfSimulations simulations, @Qualifier("interestSubsidyJob") Job interestSubsidyJob) {
+            WhatIfSimulations simulations, @Qualifier("interestSubsidyJob") Job interestSubsidyJob) throws Exception {
         return dryRunStep("subsidy-alternative", true, ALTERNATIVE, jobRepository, transactionManager, simulations,
                 interestSubsidyJob);
     }
@@ -105,12 +105,14 @@ public class WhatIfSimulationJobConfig {
      * and remembers its job instance for the report.
      */
     private static Step dryRunStep(String name, boolean alternative, String key, JobRepository jobRepository,
-            PlatformTransactionManager transactionManager, WhatIfSimulations simulations, Job interestSubsidyJob) {
+            PlatformTransactionManager transactionManager, WhatIfSimulations simulations, Job interestSubsidyJob)
+            throws Exception {
         TaskExecutorJobOperator inThisThread = new TaskExecutorJobOperator();
         inThisThread.setJobRepository(jobRepository);
         // start(job, parameters) never looks a job up, but the operator insists on a registry
         inThisThread.setJobRegistry(new MapJobRegistry());
         inThisThread.setTaskExecutor(new SyncTaskExecutor());
+        inThisThread.afterPropertiesSet();
         return new StepBuilder(name, jobRepository).tasklet((contribution, chunk) -> {
             JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
             Optional<Map<String, String>> dryRun = simulations.subsidyDryRun(simulation(job), alternative);

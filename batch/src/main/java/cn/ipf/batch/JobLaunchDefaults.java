@@ -1,5 +1,8 @@
 package cn.ipf.batch;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -40,6 +43,11 @@ public interface JobLaunchDefaults {
                 throw new InvalidJobParametersException("unknown parameter " + parameter.name() + "; known: " + known);
             }
         }
+    }
+
+    /** An instant parameter as the UTC wall-clock time stored in DATETIME(6) columns (bound without the JVM's zone). */
+    static LocalDateTime utc(String instant) {
+        return LocalDateTime.ofInstant(Instant.parse(instant), ZoneOffset.UTC);
     }
 
     /**

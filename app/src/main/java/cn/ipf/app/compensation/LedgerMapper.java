@@ -9,7 +9,10 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.cursor.Cursor;
 
-/** The double-entry ledger: accounts, journals, postings, deposits, the trial balance and the exports' rows. */
+/**
+ * The ledger, every posting debiting one account and crediting another: accounts, journals, postings, deposits, the
+ * trial balance and the exports' rows.
+ */
 @Mapper
 interface LedgerMapper {
 

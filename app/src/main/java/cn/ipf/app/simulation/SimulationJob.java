@@ -78,16 +78,14 @@ class SimulationJob implements WhatIfSimulations {
                         : null));
     }
 
-    /** Per enterprise and bank, the two sides of one measure. */
+    /** Per enterprise and bank, the two sides of one measure (both count the same claims or recoveries). */
     private static final class Tally {
-        int baselineCount;
+        int count;
         BigDecimal baseline = BigDecimal.ZERO;
-        int alternativeCount;
         BigDecimal alternative = BigDecimal.ZERO;
 
-        void add(int count, BigDecimal baselineAmount, BigDecimal alternativeAmount) {
-            baselineCount += count;
-            alternativeCount += count;
+        void add(int items, BigDecimal baselineAmount, BigDecimal alternativeAmount) {
+            count += items;
             baseline = baseline.add(baselineAmount);
             alternative = alternative.add(alternativeAmount);
         }
@@ -134,7 +132,7 @@ class SimulationJob implements WhatIfSimulations {
         mapper.deleteLines(simulationId, List.of(COMPENSATION, RECOVERY_RETURN));
         List<Line> lines = new ArrayList<>();
         tallies.forEach((g, t) -> lines.add(new Line(g.measure(), g.enterpriseId(), g.bankId(), g.districtCode(),
-                t.baselineCount, t.baseline, t.alternativeCount, t.alternative)));
+                t.count, t.baseline, t.count, t.alternative)));
         for (int from = 0; from < lines.size(); from += LINES_PER_STATEMENT) {
             mapper.insertLines(simulationId, lines.subList(from, Math.min(lines.size(), from + LINES_PER_STATEMENT)));
         }

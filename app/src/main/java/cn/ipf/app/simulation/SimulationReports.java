@@ -1,9 +1,7 @@
 package cn.ipf.app.simulation;
 
-import cn.ipf.app.compensation.policy.Layer;
 import cn.ipf.app.shared.export.TableFile;
 import cn.ipf.app.simulation.SimulationMapper.SimulationRow;
-import cn.ipf.app.simulation.SimulationMapper.Sums;
 import cn.ipf.app.subsidy.SubsidyWhatIf;
 import cn.ipf.app.subsidy.policy.InterestSubsidyRules;
 import java.math.BigDecimal;
@@ -14,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,19 +61,10 @@ class SimulationReports {
         return TableFile.write(xlsx, sheets);
     }
 
+    /** A view's rows, streamed from its cursor (closed with the transaction's session at the latest). */
     private Iterator<List<Object>> rows(long id, String breakdown) {
-        Iterator<Sums> groups = mapper.report(id, breakdown).iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return groups.hasNext();
-            }
-
-            @Override
-            public List<Object> next() {
-                return cells(Simulations.Figure.of(groups.next()), true);
-            }
-        };
+        return StreamSupport.stream(mapper.report(id, breakdown).spliterator(), false)
+                .map(s -> cells(Simulations.Figure.of(s), true)).iterator();
     }
 
     /** A figure's cells: the measure, the group's key and name when grouped, then counts and amounts. */

@@ -9,6 +9,7 @@ import cn.ipf.app.shared.money.Yuan;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.subsidy.policy.FeeSubsidyRules;
 import cn.ipf.app.subsidy.policy.InterestSubsidyRules;
+import cn.ipf.app.subsidy.policy.SubsidyPeriod;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,6 +85,14 @@ public class Programmes {
     RuleSet inForce(long programmeId, LocalDate on) {
         ProgrammeMapper.RuleVersionRow row = mapper.ruleVersionInForce(programmeId, on);
         return row == null ? null : parse(row);
+    }
+
+    /**
+     * The day a run of the period takes its parameters from: the period's last day, or the programme's last day when
+     * the period runs past it (one version for the whole run).
+     */
+    static LocalDate ruleDate(ProgrammeMapper.ProgrammeRow programme, SubsidyPeriod period) {
+        return period.end().isBefore(programme.periodEnd()) ? period.end() : programme.periodEnd();
     }
 
     RuleSet version(long ruleVersionId) {

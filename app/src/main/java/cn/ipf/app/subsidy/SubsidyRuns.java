@@ -154,7 +154,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
         }
         Launch launch = launch(given);
         long programmeId = launch.programme().id();
-        LocalDate ruleDate = min(launch.period().end(), launch.programme().periodEnd());
+        LocalDate ruleDate = Programmes.ruleDate(launch.programme(), launch.period());
         Programmes.RuleSet version = programmes.inForce(programmeId, ruleDate);
         if (version == null) {
             throw new IllegalStateException("programme " + programmeId + " has no parameter version in force on "

@@ -52,7 +52,7 @@ public class SubsidyWhatIf {
             throw invalid("the range " + range.code() + " is outside the subsidy programme's period "
                     + programme.periodStart() + " to " + programme.periodEnd());
         }
-        LocalDate last = range.end().isBefore(programme.periodEnd()) ? range.end() : programme.periodEnd();
+        LocalDate last = Programmes.ruleDate(programme, range);
         Programmes.RuleSet version = programmes.inForce(programmeId, last);
         if (version == null) {
             throw invalid("the subsidy programme has no parameters in force on " + last);

@@ -140,17 +140,22 @@ class WhatIfSimulationTest extends PortfolioTest {
     }
 
     @Test
-    void gatesSwitchedOffAndAWindowShortened() {
+    void aRateLimitStopsTheSubsidyAndSwitchingItsGateOffRestoresIt() {
         Map<String, Object> form = form();
         form.remove("compensation");
-        // a 1-month window ends 2025-04-10 (disbursed 03-10): the payment's 31 days are all inside, nothing changes;
-        // without the late-payment gate nothing changes either (paid on its due date)
-        form.put("subsidy", Map.of("programmeId", p.subsidyProgrammeId, "windowMonths", 1, "disabledGates",
-                List.of("LATE_PAYMENT")));
-        JsonNode same = simulate(form);
-        assertTotal(byMeasure(same.get("totals")).get("SUBSIDY"), 1, "1601.67", "1601.67", "0.00");
-        assertThat(same.get("subsidy").get("alternative").get("disabledGates").get(0).asString())
-                .isEqualTo("LATE_PAYMENT");
+        // L1 is lent at 3.25 %, 15 bp over the reference LPR of 3.10 %: a limit of 10 bp fails its loan gate
+        form.put("subsidy", Map.of("programmeId", p.subsidyProgrammeId, "maxSpreadBp", 10));
+        JsonNode limited = simulate(form);
+        assertTotal(byMeasure(limited.get("totals")).get("SUBSIDY"), 1, "1601.67", "0.00", "-1601.67");
+        assertThat(limited.get("subsidy").get("inForce").has("maxSpreadBp")).as("no limit in force").isFalse();
+        assertThat(limited.get("subsidy").get("alternative").get("maxSpreadBp").asInt()).isEqualTo(10);
+
+        form.put("subsidy", Map.of("programmeId", p.subsidyProgrammeId, "maxSpreadBp", 10, "disabledGates",
+                List.of("RATE_ABOVE_LIMIT")));
+        JsonNode gateOff = simulate(form);
+        assertTotal(byMeasure(gateOff.get("totals")).get("SUBSIDY"), 1, "1601.67", "1601.67", "0.00");
+        assertThat(gateOff.get("subsidy").get("alternative").get("disabledGates").get(0).asString())
+                .isEqualTo("RATE_ABOVE_LIMIT");
     }
 
     @Test

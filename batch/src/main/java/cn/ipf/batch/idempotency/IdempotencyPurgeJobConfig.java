@@ -2,7 +2,6 @@ package cn.ipf.batch.idempotency;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import javax.sql.DataSource;
 import cn.ipf.batch.JobLaunchDefaults;
@@ -78,7 +77,7 @@ public class IdempotencyPurgeJobConfig {
                 .selectClause("id")
                 .fromClause("idempotency_record")
                 .whereClause("expires_at < :cutoff")
-                .parameterValues(Map.of(CUTOFF, utc(cutoff)))
+                .parameterValues(Map.of(CUTOFF, JobLaunchDefaults.utc(cutoff)))
                 .sortKeys(Map.of("id", Order.ASCENDING))
                 .pageSize(chunkSize)
                 .rowMapper((rs, row) -> rs.getLong(1))
@@ -90,7 +89,7 @@ public class IdempotencyPurgeJobConfig {
     @StepScope
     ItemWriter<Long> idempotencyRecordDeleter(NamedParameterJdbcTemplate jdbc,
             @Value("#{jobParameters['" + CUTOFF + "']}") String cutoff) {
-        LocalDateTime cutoffTime = utc(cutoff);
+        LocalDateTime cutoffTime = JobLaunchDefaults.utc(cutoff);
         // one primary-key point delete per item: whatever plan the optimizer picks for a small table, a chunk
         // locks only the rows it deletes, never a neighbour held by a live request
         return chunk -> jdbc.batchUpdate(
@@ -98,11 +97,6 @@ public class IdempotencyPurgeJobConfig {
                 chunk.getItems().stream()
                         .map(id -> new MapSqlParameterSource().addValue("id", id).addValue(CUTOFF, cutoffTime))
                         .toArray(SqlParameterSource[]::new));
-    }
-
-    /** Stored times are UTC wall-clock DATETIME(6); bind them without the JVM's time zone. */
-    private static LocalDateTime utc(String instant) {
-        return LocalDateTime.ofInstant(Instant.parse(instant), ZoneOffset.UTC);
     }
 
     private static void validate(JobParameters parameters) throws InvalidJobParametersException {

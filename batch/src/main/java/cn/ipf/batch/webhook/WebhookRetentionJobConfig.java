@@ -3,8 +3,6 @@ package cn.ipf.batch.webhook;
 import cn.ipf.batch.JobLaunchDefaults;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -135,7 +133,7 @@ public class WebhookRetentionJobConfig {
                 .selectClause(id)
                 .fromClause(from)
                 .whereClause(where)
-                .parameterValues(Map.of(CUTOFF, utc(cutoff)))
+                .parameterValues(Map.of(CUTOFF, JobLaunchDefaults.utc(cutoff)))
                 .sortKeys(Map.of(id, Order.ASCENDING))
                 .pageSize(pageSize)
                 .rowMapper((rs, row) -> rs.getLong(1))
@@ -144,12 +142,7 @@ public class WebhookRetentionJobConfig {
     }
 
     private static MapSqlParameterSource parameters(List<? extends Long> ids, String cutoff) {
-        return new MapSqlParameterSource().addValue("ids", ids).addValue(CUTOFF, utc(cutoff));
-    }
-
-    /** Stored times are UTC wall-clock DATETIME(6); bind them without the JVM's time zone. */
-    private static LocalDateTime utc(String instant) {
-        return LocalDateTime.ofInstant(Instant.parse(instant), ZoneOffset.UTC);
+        return new MapSqlParameterSource().addValue("ids", ids).addValue(CUTOFF, JobLaunchDefaults.utc(cutoff));
     }
 
     private static void validate(JobParameters parameters) throws InvalidJobParametersException {

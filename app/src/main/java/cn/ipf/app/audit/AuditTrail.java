@@ -5,7 +5,6 @@ import cn.ipf.app.security.Actor;
 import cn.ipf.app.security.CurrentActor;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ public class AuditTrail {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAs(Actor actor, String action, String entityType, Object entityId, Map<String, ?> changes) {
-        pending().add(new Pending(clock.instant().truncatedTo(ChronoUnit.MICROS), actor, action, entityType,
+        pending().add(new Pending(clock.instant(), actor, action, entityType,
                 String.valueOf(entityId), MDC.get("requestId"), json.writeValueAsString(new TreeMap<>(changes))));
     }
 

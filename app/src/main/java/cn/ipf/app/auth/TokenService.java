@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -64,7 +63,7 @@ public class TokenService {
 
     @Transactional
     public RefreshOutcome refresh(String presented) {
-        Instant now = now();
+        Instant now = clock.instant();
         RefreshToken token = refreshTokens.lockByHash(hash(presented));
         if (token == null || token.revokedAt() != null || !token.expiresAt().isAfter(now)) {
             return new RefreshOutcome(null, ErrorCode.REFRESH_TOKEN_INVALID);
@@ -90,12 +89,12 @@ public class TokenService {
     public void revoke(String presented) {
         RefreshToken token = refreshTokens.lockByHash(hash(presented));
         if (token != null) {
-            refreshTokens.revokeFamily(token.familyId(), now());
+            refreshTokens.revokeFamily(token.familyId(), clock.instant());
         }
     }
 
     private TokenPair issue(UserAccount user, String familyId) {
-        Instant now = now();
+        Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(TokenClaims.ISSUER)
                 .subject(String.valueOf(user.id()))
@@ -121,10 +120,6 @@ public class TokenService {
         refreshTokens.insert(hash(refresh), familyId, user.id(), now, now.plus(properties.refreshTokenTtl()));
         return new TokenPair(access, properties.accessTokenTtl().toSeconds(), refresh,
                 properties.refreshTokenTtl().toSeconds());
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String hash(String token) {

@@ -8,8 +8,6 @@ import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -54,7 +52,7 @@ public class BankRegistry {
             throw new ApiException(ErrorCode.BANK_CODE_TAKEN, bankCode);
         }
         GeneratedId key = new GeneratedId();
-        mapper.insertBank(new Bank(null, name, bankCode, now()), key);
+        mapper.insertBank(new Bank(null, name, bankCode, clock.instant()), key);
         audit.record("BANK_CREATED", "BANK", key.getId(), Map.of("name", name, "bankCode", bankCode));
         return mapper.findBank(key.getId());
     }
@@ -73,7 +71,7 @@ public class BankRegistry {
             throw new ApiException(ErrorCode.BANK_NOT_FOUND, bankId);
         }
         String appId = "app_" + HexFormat.of().formatHex(randomBytes(10));
-        mapper.insertApp(new BankApp(appId, bankId, name, true, rateLimitPerMinute, now()));
+        mapper.insertApp(new BankApp(appId, bankId, name, true, rateLimitPerMinute, clock.instant()));
         Map<String, Object> summary = new HashMap<>();
         summary.put("bankId", bankId);
         summary.put("name", name);
@@ -103,7 +101,7 @@ public class BankRegistry {
         if (secrets.stream().filter(AppSecret::active).count() == 1) {
             throw new ApiException(ErrorCode.LAST_ACTIVE_SECRET);
         }
-        mapper.revokeSecret(secretId, now());
+        mapper.revokeSecret(secretId, clock.instant());
         audit.record("BANK_APP_SECRET_REVOKED", "BANK_APP", appId, Map.of("secretId", secretId));
     }
 
@@ -133,7 +131,7 @@ public class BankRegistry {
     private IssuedSecret issueSecret(String appId) {
         String secret = cipher.newSecret(32);
         GeneratedId key = new GeneratedId();
-        mapper.insertSecret(appId, cipher.encrypt(Purpose.BANK_APP_SECRET, secret), now(), key);
+        mapper.insertSecret(appId, cipher.encrypt(Purpose.BANK_APP_SECRET, secret), clock.instant(), key);
         audit.record("BANK_APP_SECRET_ISSUED", "BANK_APP", appId, Map.of("secretId", key.getId()));
         return new IssuedSecret(appId, key.getId(), secret);
     }
@@ -154,9 +152,5 @@ public class BankRegistry {
         byte[] bytes = new byte[n];
         random.nextBytes(bytes);
         return bytes;
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -20,13 +20,10 @@ import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.app.shared.web.Pages;
 import cn.ipf.app.user.Role;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -64,7 +61,7 @@ public class CompensationClaims {
 
     CompensationClaims(CompensationClaimMapper claims, CompensationProgrammes programmes,
             CompensationSettlement settlement, LibraryAccess access, AuditTrail audit, BusinessCalendar calendar,
-            JsonMapper json, @Value("${ipf.time-zone:Asia/Shanghai}") String zone, Clock clock) {
+            JsonMapper json, ZoneId zone, Clock clock) {
         this.claims = claims;
         this.programmes = programmes;
         this.settlement = settlement;
@@ -72,7 +69,7 @@ public class CompensationClaims {
         this.audit = audit;
         this.calendar = calendar;
         this.json = json;
-        this.zone = ZoneId.of(zone);
+        this.zone = zone;
         this.clock = clock;
     }
 
@@ -112,7 +109,7 @@ public class CompensationClaims {
                 ClaimStatus.FILED.name(), version.id(), version.version(), today, f.defaultOutstanding(),
                 f.ipShare(), CompensationCalculator.lossBase(f.defaultOutstanding(), f.ipShare()),
                 json.writeValueAsString(gates), null, null, null, null, null, null, null, null, null);
-        claims.insertClaim(row, now(), key);
+        claims.insertClaim(row, clock.instant(), key);
         claims.insertEvidence(key.getId(), evidence);
         audit.record("COMPENSATION_CLAIM_FILED", "COMPENSATION_CLAIM", key.getId(), Map.of("externalId", externalId,
                 "programmeId", programmeId, "loanRef", loanRef, "lossBase", row.lossBase().toPlainString(),
@@ -155,7 +152,7 @@ public class CompensationClaims {
         access.requireRole(caller, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER);
         ClaimRow claim = locked(caller, claimId);
         ClaimStatus next = next(claim, ClaimStatus.Step.DISTRICT_APPROVE);
-        claims.approveForDistrict(claimId, caller.userId(), now());
+        claims.approveForDistrict(claimId, caller.userId(), clock.instant());
         audit.record("COMPENSATION_CLAIM_DISTRICT_APPROVED", "COMPENSATION_CLAIM", claimId, Map.of("status",
                 next.name()));
         return detail(claims.claim(claimId));
@@ -170,7 +167,7 @@ public class CompensationClaims {
         if (Long.valueOf(caller.userId()).equals(claim.districtApprovedBy())) {
             throw new ApiException(ErrorCode.MAKER_CHECKER);
         }
-        claims.approveForCity(claimId, caller.userId(), now());
+        claims.approveForCity(claimId, caller.userId(), clock.instant());
         audit.record("COMPENSATION_CLAIM_CITY_APPROVED", "COMPENSATION_CLAIM", claimId, Map.of("status", next.name(),
                 "lossBase", claim.lossBase().toPlainString()));
         return detail(claims.claim(claimId));
@@ -187,7 +184,7 @@ public class CompensationClaims {
             throw new ApiException(ErrorCode.FORBIDDEN);
         }
         ClaimStatus next = next(claim, ClaimStatus.Step.REJECT);
-        claims.reject(claimId, reason, caller.userId(), now());
+        claims.reject(claimId, reason, caller.userId(), clock.instant());
         audit.record("COMPENSATION_CLAIM_REJECTED", "COMPENSATION_CLAIM", claimId, Map.of("status", next.name(),
                 "from", current.name(), "reason", reason));
         return detail(claims.claim(claimId));
@@ -242,9 +239,5 @@ public class CompensationClaims {
         visible(caller, claimId);
         claims.lockClaim(claimId);
         return claims.claim(claimId);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

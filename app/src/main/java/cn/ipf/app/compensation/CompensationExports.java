@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.ibatis.cursor.Cursor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,11 +32,11 @@ public class CompensationExports {
     private final ZoneId zone;
 
     CompensationExports(LedgerMapper ledger, CompensationProgrammes programmes, Ledger access,
-            @Value("${ipf.time-zone:Asia/Shanghai}") String zone) {
+            ZoneId zone) {
         this.ledger = ledger;
         this.programmes = programmes;
         this.access = access;
-        this.zone = ZoneId.of(zone);
+        this.zone = zone;
     }
 
     /** Writes the file and answers its path; the caller deletes it once sent. */

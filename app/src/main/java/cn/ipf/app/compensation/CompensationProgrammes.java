@@ -16,9 +16,7 @@ import cn.ipf.app.shared.money.Yuan;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -135,8 +133,8 @@ public class CompensationProgrammes {
         CompensationRules rules = checked(given == null ? CompensationRules.defaults(1) : given.withVersion(1));
         long by = access.caller().userId();
         GeneratedId key = new GeneratedId();
-        mapper.insertProgramme(name, regionCode, by, now(), key);
-        mapper.insertRuleVersion(key.getId(), 1, effectiveFrom, write(rules), by, now());
+        mapper.insertProgramme(name, regionCode, by, clock.instant(), key);
+        mapper.insertRuleVersion(key.getId(), 1, effectiveFrom, write(rules), by, clock.instant());
         openFunds(key.getId(), rules);
         audit.record("COMPENSATION_PROGRAMME_CREATED", "COMPENSATION_PROGRAMME", key.getId(), Map.of("name", name,
                 "regionCode", regionCode, "effectiveFrom", effectiveFrom.toString(), "rules", write(rules)));
@@ -151,7 +149,8 @@ public class CompensationProgrammes {
             throw new ApiException(ErrorCode.RULE_VERSION_EFFECTIVE_DATE_TAKEN, effectiveFrom);
         }
         int version = mapper.maxVersion(programmeId) + 1;
-        mapper.insertRuleVersion(programmeId, version, effectiveFrom, write(rules), access.caller().userId(), now());
+        mapper.insertRuleVersion(programmeId, version, effectiveFrom, write(rules), access.caller().userId(),
+                clock.instant());
         openFunds(programmeId, rules);
         audit.record("COMPENSATION_RULE_VERSION_CREATED", "COMPENSATION_PROGRAMME", programmeId, Map.of("version",
                 version, "effectiveFrom", effectiveFrom.toString(), "rules", write(rules)));
@@ -177,8 +176,8 @@ public class CompensationProgrammes {
             throw new ApiException(ErrorCode.AGREEMENT_OVERLAP);
         }
         GeneratedId key = new GeneratedId();
-        mapper.insertAgreement(programmeId, bankId, agreementNo, from, to, amount, access.caller().userId(), now(),
-                key);
+        mapper.insertAgreement(programmeId, bankId, agreementNo, from, to, amount, access.caller().userId(),
+                clock.instant(), key);
         audit.record("COMPENSATION_AGREEMENT_CREATED", "COMPENSATION_PROGRAMME", programmeId, Map.of("bankId",
                 bankId, "agreementNo", agreementNo, "activeFrom", from.toString(), "activeTo",
                 to == null ? "" : to.toString(), "attributedFundAmount", amount.toPlainString()));
@@ -200,7 +199,7 @@ public class CompensationProgrammes {
                 continue;
             }
             GeneratedId fund = new GeneratedId();
-            mapper.insertFund(programmeId, layer.code(), layer.name(), now(), fund);
+            mapper.insertFund(programmeId, layer.code(), layer.name(), clock.instant(), fund);
             for (AccountType type : AccountType.values()) {
                 mapper.insertLedgerAccount(programmeId, fund.getId(), layer.code() + "." + type.name(), type.name(),
                         layer.name() + "-" + type.label);
@@ -228,9 +227,5 @@ public class CompensationProgrammes {
 
     private String write(CompensationRules rules) {
         return json.writeValueAsString(StoredRules.of(rules));
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -24,8 +24,6 @@ import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.batch.compensation.CompensationPayouts;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,7 +98,7 @@ public class CompensationSettlement implements CompensationPayouts {
                 .compareTo(l.amount()) >= 0);
         if (!covered || claims.earlierUnpaid(programmeId, claim.cityApprovedAt(), claimId)) {
             if (status == ClaimStatus.CITY_APPROVED) {
-                claims.markWaiting(claimId, now());
+                claims.markWaiting(claimId, clock.instant());
                 audit.recordAs(Actor.SYSTEM, "COMPENSATION_CLAIM_WAITING", "COMPENSATION_CLAIM", claimId, Map.of(
                         "fundTotal", payout.fundTotal().toPlainString(), "reason", covered ? "EARLIER_CLAIM_WAITING"
                                 : "FUNDS_SHORT"));
@@ -118,7 +116,7 @@ public class CompensationSettlement implements CompensationPayouts {
             postingOf.put(fundLayers.get(i).layer().code(), posted.postingIds().get(i));
         }
         claims.insertPayoutLines(lines(claim, payout, funds, postingOf));
-        claims.markPaid(claimId, now());
+        claims.markPaid(claimId, clock.instant());
         audit.recordAs(Actor.SYSTEM, "COMPENSATION_CLAIM_PAID", "COMPENSATION_CLAIM", claimId, Map.of("journalId",
                 posted.journalId(), "lossBase", payout.lossBase().toPlainString(), "fundTotal",
                 payout.fundTotal().toPlainString(), "capApplied", payout.capApplied(), "rulesVersion",
@@ -147,7 +145,8 @@ public class CompensationSettlement implements CompensationPayouts {
         RecoveryReturn back = CompensationCalculator.recoveryReturn(borne, recovery.grossAmount(),
                 recovery.disposalCosts());
         GeneratedId key = new GeneratedId();
-        claims.insertReturn(recoveryId, claimId, back.net(), back.distributable(), back.surplus(), now(), key);
+        claims.insertReturn(recoveryId, claimId, back.net(), back.distributable(), back.surplus(), clock.instant(),
+                key);
         List<ReturnLineRow> lines = new ArrayList<>();
         List<Posting> postings = new ArrayList<>();
         Map<Long, FundAccounts> accounts = ledger.lock(paid.stream().filter(l -> l.fundId() != null)
@@ -205,9 +204,5 @@ public class CompensationSettlement implements CompensationPayouts {
                     p.fundTotalBeforeCap(), p.fundCap(), p.rulesVersion(), postings.get(l.layer().code()), null));
         }
         return lines;
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

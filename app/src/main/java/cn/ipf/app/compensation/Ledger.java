@@ -16,9 +16,7 @@ import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.app.user.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,7 +98,8 @@ public class Ledger {
             LocalDate on, Long by, List<Posting> postings) {
         BigDecimal total = postings.stream().map(Posting::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         GeneratedId journal = new GeneratedId();
-        ledger.insertJournal(programmeId, kind, memo, depositId, claimId, recoveryId, total, on, now(), by, journal);
+        ledger.insertJournal(programmeId, kind, memo, depositId, claimId, recoveryId, total, on, clock.instant(), by,
+                journal);
         List<Long> ids = new ArrayList<>();
         for (Posting p : postings) {
             if (p.amount().signum() == 0) {
@@ -146,7 +145,7 @@ public class Ledger {
         }
         long by = access.caller().userId();
         GeneratedId key = new GeneratedId();
-        ledger.insertDeposit(fundId, kind, amount, reference, depositedOn, by, now(), key);
+        ledger.insertDeposit(fundId, kind, amount, reference, depositedOn, by, clock.instant(), key);
         Posted posted = post(fund.programmeId(), kind, (kind.equals("TOP_UP") ? "追加资金 " : "存入资金 ") + reference,
                 key.getId(), null, null, depositedOn, by, List.of(new Posting(accounts.id(AccountType.ASSET),
                         accounts.id(AccountType.EQUITY), amount)));
@@ -169,9 +168,5 @@ public class Ledger {
     /** The ledger, its exports and the supervision signals: city reviewers, regulators and admins. */
     void requireReader() {
         access.requireRole(access.caller(), Role.CITY_REVIEWER, Role.REGULATOR, Role.ADMIN);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +125,7 @@ public class Supervision {
 
     private NplRateRow write(long bankId, String month, BigDecimal rate, NplRateRow previous) {
         mapper.upsertNplRate(bankId, month, rate, CurrentActor.get().scope(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+                clock.instant());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("month", month);
         summary.put("rate", rate.toPlainString());

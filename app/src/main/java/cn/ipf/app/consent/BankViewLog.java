@@ -5,7 +5,6 @@ import cn.ipf.app.security.Actor;
 import cn.ipf.app.security.CurrentActor;
 import cn.ipf.app.shared.web.Pages;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
@@ -40,7 +39,7 @@ public class BankViewLog {
         String appId = actor.kind() == Actor.Kind.BANK_APP ? actor.id() : null;
         Long userId = actor.kind() == Actor.Kind.USER ? Long.valueOf(actor.id()) : null;
         views.insert(enterpriseIds, bankId, appId, userId, productId, kind.name(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), MDC.get("requestId"));
+                clock.instant(), MDC.get("requestId"));
     }
 
     /** A page of the enterprise's log, newest first, for whoever may see the enterprise. */

@@ -13,8 +13,6 @@ import cn.ipf.app.user.Role;
 import cn.ipf.app.webhook.WebhookEventType;
 import cn.ipf.app.webhook.WebhookOutbox;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +71,7 @@ public class ConsentService {
         }
         Set<DataScope> scopes = DataScope.granted(named);
         GeneratedId key = new GeneratedId();
-        consents.insert(enterpriseId, scope, DataScope.column(scopes), now(), caller.userId(), key);
+        consents.insert(enterpriseId, scope, DataScope.column(scopes), clock.instant(), caller.userId(), key);
         audit.record("CONSENT_GRANTED", "ENTERPRISE", enterpriseId, Map.of("consentId", key.getId(), "bankScope",
                 scope == ALL_BANKS ? "ALL" : String.valueOf(scope), "scopes", DataScope.column(scopes)));
         ConsentMapper.ConsentRow granted = consents.find(key.getId());
@@ -99,7 +97,7 @@ public class ConsentService {
         if (!consent.active()) {
             throw new ApiException(ErrorCode.CONSENT_ALREADY_REVOKED, consentId);
         }
-        consents.revoke(consentId, now(), caller.userId());
+        consents.revoke(consentId, clock.instant(), caller.userId());
         audit.record("CONSENT_REVOKED", "ENTERPRISE", enterpriseId, Map.of("consentId", consentId));
         ConsentMapper.ConsentRow revoked = consents.find(consentId);
         for (long bank : concerned(revoked.bankScope())) {
@@ -145,9 +143,5 @@ public class ConsentService {
             throw new ApiException(ErrorCode.FORBIDDEN);
         }
         return enterprise;
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -16,7 +16,6 @@ import cn.ipf.app.user.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,7 +139,7 @@ public class AdmissionService {
             throw new ApiException(ErrorCode.SCORE_BELOW_THRESHOLD, result.score(), result.threshold())
                     .with("score", result.score()).with("threshold", result.threshold());
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         Long districtApprover = switch (action) {
             case DISTRICT_APPROVE -> actorUserId;
             case CITY_APPROVE, SUSPEND, REMOVE -> entry.districtApprovedBy();

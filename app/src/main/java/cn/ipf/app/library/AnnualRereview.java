@@ -7,7 +7,6 @@ import cn.ipf.app.security.Actor;
 import cn.ipf.batch.library.LibraryRereview;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ class AnnualRereview implements LibraryRereview {
         String flag = "re-review " + reviewDate + " (rule set v" + evaluated.ruleSetVersion() + "): "
                 + String.join("; ", reasons);
         enterprises.flagForReview(enterpriseId, flag.length() > 500 ? flag.substring(0, 500) : flag,
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+                clock.instant());
         audit.recordAs(Actor.SYSTEM, "LIBRARY_REREVIEW_FLAGGED", "ENTERPRISE", enterpriseId,
                 Map.of("reviewDate", reviewDate.toString(), "score", result.score(), "ruleSetVersion",
                         evaluated.ruleSetVersion(), "reasons", reasons));

@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ public class DemandService {
         if (!banks.isEmpty() && demands.countBanks(banks) != banks.size()) {
             throw new ApiException(ErrorCode.BANK_IDS_UNKNOWN);
         }
-        Instant now = now();
+        Instant now = clock.instant();
         enterprises.lockEntry(enterpriseId);  // one statement of demand at a time per enterprise
         demands.close(enterpriseId, now);
         GeneratedId key = new GeneratedId();
@@ -71,7 +70,7 @@ public class DemandService {
     @Transactional
     void close(long enterpriseId) {
         access.maintainable(access.caller(), enterpriseId);
-        if (demands.close(enterpriseId, now()) == 0) {
+        if (demands.close(enterpriseId, clock.instant()) == 0) {
             throw new ApiException(ErrorCode.DEMAND_NOT_FOUND);
         }
         audit.record("DEMAND_CLOSED", "ENTERPRISE", enterpriseId, Map.of());
@@ -81,9 +80,5 @@ public class DemandService {
         Caller caller = access.caller();
         access.requireRole(caller, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER, Role.REGULATOR, Role.ADMIN);
         return demands.aggregate(groupBy, access.visibleDistrict(caller));
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

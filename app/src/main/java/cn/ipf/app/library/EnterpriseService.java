@@ -18,7 +18,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +74,7 @@ public class EnterpriseService {
         if (enterprises.usccTaken(uscc)) {
             throw new ApiException(ErrorCode.USCC_TAKEN, uscc);
         }
-        Instant now = now();
+        Instant now = clock.instant();
         EnterpriseRecord record = record(null, uscc, profile, null, now, now);
         GeneratedId key = new GeneratedId();
         enterprises.insert(record, key);
@@ -108,7 +107,7 @@ public class EnterpriseService {
         checkProfile(caller, profile);
         String cipherText = profile.legalRepIdNumber() == null ? existing.legalRepIdCipher() : null;
         EnterpriseRecord updated = record(enterpriseId, existing.uscc(), profile, cipherText, existing.createdAt(),
-                now());
+                clock.instant());
         enterprises.update(updated);
         Map<String, Object> changed = new TreeMap<>();
         Map<String, Object> before = summary(existing);
@@ -186,10 +185,6 @@ public class EnterpriseService {
         }
         return idNumber.substring(0, 3) + "*".repeat(idNumber.length() - 7)
                 + idNumber.substring(idNumber.length() - 4);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** One page of search results and the total matching. */

@@ -9,9 +9,7 @@ import cn.ipf.app.shared.money.Yuan;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +69,7 @@ public class IpAssetService {
         GeneratedId key = new GeneratedId();
         assets.insertPatent(new IpAssetMapper.PatentRow(0, number, p.type().name(), p.title(), p.filingDate(),
                 p.grantDate(), p.expiryDate(), p.legalStatus(), p.ipcMainClass(), p.strategicIndustry(),
-                p.foreignFamily(), p.longMaintained(), p.award(), null, false, false), now(), key);
+                p.foreignFamily(), p.longMaintained(), p.award(), null, false, false), clock.instant(), key);
         owners.forEach(owner -> assets.insertOwner(key.getId(), owner));
         audit.record("PATENT_RECORDED", "PATENT", key.getId(), Map.of("applicationNo", number, "type",
                 p.type().name(), "owners", List.copyOf(owners), "legalStatus", p.legalStatus()));
@@ -98,7 +96,7 @@ public class IpAssetService {
         }
         GeneratedId key = new GeneratedId();
         assets.insertTrademark(new IpAssetMapper.TrademarkRow(0, registrationNo, markName, niceClass, validUntil,
-                enterpriseId), now(), key);
+                enterpriseId), clock.instant(), key);
         audit.record("TRADEMARK_RECORDED", "TRADEMARK", key.getId(), Map.of("registrationNo", registrationNo,
                 "niceClass", niceClass, "enterpriseId", enterpriseId));
         return assets.trademarksOf(enterpriseId).stream().filter(t -> t.id() == key.getId()).findFirst()
@@ -119,7 +117,7 @@ public class IpAssetService {
         }
         GeneratedId key = new GeneratedId();
         assets.insertIndication(new IpAssetMapper.IndicationRow(0, registrationNo, name, validUntil, enterpriseId),
-                now(), key);
+                clock.instant(), key);
         audit.record("GEOGRAPHICAL_INDICATION_RECORDED", "GEOGRAPHICAL_INDICATION", key.getId(),
                 Map.of("registrationNo", registrationNo, "name", name, "enterpriseId", enterpriseId));
         return assets.indicationsOf(enterpriseId).stream().filter(g -> g.id() == key.getId()).findFirst()
@@ -149,13 +147,9 @@ public class IpAssetService {
         BigDecimal amount = Yuan.of(value, "appraisedValue");
         GeneratedId key = new GeneratedId();
         assets.insertAppraisal(new IpAssetMapper.AppraisalRow(0, enterpriseId, assetKind, assetId, amount, appraiser,
-                reportNo, appraisedOn), now(), key);
+                reportNo, appraisedOn), clock.instant(), key);
         audit.record("APPRAISAL_RECORDED", "APPRAISAL", key.getId(), Map.of("assetKind", assetKind, "assetId",
                 assetId, "value", amount.toPlainString(), "reportNo", reportNo, "appraiser", appraiser));
         return assets.appraisal(key.getId());
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +57,7 @@ public class RecommendationService {
             throw new ApiException(ErrorCode.NOT_ADMITTED, status).with("currentState", status.name());
         }
         if (!enterprises.find(enterpriseId).recommended()) {
-            enterprises.markRecommended(enterpriseId, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            enterprises.markRecommended(enterpriseId, clock.instant());
             audit.record("LIBRARY_RECOMMENDED", "ENTERPRISE", enterpriseId, Map.of());
         }
     }

@@ -7,9 +7,7 @@ import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.shared.time.BusinessCalendar;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -46,7 +44,7 @@ public class ReputationService {
         Caller caller = access.caller();
         access.reviewable(caller, enterpriseId);
         notInFuture(ratedOn, "ratedOn");
-        reputation.insertRating(enterpriseId, rating, source, ratedOn, caller.userId(), now());
+        reputation.insertRating(enterpriseId, rating, source, ratedOn, caller.userId(), clock.instant());
         audit.record("CREDIT_RATING_RECORDED", "ENTERPRISE", enterpriseId, Map.of("rating", rating, "source", source,
                 "ratedOn", ratedOn.toString()));
         return reputation.latestRating(enterpriseId);
@@ -69,7 +67,7 @@ public class ReputationService {
             throw new ApiException(ErrorCode.ALREADY_LISTED);
         }
         GeneratedId key = new GeneratedId();
-        reputation.insertListing(enterpriseId, listedOn, source, caller.userId(), now(), key);
+        reputation.insertListing(enterpriseId, listedOn, source, caller.userId(), clock.instant(), key);
         audit.record("DISHONESTY_LISTED", "ENTERPRISE", enterpriseId, Map.of("recordId", key.getId(), "listedOn",
                 listedOn.toString(), "source", source));
         admission.suspendForDishonesty(enterpriseId);
@@ -101,9 +99,5 @@ public class ReputationService {
         if (date.isAfter(calendar.today())) {
             throw new ApiException(ErrorCode.DATE_INVALID, field + " is in the future");
         }
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

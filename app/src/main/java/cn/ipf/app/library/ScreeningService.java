@@ -12,7 +12,6 @@ import cn.ipf.app.shared.time.BusinessCalendar;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -90,7 +89,7 @@ public class ScreeningService {
         }
         int version = mapper.lastVersion() + 1;
         mapper.insertRuleSet(new ScreeningMapper.RuleSetRow(version, effectiveFrom, json.writeValueAsString(rules),
-                clock.instant().truncatedTo(ChronoUnit.MICROS)), Long.valueOf(CurrentActor.get().id()));
+                clock.instant()), Long.valueOf(CurrentActor.get().id()));
         audit.record("SCREENING_RULE_SET_CREATED", "SCREENING_RULE_SET", version,
                 Map.of("effectiveFrom", effectiveFrom.toString(), "rules", json.writeValueAsString(rules)));
         return toRuleSet(mapper.ruleSet(version));

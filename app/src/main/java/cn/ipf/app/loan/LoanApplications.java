@@ -25,7 +25,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +112,7 @@ public class LoanApplications {
                 assets, today));
 
         GeneratedId key = new GeneratedId();
-        Instant now = now();
+        Instant now = clock.instant();
         applications.insert(enterpriseId, product.bankId(), product.id(), amount, form.termMonths(), form.purpose(),
                 caller.userId(), now, key);
         long id = key.getId();
@@ -196,7 +195,7 @@ public class LoanApplications {
         ApplicationStatus next = transition(applicationId, Step.APPROVE);
         ProductRecord product = products.version(app.productId()).orElseThrow();
         refuse(ErrorCode.APPLICATION_INVALID, ApplicationRules.offer(rulesView(product), amount, offer.termMonths()));
-        applications.updateOffer(applicationId, amount, annualRate, offer.termMonths(), now());
+        applications.updateOffer(applicationId, amount, annualRate, offer.termMonths(), clock.instant());
         return detail(record(applicationId, next, BANK, null, Step.APPROVE, Map.of("amount", amount.toPlainString(),
                 "annualRate", annualRate.toPlainString(), "termMonths", offer.termMonths())));
     }
@@ -209,7 +208,7 @@ public class LoanApplications {
                     List.of(new FieldViolation("note", "required when reasonCode is OTHER")));
         }
         ApplicationStatus next = transition(applicationId, Step.REJECT);
-        applications.updateRejection(applicationId, reasonCode, now());
+        applications.updateRejection(applicationId, reasonCode, clock.instant());
         return detail(record(applicationId, next, BANK, note, Step.REJECT, Map.of("reasonCode", reasonCode)));
     }
 
@@ -233,7 +232,7 @@ public class LoanApplications {
         GeneratedId key = new GeneratedId();
         loans.insert(new LoanMapper.Contract(bankId, app.enterpriseId(), app.productId(), applicationId,
                 terms.externalId(), terms.contractNo(), terms.signedOn(), principal, terms.annualRate(),
-                terms.maturityDate(), terms.ipShare(), terms.otherFiscalSubsidy()), now(), key);
+                terms.maturityDate(), terms.ipShare(), terms.otherFiscalSubsidy()), clock.instant(), key);
         record(applicationId, next, BANK, null, Step.REPORT_CONTRACT, Map.of("loanId", key.getId()));
         audit.record("LOAN_CONTRACT_REPORTED", "LOAN", key.getId(), Map.of("applicationId", applicationId,
                 "externalId", terms.externalId(), "contractNo", terms.contractNo(), "principal",
@@ -284,7 +283,7 @@ public class LoanApplications {
 
     private ApplicationRecord record(long applicationId, ApplicationStatus next, String actor, String message,
             Step step, Map<String, ?> details) {
-        Instant now = now();
+        Instant now = clock.instant();
         applications.updateStatus(applicationId, next, now);
         applications.insertEvent(applicationId, next, actor, message, now);
         Map<String, Object> changes = new LinkedHashMap<>(details);
@@ -337,9 +336,5 @@ public class LoanApplications {
             throw new ApiException(code, violations.stream()
                     .map(v -> new FieldViolation(v.field(), v.message())).toList());
         }
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

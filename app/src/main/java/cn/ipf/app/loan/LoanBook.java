@@ -19,9 +19,7 @@ import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.app.shared.web.Pages;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +127,7 @@ public class LoanBook {
         LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID, ApplicationRules.pledgeable(LoanApplications.assets(
                 pledged, applications.assetFacts(loan.enterpriseId(), pledged, registeredOn))));
         GeneratedId key = new GeneratedId();
-        loans.insertRegistration(loan.id(), registrationNo, registeredOn, secured, now(), key);
+        loans.insertRegistration(loan.id(), registrationNo, registeredOn, secured, clock.instant(), key);
         if (!patents.isEmpty()) {
             loans.insertRegistrationPatents(key.getId(), patents);
         }
@@ -200,7 +198,7 @@ public class LoanBook {
         if (loans.sequenceTaken(loan.id(), p.sequenceNo())) {
             throw new ApiException(ErrorCode.INTEREST_SEQUENCE_TAKEN, p.sequenceNo(), loanRef);
         }
-        loans.insertInterest(bankId, p, now());
+        loans.insertInterest(bankId, p, clock.instant());
         audit.record("INTEREST_PAYMENT_REPORTED", "LOAN", loan.id(), Map.of("externalId", p.externalId(),
                 "sequenceNo", p.sequenceNo(), "accrual", p.accrualStart() + "/" + p.accrualEnd(),
                 "interestAmount", p.interestAmount().toPlainString(), "paidDate", p.paidDate().toString()));
@@ -217,7 +215,7 @@ public class LoanBook {
         requireDisbursed(loan, "REPORT_REPAYMENT");
         LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID,
                 LoanRecordRules.repayment(loan.facts(), on, r.amount(), calendar.today()));
-        loans.insertRepayment(bankId, r, now());
+        loans.insertRepayment(bankId, r, clock.instant());
         audit.record("PRINCIPAL_REPAID", "LOAN", loan.id(), Map.of("externalId", externalId, "repaidOn",
                 on.toString(), "amount", r.amount().toPlainString()));
         return new Reported(loans.find(loan.id()), true);
@@ -240,7 +238,7 @@ public class LoanBook {
         }
         LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID,
                 LoanRecordRules.delinquency(loan.facts(), since, loan.overdueSince(), calendar.today()));
-        loans.insertDelinquency(bankId, d, now());
+        loans.insertDelinquency(bankId, d, clock.instant());
         loans.updateOverdueSince(loan.id(), overdue ? since : null);
         audit.record(overdue ? "LOAN_OVERDUE" : "LOAN_CURRENT", "LOAN", loan.id(), Map.of("externalId", externalId,
                 "since", since.toString()));
@@ -284,7 +282,7 @@ public class LoanBook {
         }
         LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID,
                 LoanRecordRules.recovery(loan.facts(), r.recoveredOn(), calendar.today()));
-        loans.insertRecovery(bankId, r, now());
+        loans.insertRecovery(bankId, r, clock.instant());
         audit.record("RECOVERY_REPORTED", "LOAN", loan.id(), Map.of("externalId", r.externalId(), "recoveredOn",
                 r.recoveredOn().toString(), "grossAmount", r.grossAmount().toPlainString(), "disposalCosts",
                 r.disposalCosts().toPlainString(), "source", r.source()));
@@ -352,9 +350,5 @@ public class LoanBook {
 
     private static List<String> refs(List<AssetRef> refs) {
         return refs.stream().map(r -> r.kind() + ":" + r.id()).toList();
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -10,9 +10,7 @@ import cn.ipf.app.shared.persistence.GeneratedId;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -115,7 +113,7 @@ public class ProductCatalog {
                 Yuan.of(t.amountMin(), "amountMin"), Yuan.of(t.amountMax(), "amountMax"), t.termMonthsMin(),
                 t.termMonthsMax(), t.spreadBpMin(), t.spreadBpMax(), t.maxPledgeRate(), t.insuranceRequired(),
                 t.windowStart(), t.windowEnd(), t.minCreditRating(), t.minValidInventions(),
-                clock.instant().truncatedTo(ChronoUnit.MICROS), null, null, null), key);
+                clock.instant(), null, null, null), key);
         t.collateral().stream().distinct().forEach(kind -> products.insertCollateral(key.getId(), kind));
         t.districts().stream().distinct().forEach(d -> products.insertDistrict(key.getId(), d));
         t.industries().stream().distinct().forEach(i -> products.insertIndustry(key.getId(), i));

@@ -7,7 +7,6 @@ import cn.ipf.app.shared.error.ErrorCode;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,10 +33,10 @@ public class DrillDowns {
     private final AuditReader audit;
     private final ZoneId zone;
 
-    DrillDowns(DrillDownMapper mapper, AuditReader audit, @Value("${ipf.time-zone:Asia/Shanghai}") String zone) {
+    DrillDowns(DrillDownMapper mapper, AuditReader audit, ZoneId zone) {
         this.mapper = mapper;
         this.audit = audit;
-        this.zone = ZoneId.of(zone);
+        this.zone = zone;
     }
 
     /** The chain of a claim's line; 404 when the claim has no such line. */

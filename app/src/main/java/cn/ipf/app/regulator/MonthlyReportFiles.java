@@ -21,7 +21,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -68,7 +67,7 @@ public class MonthlyReportFiles implements MonthlyReports {
     @Transactional
     public void generate(YearMonth month) {
         List<TableFile.Sheet> sheets = sheets(month);
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         Map<String, Object> audited = new LinkedHashMap<>();
         for (boolean xlsx : new boolean[] {true, false}) {
             String format = xlsx ? "xlsx" : "csv";

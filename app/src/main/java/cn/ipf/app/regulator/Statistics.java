@@ -13,9 +13,7 @@ import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.app.subsidy.policy.SubsidyPeriod;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -148,7 +146,7 @@ public class Statistics {
         TargetRow before = mapper.target(year, regionCode, indicator.name());
         TargetRow row = new TargetRow(indicator.name(), regionCode, year, value);
         mapper.upsertTarget(row, Long.parseLong(CurrentActor.get().id()),
-                Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+                clock.instant());
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("value", value.toPlainString());
         changes.put("previous", before == null ? null : before.value().toPlainString());

@@ -140,11 +140,6 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
     private static SecretKey jwtKey(IpfSecurityProperties properties) {
         byte[] raw = Base64.getDecoder().decode(properties.jwtSecret());
         if (raw.length < 32) {

@@ -14,7 +14,6 @@ import cn.ipf.app.subsidy.SubsidyWhatIf;
 import cn.ipf.batch.simulation.WhatIfSimulations;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -154,7 +153,7 @@ class SimulationJob implements WhatIfSimulations {
             mapper.insertSubsidyLines(simulationId, baselineRun, alternativeRun);
         }
         mapper.complete(simulationId, baselineRun, alternativeRun,
-                clock.instant().truncatedTo(ChronoUnit.MICROS));
+                clock.instant());
         Map<String, Object> totals = new LinkedHashMap<>();
         mapper.totals(simulationId).forEach(t -> totals.put(t.measure(), Map.of(
                 "baseline", t.baselineAmount().toPlainString(), "alternative", t.alternativeAmount().toPlainString())));

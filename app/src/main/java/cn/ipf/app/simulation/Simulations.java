@@ -119,7 +119,7 @@ class Simulations {
                 throw invalid("compensation: " + String.join("; ", problems));
             }
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         SimulationRow row = new SimulationRow(0, s.name().strip(), "RUNNING", s.periodFrom(), s.periodTo(),
                 range.start(), range.end(), s.subsidyProgrammeId(),
                 subsidyParameters == null ? null : subsidyParameters.rulesVersion(),

@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +104,7 @@ public class FeeSubsidies {
         if (result.reason() == FeeSubsidyCalculator.Reason.CAP_EXHAUSTED) {
             throw new ApiException(ErrorCode.FEE_CAP_EXHAUSTED, year);
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         GeneratedId key = new GeneratedId();
         claims.insertFeeClaim(programme.id(), enterpriseId, f.kind().name(), rules.id(), result.amount(),
                 f.account().name(), f.account().bank(), f.account().number(), caller.userId(), now, key);

@@ -12,7 +12,6 @@ import cn.ipf.app.subsidy.policy.InterestSubsidyCalculator.MissingLprException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +76,7 @@ public class LprRates {
         if (mapper.lprExists(month)) {
             throw new ApiException(ErrorCode.LPR_MONTH_EXISTS, month);
         }
-        mapper.insertLpr(month, rate, access.caller().userId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        mapper.insertLpr(month, rate, access.caller().userId(), clock.instant());
         audit.record("LPR_RATE_ADDED", "LPR_RATE", month, Map.of("oneYearRate", rate.toPlainString()));
         return new ProgrammeMapper.LprRow(month, rate);
     }

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.apache.ibatis.cursor.Cursor;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,11 +34,11 @@ public class PaymentOrders {
     private final ZoneId zone;
 
     PaymentOrders(ClaimMapper claims, Programmes programmes, LibraryAccess access,
-            @Value("${ipf.time-zone:Asia/Shanghai}") String zone) {
+            ZoneId zone) {
         this.claims = claims;
         this.programmes = programmes;
         this.access = access;
-        this.zone = ZoneId.of(zone);
+        this.zone = zone;
     }
 
     /** Writes the file and answers its path; the caller deletes it once sent. */

@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +120,7 @@ public class Programmes {
         BigDecimal budget = Yuan.of(p.budget(), "budget");
         int days = p.declarationDays() == null ? defaultDeclarationDays : p.declarationDays();
         long by = access.caller().userId();
-        Instant now = now();
+        Instant now = clock.instant();
         GeneratedId key = new GeneratedId();
         mapper.insertProgramme(p.name(), p.regionCode(), budget, p.periodStart(), p.periodEnd(), days, by, now, key);
         mapper.insertRuleVersion(key.getId(), 1, p.periodStart(), parameters.write(InterestSubsidyRules.defaults(1)),
@@ -141,7 +140,7 @@ public class Programmes {
             throw new ApiException(ErrorCode.BUDGET_EXCEEDED, row.committed().toPlainString(),
                     newBudget.toPlainString());
         }
-        mapper.updateProgramme(id, name, newBudget, declarationDays, now());
+        mapper.updateProgramme(id, name, newBudget, declarationDays, clock.instant());
         audit.record("SUBSIDY_PROGRAMME_CHANGED", "SUBSIDY_PROGRAMME", id, Map.of("name", name, "budget",
                 newBudget.toPlainString(), "previousBudget", row.budget().toPlainString(), "declarationDays",
                 declarationDays));
@@ -158,7 +157,7 @@ public class Programmes {
         }
         int version = mapper.maxVersion(programmeId) + 1;
         mapper.insertRuleVersion(programmeId, version, effectiveFrom, parameters.write(interest),
-                parameters.write(fees), access.caller().userId(), now());
+                parameters.write(fees), access.caller().userId(), clock.instant());
         audit.record("SUBSIDY_RULE_VERSION_CREATED", "SUBSIDY_PROGRAMME", programmeId, Map.of("version", version,
                 "effectiveFrom", effectiveFrom.toString(), "interest", parameters.write(interest), "fees",
                 parameters.write(fees)));
@@ -180,7 +179,8 @@ public class Programmes {
         if (mapper.effectiveDateTaken(programmeId, effectiveFrom, version)) {
             throw new ApiException(ErrorCode.RULE_VERSION_EFFECTIVE_DATE_TAKEN, effectiveFrom);
         }
-        mapper.updateRuleVersion(row.id(), effectiveFrom, parameters.write(interest), parameters.write(fees), now());
+        mapper.updateRuleVersion(row.id(), effectiveFrom, parameters.write(interest), parameters.write(fees),
+                clock.instant());
         audit.record("SUBSIDY_RULE_VERSION_CHANGED", "SUBSIDY_PROGRAMME", programmeId, Map.of("version", version,
                 "effectiveFrom", effectiveFrom.toString(), "interest", parameters.write(interest), "fees",
                 parameters.write(fees), "previous", Map.of("effectiveFrom", row.effectiveFrom().toString(),
@@ -196,9 +196,5 @@ public class Programmes {
         return new RuleSet(row.id(), row.programmeId(), row.version(), row.effectiveFrom(),
                 parameters.interest(row.interestRules(), row.version()), parameters.fees(row.feeRules()),
                 row.immutable(), row.createdAt(), row.updatedAt());
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -14,13 +14,10 @@ import cn.ipf.app.subsidy.policy.InterestSubsidyRules;
 import cn.ipf.app.user.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,7 +54,7 @@ public class SubsidyClaims {
     private final Clock clock;
 
     SubsidyClaims(ClaimMapper claims, Programmes programmes, SubsidyRuns runs, LibraryAccess access,
-            AuditTrail audit, BusinessCalendar calendar, @Value("${ipf.time-zone:Asia/Shanghai}") String zone,
+            AuditTrail audit, BusinessCalendar calendar, ZoneId zone,
             TransactionTemplate tx, Clock clock) {
         this.claims = claims;
         this.programmes = programmes;
@@ -65,7 +62,7 @@ public class SubsidyClaims {
         this.access = access;
         this.audit = audit;
         this.calendar = calendar;
-        this.zone = ZoneId.of(zone);
+        this.zone = zone;
         this.tx = tx;
         this.clock = clock;
     }
@@ -102,7 +99,7 @@ public class SubsidyClaims {
         if (claim.declareBy() != null && calendar.today().isAfter(claim.declareBy())) {
             throw new ApiException(ErrorCode.DECLARATION_DEADLINE_PASSED, claim.declareBy());
         }
-        claims.declare(claimId, account.name(), account.bank(), account.number(), caller.userId(), now());
+        claims.declare(claimId, account.name(), account.bank(), account.number(), caller.userId(), clock.instant());
         audit.record("SUBSIDY_CLAIM_DECLARED", "SUBSIDY_CLAIM", claimId, Map.of("status", next.name(),
                 "accountBank", account.bank(), "accountNo", account.number(), "noDoubleSubsidy", true));
         return detail(claims.claim(claimId));
@@ -117,7 +114,7 @@ public class SubsidyClaims {
         claim = locked(caller, claimId);
         ClaimStatus next = next(claim, ClaimStatus.Step.DISTRICT_APPROVE);
         withinBudget(claim, claim.totalAmount());
-        claims.approveForDistrict(claimId, caller.userId(), now());
+        claims.approveForDistrict(claimId, caller.userId(), clock.instant());
         audit.record("SUBSIDY_CLAIM_DISTRICT_APPROVED", "SUBSIDY_CLAIM", claimId, Map.of("status", next.name(),
                 "amount", claim.totalAmount().toPlainString()));
         return detail(claims.claim(claimId));
@@ -136,7 +133,7 @@ public class SubsidyClaims {
         }
         // already counted since the district approval: only a budget lowered since then can refuse it
         withinBudget(claim, BigDecimal.ZERO);
-        claims.approveForCity(claimId, caller.userId(), now());
+        claims.approveForCity(claimId, caller.userId(), clock.instant());
         audit.record("SUBSIDY_CLAIM_CITY_APPROVED", "SUBSIDY_CLAIM", claimId, Map.of("status", next.name(),
                 "amount", claim.totalAmount().toPlainString()));
         return detail(claims.claim(claimId));
@@ -153,7 +150,7 @@ public class SubsidyClaims {
             throw new ApiException(ErrorCode.FORBIDDEN);
         }
         ClaimStatus next = next(claim, ClaimStatus.Step.REJECT);
-        claims.reject(claimId, reason, caller.userId(), now());
+        claims.reject(claimId, reason, caller.userId(), clock.instant());
         release(claim, true);
         audit.record("SUBSIDY_CLAIM_REJECTED", "SUBSIDY_CLAIM", claimId, Map.of("status", next.name(),
                 "from", current.name(), "reason", reason));
@@ -171,7 +168,7 @@ public class SubsidyClaims {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, List.of(new FieldViolation("paidOn",
                     "must be between the city approval (" + approvedOn + ") and today")));
         }
-        claims.pay(claimId, voucherNo, paidOn, caller.userId(), now());
+        claims.pay(claimId, voucherNo, paidOn, caller.userId(), clock.instant());
         audit.record("SUBSIDY_CLAIM_PAID", "SUBSIDY_CLAIM", claimId, Map.of("status", next.name(), "voucherNo",
                 voucherNo, "paidOn", paidOn.toString(), "amount", claim.totalAmount().toPlainString()));
         return detail(claims.claim(claimId));
@@ -201,7 +198,7 @@ public class SubsidyClaims {
                     || !claim.declareBy().isBefore(today)) {
                 continue;
             }
-            claims.expire(id, now());
+            claims.expire(id, clock.instant());
             release(claim, false);
             audit.recordAs(Actor.SYSTEM, "SUBSIDY_CLAIM_EXPIRED", "SUBSIDY_CLAIM", id, Map.of("declareBy",
                     claim.declareBy().toString(), "amount", claim.totalAmount().toPlainString()));
@@ -271,9 +268,5 @@ public class SubsidyClaims {
         visible(caller, claimId);
         claims.lockClaim(claimId);
         return claims.claim(claimId);
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -30,7 +30,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,7 +39,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -84,7 +82,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
     SubsidyRuns(RunMapper mapper, Programmes programmes, SubsidyParameters parameters, LprRates lprRates,
             LineStore store, DataSource dataSource, AuditTrail audit, LibraryAccess access, BusinessCalendar calendar,
             Clock clock,
-            @Value("${ipf.time-zone:Asia/Shanghai}") String zone) {
+            ZoneId zone) {
         this.mapper = mapper;
         this.programmes = programmes;
         this.parameters = parameters;
@@ -96,7 +94,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
         this.calendar = calendar;
         this.clock = clock;
         // the business zone has no daylight saving (Asia/Shanghai): one offset dates every admission decision
-        this.offsetSeconds = ZoneId.of(zone).getRules().getOffset(Instant.EPOCH).getTotalSeconds();
+        this.offsetSeconds = zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds();
     }
 
     /** Launch parameters, checked: the programme, the period, dry run or not and the what-if parameters. */
@@ -162,7 +160,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
         }
         InterestSubsidyRules rules = launch.rules() == null ? version.interest()
                 : parameters.parseInterest(launch.rules(), version.version());
-        Instant asOf = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant asOf = clock.instant();
         GeneratedId key = new GeneratedId();
         try {
             mapper.insertRun(programmeId, launch.period().code(), launch.period().start(), launch.period().end(),
@@ -283,7 +281,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
             loans.addAll(loanGates.values());
         }
         RunMapper.RunRow row = run.row();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         store.claims(row.programmeId(), row.id(), row.ruleVersionId(),
                 row.runDate().plusDays(row.declarationDays()), now, claims);
         store.loanGates(row.id(), loans);
@@ -321,7 +319,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
     @Transactional(propagation = Propagation.MANDATORY)
     public void complete(long runId) {
         RunMapper.RunRow row = context(runId).row();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         if (row.dryRun()) {
             mapper.completeDryRun(runId, now);
         } else {

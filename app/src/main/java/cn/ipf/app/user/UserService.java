@@ -9,7 +9,6 @@ import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.user.policy.PasswordPolicy;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +56,7 @@ public class UserService {
         }
         UserAccount account = new UserAccount(null, request.username(), passwordEncoder.encode(request.password()),
                 request.displayName(), request.role(), request.enterpriseId(), request.bankId(),
-                request.districtCode(), true, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                request.districtCode(), true, clock.instant());
         GeneratedId key = new GeneratedId();
         users.insert(account, key);
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -4,7 +4,6 @@ import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -55,7 +54,7 @@ class WebhookDeliveries {
             throw new ApiException(ErrorCode.WEBHOOK_ENDPOINT_DELETED, d.endpointId());
         }
         deliveries.transition(deliveryId, WebhookDelivery.PENDING, 0,
-                clock.instant().truncatedTo(ChronoUnit.MICROS), null);
+                clock.instant(), null);
         audit.record("WEBHOOK_REDELIVERY_REQUESTED", "WEBHOOK_DELIVERY", deliveryId,
                 Map.of("bankId", bankId, "eventId", d.messageId(), "previousStatus", d.status()));
         return deliveries.find(deliveryId);

@@ -17,7 +17,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -124,7 +123,7 @@ public class WebhookDispatcher {
 
     private Claim claim() {
         String token = HexFormat.of().formatHex(randomBytes(16));
-        Instant now = now();
+        Instant now = clock.instant();
         List<Long> ids = tx.execute(status -> {
             List<Long> due = deliveries.lockDue(now, dispatch.batchSize());
             if (!due.isEmpty()) {
@@ -137,7 +136,7 @@ public class WebhookDispatcher {
 
     /** One HTTP try, signed for this moment; never throws: every failure is an attempt's result. */
     private WebhookAttempt attempt(WebhookDeliveryMapper.Claimed c) {
-        Instant at = now();
+        Instant at = clock.instant();
         long started = System.nanoTime();
         Integer status = null;
         String error;
@@ -223,7 +222,8 @@ public class WebhookDispatcher {
                 deliveries.transition(d.id(), WebhookDelivery.SUCCEEDED, round, null, null);
             } else if (schedule.afterFailure(round, ThreadLocalRandom.current().nextDouble())
                     instanceof RetrySchedule.Retry retry) {
-                deliveries.transition(d.id(), WebhookDelivery.PENDING, round, now().plus(retry.delay()), null);
+                deliveries.transition(d.id(), WebhookDelivery.PENDING, round, clock.instant().plus(retry.delay()),
+                        null);
             } else {
                 deliveries.transition(d.id(), WebhookDelivery.FAILED, round, null, null);
                 log.warn("webhook delivery {} ({}) failed after {} attempts, the last: {}", d.id(), d.messageId(),
@@ -250,7 +250,7 @@ public class WebhookDispatcher {
                         WebhookEndpoints.DELETED_ERROR);
             } else {
                 deliveries.transition(d.id(), WebhookDelivery.PENDING, d.roundAttempts(),
-                        endpoint.enabled() ? now() : null, null);
+                        endpoint.enabled() ? clock.instant() : null, null);
             }
         });
     }
@@ -274,9 +274,5 @@ public class WebhookDispatcher {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

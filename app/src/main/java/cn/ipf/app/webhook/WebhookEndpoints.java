@@ -10,8 +10,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -56,7 +54,7 @@ public class WebhookEndpoints {
         String secret = "whsec_" + cipher.newSecret(32);
         GeneratedId key = new GeneratedId();
         mapper.insert(new WebhookEndpoint(null, bankId, url, description,
-                cipher.encrypt(SecretCipher.Purpose.WEBHOOK_SECRET, secret), true, now(), null), key);
+                cipher.encrypt(SecretCipher.Purpose.WEBHOOK_SECRET, secret), true, clock.instant(), null), key);
         audit.record("WEBHOOK_ENDPOINT_REGISTERED", "WEBHOOK_ENDPOINT", key.getId(),
                 Map.of("bankId", bankId, "url", url));
         return new Registered(mapper.find(key.getId()), secret);
@@ -76,7 +74,7 @@ public class WebhookEndpoints {
         if (endpoint.enabled() != enabled) {
             mapper.setEnabled(endpointId, enabled);
             if (enabled) {
-                deliveries.release(endpointId, now());
+                deliveries.release(endpointId, clock.instant());
             }
             audit.record(enabled ? "WEBHOOK_ENDPOINT_ENABLED" : "WEBHOOK_ENDPOINT_DISABLED", "WEBHOOK_ENDPOINT",
                     endpointId, Map.of("bankId", bankId));
@@ -88,7 +86,7 @@ public class WebhookEndpoints {
     @Transactional
     void delete(long bankId, long endpointId) {
         WebhookEndpoint endpoint = lockVisible(bankId, endpointId);
-        mapper.markDeleted(endpointId, now());
+        mapper.markDeleted(endpointId, clock.instant());
         int failed = deliveries.failPending(endpointId, DELETED_ERROR);
         audit.record("WEBHOOK_ENDPOINT_DELETED", "WEBHOOK_ENDPOINT", endpointId,
                 Map.of("bankId", bankId, "url", endpoint.url(), "pendingDeliveriesFailed", failed));
@@ -127,9 +125,5 @@ public class WebhookEndpoints {
         } catch (UnknownHostException e) {
             // not in DNS (yet): accepted, and checked again before every delivery
         }
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,7 +40,7 @@ public class WebhookOutbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void publish(long bankId, WebhookEventType type, Map<String, Object> data) {
         Objects.requireNonNull(data, "data");
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.wireName());
         body.put("timestamp", now.toString());

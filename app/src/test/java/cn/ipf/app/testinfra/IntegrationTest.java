@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestDatabase.class)
+@Import({TestDatabase.class, TestClock.Config.class})
 public abstract class IntegrationTest {
 
     protected static final String PASSWORD = "test-pass-2026";
@@ -47,6 +48,10 @@ public abstract class IntegrationTest {
     @Autowired
     protected UserMapper userMapper;
 
+    /** The application's clock; a test that moves it gets it back at the real time afterwards. */
+    @Autowired
+    protected TestClock clock;
+
     protected Http http;
 
     @DynamicPropertySource
@@ -57,6 +62,11 @@ public abstract class IntegrationTest {
     @BeforeEach
     void client() {
         http = new Http("http://localhost:" + port);
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
     }
 
     /** A unique name for this test's objects. */

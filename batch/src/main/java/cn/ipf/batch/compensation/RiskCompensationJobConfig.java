@@ -1,6 +1,7 @@
 package cn.ipf.batch.compensation;
 
 import cn.ipf.batch.JobLaunchDefaults;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,8 +56,8 @@ public class RiskCompensationJobConfig {
     }
 
     @Bean
-    JobLaunchDefaults riskCompensationDefaults() {
-        return JobLaunchDefaults.defaulting(JOB_NAME, RUN_AT, () -> Instant.now().toString());
+    JobLaunchDefaults riskCompensationDefaults(Clock clock) {
+        return JobLaunchDefaults.defaulting(JOB_NAME, RUN_AT, () -> clock.instant().toString());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package cn.ipf.batch.idempotency;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -41,17 +42,17 @@ public class IdempotencyPurgeJobConfig {
     private static final String CUTOFF = "cutoff";
 
     @Bean
-    Job idempotencyPurgeJob(JobRepository jobRepository, Step idempotencyPurgeStep) {
+    Job idempotencyPurgeJob(JobRepository jobRepository, Step idempotencyPurgeStep, Clock clock) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(IdempotencyPurgeJobConfig::validate)
+                .validator(parameters -> validate(parameters, clock))
                 .start(idempotencyPurgeStep)
                 .build();
     }
 
     /** The cut-off defaults to the launch time. */
     @Bean
-    JobLaunchDefaults idempotencyPurgeDefaults() {
-        return JobLaunchDefaults.defaulting(JOB_NAME, CUTOFF, () -> Instant.now().toString());
+    JobLaunchDefaults idempotencyPurgeDefaults(Clock clock) {
+        return JobLaunchDefaults.defaulting(JOB_NAME, CUTOFF, () -> clock.instant().toString());
     }
 
     @Bean
@@ -99,11 +100,11 @@ public class IdempotencyPurgeJobConfig {
                         .toArray(SqlParameterSource[]::new));
     }
 
-    private static void validate(JobParameters parameters) throws InvalidJobParametersException {
+    private static void validate(JobParameters parameters, Clock clock) throws InvalidJobParametersException {
         JobLaunchDefaults.requireOnly(parameters, java.util.Set.of(CUTOFF));
         JobLaunchDefaults.requireParsable(parameters, CUTOFF, Instant::parse, "2026-01-31T00:00:00Z");
         // a cut-off in the future would delete live keys and break the 24-hour replay guarantee
-        if (Instant.parse(parameters.getString(CUTOFF)).isAfter(Instant.now())) {
+        if (Instant.parse(parameters.getString(CUTOFF)).isAfter(clock.instant())) {
             throw new InvalidJobParametersException("cutoff must not be in the future");
         }
     }

@@ -1,6 +1,7 @@
 package cn.ipf.batch.library;
 
 import cn.ipf.batch.JobLaunchDefaults;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -47,8 +48,9 @@ public class LibraryRereviewJobConfig {
     }
 
     @Bean
-    JobLaunchDefaults libraryRereviewDefaults(@Value("${ipf.time-zone:Asia/Shanghai}") String zone) {
-        return JobLaunchDefaults.defaulting(JOB_NAME, REVIEW_DATE, () -> LocalDate.now(ZoneId.of(zone)).toString());
+    JobLaunchDefaults libraryRereviewDefaults(Clock clock, ZoneId zone) {
+        return JobLaunchDefaults.defaulting(JOB_NAME, REVIEW_DATE, () -> LocalDate.ofInstant(clock.instant(), zone)
+                .toString());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package cn.ipf.batch.regulator;
 
 import cn.ipf.batch.JobLaunchDefaults;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,7 +16,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,7 +44,7 @@ public class MonthlyReportJobConfig {
     }
 
     @Bean
-    JobLaunchDefaults regulatorMonthlyReportDefaults(@Value("${ipf.time-zone:Asia/Shanghai}") String zone) {
+    JobLaunchDefaults regulatorMonthlyReportDefaults(Clock clock, ZoneId zone) {
         return new JobLaunchDefaults() {
             @Override
             public String jobName() {
@@ -55,11 +55,11 @@ public class MonthlyReportJobConfig {
             public JobParameters complete(JobParameters given) {
                 JobParametersBuilder completed = new JobParametersBuilder(given);
                 if (given.getString(MONTH) == null) {
-                    completed.addString(MONTH, YearMonth.from(LocalDate.now(ZoneId.of(zone))).minusMonths(1)
+                    completed.addString(MONTH, YearMonth.from(LocalDate.ofInstant(clock.instant(), zone)).minusMonths(1)
                             .toString());
                 }
                 if (given.getString(RUN_AT) == null) {
-                    completed.addString(RUN_AT, Instant.now().toString());
+                    completed.addString(RUN_AT, clock.instant().toString());
                 }
                 return completed.toJobParameters();
             }

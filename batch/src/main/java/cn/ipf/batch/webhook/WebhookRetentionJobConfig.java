@@ -1,6 +1,7 @@
 package cn.ipf.batch.webhook;
 
 import cn.ipf.batch.JobLaunchDefaults;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,17 +48,19 @@ public class WebhookRetentionJobConfig {
             + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_id = ev.id)";
 
     @Bean
-    Job webhookRetentionJob(JobRepository jobRepository, Step webhookPurgeDeliveries, Step webhookPurgeEvents) {
+    Job webhookRetentionJob(JobRepository jobRepository, Step webhookPurgeDeliveries, Step webhookPurgeEvents,
+            Clock clock) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(WebhookRetentionJobConfig::validate)
+                .validator(parameters -> validate(parameters, clock))
                 .start(webhookPurgeDeliveries)
                 .next(webhookPurgeEvents)
                 .build();
     }
 
     @Bean
-    JobLaunchDefaults webhookRetentionDefaults(@Value("${ipf.webhooks.retention:180d}") Duration retention) {
-        return JobLaunchDefaults.defaulting(JOB_NAME, CUTOFF, () -> Instant.now().minus(retention).toString());
+    JobLaunchDefaults webhookRetentionDefaults(@Value("${ipf.webhooks.retention:180d}") Duration retention,
+            Clock clock) {
+        return JobLaunchDefaults.defaulting(JOB_NAME, CUTOFF, () -> clock.instant().minus(retention).toString());
     }
 
     @Bean
@@ -145,11 +148,11 @@ public class WebhookRetentionJobConfig {
         return new MapSqlParameterSource().addValue("ids", ids).addValue(CUTOFF, JobLaunchDefaults.utc(cutoff));
     }
 
-    private static void validate(JobParameters parameters) throws InvalidJobParametersException {
+    private static void validate(JobParameters parameters, Clock clock) throws InvalidJobParametersException {
         JobLaunchDefaults.requireOnly(parameters, Set.of(CUTOFF));
         JobLaunchDefaults.requireParsable(parameters, CUTOFF, Instant::parse, "2026-01-31T00:00:00Z");
         // a bank reads yesterday's deliveries in its log; nothing that recent is history yet
-        if (Instant.parse(parameters.getString(CUTOFF)).isAfter(Instant.now().minus(Duration.ofDays(1)))) {
+        if (Instant.parse(parameters.getString(CUTOFF)).isAfter(clock.instant().minus(Duration.ofDays(1)))) {
             throw new InvalidJobParametersException("cutoff must be at least a day in the past");
         }
     }

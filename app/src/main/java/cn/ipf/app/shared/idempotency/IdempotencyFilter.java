@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -165,7 +164,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private Claim claim(String scope, String key, String hash) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         try {
             records.claim(scope, key, hash, now, now.plus(LOCK_TIMEOUT), now.plus(RETENTION));
             return new Claim(Outcome.CLAIMED, records.find(scope, key));

@@ -3,7 +3,6 @@ package cn.ipf.app.shared.time;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +15,9 @@ public class BusinessCalendar {
     private final Clock clock;
     private final ZoneId zone;
 
-    BusinessCalendar(Clock clock, @Value("${ipf.time-zone:Asia/Shanghai}") String zone) {
+    BusinessCalendar(Clock clock, ZoneId zone) {
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
+        this.zone = zone;
     }
 
     public LocalDate today() {

@@ -7,48 +7,31 @@ import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Per-bank-app rate limit: a token bucket in Redis (bucket4j), refilled greedily to {@code perMinute} tokens each
- * minute, shared by every instance of the service. Connects lazily so that the service starts while Redis is down.
+ * minute, shared by every instance of the service. It opens its own connection (bucket4j needs a byte-array codec)
+ * from the Lettuce client Boot configured from {@code spring.data.redis.*} (address, password, SSL, timeouts, client
+ * name), so there is one Redis configuration. Connects lazily so that the service starts while Redis is down.
  */
 @Component
 class BankRateLimiter {
 
-    private final RedisClient client;
+    private final LettuceConnectionFactory redis;
     private volatile StatefulRedisConnection<String, byte[]> connection;
     private volatile ProxyManager<String> buckets;
 
-    BankRateLimiter(DataRedisProperties redis) {
-        Duration timeout = redis.getTimeout() == null ? Duration.ofSeconds(1) : redis.getTimeout();
-        RedisURI.Builder uri = redis.getUrl() != null ? RedisURI.builder(RedisURI.create(redis.getUrl()))
-                : RedisURI.builder().withHost(redis.getHost()).withPort(redis.getPort())
-                        .withDatabase(redis.getDatabase()).withSsl(redis.getSsl().isEnabled());
-        uri.withTimeout(timeout);
-        if (redis.getPassword() != null && !redis.getPassword().isEmpty()) {
-            if (redis.getUsername() != null) {
-                uri.withAuthentication(redis.getUsername(), redis.getPassword());
-            } else {
-                uri.withPassword(redis.getPassword().toCharArray());
-            }
-        }
-        this.client = RedisClient.create(uri.build());
-        this.client.setOptions(ClientOptions.builder()
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled())
-                .build());
+    BankRateLimiter(LettuceConnectionFactory redis) {
+        this.redis = redis;
     }
 
     /** The verdict for one request: allowed, or how long to wait. */
@@ -77,7 +60,8 @@ class BankRateLimiter {
         if (current == null) {
             synchronized (this) {
                 if (buckets == null) {
-                    connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+                    connection = ((RedisClient) redis.getRequiredNativeClient())
+                            .connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
                     buckets = Bucket4jLettuce.casBasedBuilder(connection)
                             .expirationAfterWrite(ExpirationAfterWriteStrategy
                                     .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(2)))
@@ -91,9 +75,9 @@ class BankRateLimiter {
 
     @PreDestroy
     void close() {
+        // the client is Boot's and shut down with its connection factory
         if (connection != null) {
             connection.close();
         }
-        client.shutdown();
     }
 }

@@ -1,10 +1,23 @@
 package cn.ipf.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.ibatis.annotations.Mapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,5 +53,68 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.springframework.batch..")
                 .because("jobs are launched and inspected through cn.ipf.batch.JobControl")
                 .check(APP);
+    }
+
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("cn.ipf.app.(*)..").should().beFreeOfCycles()
+                .because("a feature builds on shared, security and the features below it, never on one above it")
+                .check(APP);
+    }
+
+    @Test
+    void batchJobsReachTheDatabaseOnlyThroughTheirPorts() {
+        noClasses().that().resideInAPackage("cn.ipf.batch..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..",
+                        "org.springframework.batch.infrastructure.item.database..", "org.apache.ibatis..",
+                        "org.mybatis..")
+                .because("the app owns the SQL against its tables; a job reads and writes through a port "
+                        + "(Spring Batch's own tables are reached through the JobRepository)")
+                .check(APP);
+    }
+
+    /** String literals in batch sources that name an application table: SQL that belongs in an app mapper. */
+    @Test
+    void batchSourcesHoldNoSqlAgainstApplicationTables() throws IOException {
+        Set<String> tables = applicationTables();
+        assertThat(tables).as("tables read from sql/").contains("idempotency_record", "compensation_claim");
+        Pattern literal = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
+        Pattern word = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+        Pattern sql = Pattern.compile("(?i)\\b(select|insert|update|delete|from|join|where)\\b");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("..", "batch", "src", "main", "java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(file));
+                while (m.find()) {
+                    String text = m.group(1);
+                    Matcher w = word.matcher(text);
+                    while (w.find()) {
+                        String name = w.group().toLowerCase(Locale.ROOT);
+                        if (tables.contains(name) && sql.matcher(text).find()) {
+                            found.add(file.getFileName() + ": \"" + text + "\"");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(found).as("SQL against application tables in batch/ (move it behind the job's port)").isEmpty();
+    }
+
+    /** Tables the Flyway migrations create, except Spring Batch's own metadata. */
+    private static Set<String> applicationTables() throws IOException {
+        Pattern create = Pattern.compile("(?i)CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?`?(\\w+)");
+        Set<String> tables = new TreeSet<>();
+        try (Stream<Path> files = Files.list(Path.of("..", "sql"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
+                Matcher m = create.matcher(Files.readString(file));
+                while (m.find()) {
+                    String table = m.group(1).toLowerCase(Locale.ROOT);
+                    if (!table.startsWith("batch_")) {
+                        tables.add(table);
+                    }
+                }
+            }
+        }
+        return tables;
     }
 }

@@ -1,8 +1,6 @@
 package cn.ipf.batch;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -43,11 +41,6 @@ public interface JobLaunchDefaults {
                 throw new InvalidJobParametersException("unknown parameter " + parameter.name() + "; known: " + known);
             }
         }
-    }
-
-    /** An instant parameter as the UTC wall-clock time stored in DATETIME(6) columns (bound without the JVM's zone). */
-    static LocalDateTime utc(String instant) {
-        return LocalDateTime.ofInstant(Instant.parse(instant), ZoneOffset.UTC);
     }
 
     /**

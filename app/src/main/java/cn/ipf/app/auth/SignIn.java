@@ -4,6 +4,7 @@ import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.security.Actor;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.user.SignInLockout;
 import cn.ipf.app.user.UserAccount;
 import cn.ipf.app.user.UserMapper;
 import cn.ipf.sdk.signing.IpfSignature;
@@ -17,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Username and password sign-in with lockout after repeated failures. */
 @Service
-public class SignIn {
+public class SignIn implements SignInLockout {
 
     private final UserMapper users;
     private final PasswordEncoder passwordEncoder;
@@ -63,6 +64,7 @@ public class SignIn {
     }
 
     /** Unlocks an account (administrators). */
+    @Override
     public void unlock(UserAccount user) {
         attempts.unlock(lockKey(user, user.username()));
     }

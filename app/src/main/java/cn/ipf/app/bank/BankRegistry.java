@@ -1,6 +1,7 @@
 package cn.ipf.app.bank;
 
 import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.security.BankAppCredentials;
 import cn.ipf.app.shared.crypto.SecretCipher;
 import cn.ipf.app.shared.crypto.SecretCipher.Purpose;
 import cn.ipf.app.shared.error.ApiException;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * secrets are shown once and stored only encrypted.
  */
 @Service
-public class BankRegistry {
+public class BankRegistry implements BankAppCredentials {
 
     static final int MAX_ACTIVE_SECRETS = 2;
 
@@ -43,8 +44,6 @@ public class BankRegistry {
     }
 
     /** An enabled or disabled app with the plaintext of its active secrets, for verifying signatures. */
-    public record AppCredentials(BankApp app, List<String> activeSecrets) {
-    }
 
     @Transactional
     public Bank createBank(String name, String bankCode) {
@@ -123,8 +122,9 @@ public class BankRegistry {
         return mapper.secretsOf(appId);
     }
 
+    @Override
     public Optional<AppCredentials> credentials(String appId) {
-        return app(appId).map(app -> new AppCredentials(app,
+        return app(appId).map(app -> new AppCredentials(app.bankId(), app.enabled(), app.rateLimitPerMinute(),
                 activeSecrets(appId).stream().map(s -> cipher.decrypt(Purpose.BANK_APP_SECRET, s.secretCiphertext())).toList()));
     }
 

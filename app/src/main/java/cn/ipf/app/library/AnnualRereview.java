@@ -39,6 +39,11 @@ class AnnualRereview implements LibraryRereview {
     }
 
     @Override
+    public List<Long> admitted(Long afterId, int limit) {
+        return enterprises.admittedAfter(afterId, limit);
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome rereview(long enterpriseId, LocalDate reviewDate) {
         EnterpriseRecord e = enterprises.find(enterpriseId);

@@ -63,4 +63,7 @@ interface EnterpriseMapper {
     int bindSmeUser(@Param("userId") long userId, @Param("enterpriseId") long enterpriseId);
 
     Long enterpriseOfUser(long userId);
+
+    /** Admitted enterprises' ids after {@code afterId} (null: from the start), in order: the re-review's pages. */
+    List<Long> admittedAfter(@Param("afterId") Long afterId, @Param("limit") int limit);
 }

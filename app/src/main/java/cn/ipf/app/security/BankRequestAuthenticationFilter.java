@@ -1,6 +1,5 @@
 package cn.ipf.app.security;
 
-import cn.ipf.app.bank.BankRegistry;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.web.CachedBodyRequest;
@@ -29,14 +28,14 @@ class BankRequestAuthenticationFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(BankRequestAuthenticationFilter.class);
 
-    private final BankRegistry registry;
+    private final BankAppCredentials registry;
     private final NonceStore nonces;
     private final BankRateLimiter rateLimiter;
     private final Problems problems;
     private final IpfSecurityProperties properties;
     private final Clock clock;
 
-    BankRequestAuthenticationFilter(BankRegistry registry, NonceStore nonces, BankRateLimiter rateLimiter,
+    BankRequestAuthenticationFilter(BankAppCredentials registry, NonceStore nonces, BankRateLimiter rateLimiter,
             Problems problems, IpfSecurityProperties properties, Clock clock) {
         this.registry = registry;
         this.nonces = nonces;
@@ -69,12 +68,12 @@ class BankRequestAuthenticationFilter extends OncePerRequestFilter {
             refuse(request, response, ErrorCode.TIMESTAMP_SKEW, credentials.appId());
             return;
         }
-        Optional<BankRegistry.AppCredentials> app = registry.credentials(credentials.appId());
+        Optional<BankAppCredentials.AppCredentials> app = registry.credentials(credentials.appId());
         if (app.isEmpty()) {
             refuse(request, response, ErrorCode.APP_UNKNOWN, credentials.appId());
             return;
         }
-        if (!app.get().app().enabled()) {
+        if (!app.get().enabled()) {
             refuse(request, response, ErrorCode.APP_DISABLED, credentials.appId());
             return;
         }
@@ -97,7 +96,7 @@ class BankRequestAuthenticationFilter extends OncePerRequestFilter {
                 refuse(request, response, ErrorCode.NONCE_REUSED, credentials.appId());
                 return;
             }
-            int perMinute = Optional.ofNullable(app.get().app().rateLimitPerMinute())
+            int perMinute = Optional.ofNullable(app.get().rateLimitPerMinute())
                     .orElse(properties.rateLimitPerMinute());
             BankRateLimiter.Verdict verdict = rateLimiter.tryConsume(credentials.appId(), perMinute);
             if (!verdict.allowed()) {
@@ -110,7 +109,7 @@ class BankRequestAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new BankAppAuthentication(credentials.appId(), app.get().app().bankId()));
+        context.setAuthentication(new BankAppAuthentication(credentials.appId(), app.get().bankId()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(cached, response);

@@ -1,6 +1,5 @@
 package cn.ipf.app.security;
 
-import cn.ipf.app.bank.BankRegistry;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.web.Problems;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
@@ -47,7 +46,7 @@ class SecurityConfig {
     /** Bank systems sign their requests; a bank's officers use the same API with their own bearer token. */
     @Bean
     @Order(1)
-    SecurityFilterChain bankApi(HttpSecurity http, BankRegistry registry, NonceStore nonces,
+    SecurityFilterChain bankApi(HttpSecurity http, BankAppCredentials registry, NonceStore nonces,
             BankRateLimiter rateLimiter, Problems problems, IpfSecurityProperties properties, Clock clock,
             JwtDecoder jwtDecoder) throws Exception {
         BankRequestAuthenticationFilter signatures = new BankRequestAuthenticationFilter(registry, nonces,

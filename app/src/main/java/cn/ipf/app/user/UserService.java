@@ -1,7 +1,6 @@
 package cn.ipf.app.user;
 
 import cn.ipf.app.audit.AuditTrail;
-import cn.ipf.app.auth.SignIn;
 import cn.ipf.app.region.RegionMapper;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
@@ -26,11 +25,11 @@ public class UserService {
     private final RegionMapper regions;
     private final PasswordEncoder passwordEncoder;
     private final AuditTrail audit;
-    private final SignIn signIn;
+    private final SignInLockout signIn;
     private final Clock clock;
 
     UserService(UserMapper users, RegionMapper regions, PasswordEncoder passwordEncoder, AuditTrail audit,
-            SignIn signIn, Clock clock) {
+            SignInLockout signIn, Clock clock) {
         this.signIn = signIn;
         this.users = users;
         this.regions = regions;

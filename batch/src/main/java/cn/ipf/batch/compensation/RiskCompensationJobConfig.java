@@ -1,12 +1,10 @@
 package cn.ipf.batch.compensation;
 
 import cn.ipf.batch.JobLaunchDefaults;
+import cn.ipf.batch.KeysetReader;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -16,9 +14,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,6 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * city-approved and waiting claims first approved first ({@code city_approved_at}, then id) and pays each whose
  * funds cover it; a claim that cannot be paid waits, and so does every claim approved after it (first in, first
  * out). Step {@code return-recoveries} reads, by id, the recoveries of paid claims' loans not yet returned.
+ * Both read through the port {@link CompensationQueue} and pay through {@link CompensationPayouts};
  * {@code ipf.batch.risk-compensation.chunk-size} items per transaction (default 1: a failure never undoes a payment
  * already made). The readers keep their position in the step context, so a restart continues after the last
  * committed chunk; the schema's unique keys (one payout journal per claim, one return per recovery) and the
@@ -62,10 +58,10 @@ public class RiskCompensationJobConfig {
 
     @Bean
     Step compensationPayClaims(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcPagingItemReader<Long> approvedClaims, ItemWriter<Long> claimSettler,
+            KeysetReader<QueuedClaim> approvedClaims, ItemWriter<QueuedClaim> claimSettler,
             @Value("${ipf.batch.risk-compensation.chunk-size:1}") int chunkSize) {
         return new StepBuilder("pay-claims", jobRepository)
-                .<Long, Long>chunk(chunkSize)
+                .<QueuedClaim, QueuedClaim>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(approvedClaims)
                 .writer(claimSettler)
@@ -74,7 +70,7 @@ public class RiskCompensationJobConfig {
 
     @Bean
     Step compensationReturnRecoveries(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcPagingItemReader<Long> unreturnedRecoveries, ItemWriter<Long> recoveryReturner,
+            KeysetReader<Long> unreturnedRecoveries, ItemWriter<Long> recoveryReturner,
             @Value("${ipf.batch.risk-compensation.chunk-size:1}") int chunkSize) {
         return new StepBuilder("return-recoveries", jobRepository)
                 .<Long, Long>chunk(chunkSize)
@@ -86,56 +82,30 @@ public class RiskCompensationJobConfig {
 
     @Bean
     @StepScope
-    JdbcPagingItemReader<Long> approvedClaims(DataSource dataSource,
+    KeysetReader<QueuedClaim> approvedClaims(CompensationQueue queue,
             @Value("#{jobParameters['" + PROGRAMME + "']}") String programme,
-            @Value("${ipf.batch.risk-compensation.page-size:50}") int pageSize) throws Exception {
-        // the approval instant as microseconds (a BIGINT): the reader binds the last key it saw, and a bound
-        // DATETIME would lose its fraction on MariaDB 10.x
-        Map<String, Order> order = new LinkedHashMap<>();
-        order.put("approved_key", Order.ASCENDING);
-        order.put("id", Order.ASCENDING);
-        return new JdbcPagingItemReaderBuilder<Long>()
-                .name("approvedClaims")
-                .dataSource(dataSource)
-                .selectClause("id, approved_key")
-                .fromClause("(SELECT id, programme_id, status, TIMESTAMPDIFF(MICROSECOND, '2000-01-01',"
-                        + " city_approved_at) AS approved_key FROM compensation_claim) q")
-                .whereClause("programme_id = :programme AND status IN ('CITY_APPROVED', 'WAITING_FOR_FUNDS')")
-                .parameterValues(Map.of(PROGRAMME, Long.parseLong(programme)))
-                .sortKeys(order)
-                .pageSize(pageSize)
-                .rowMapper((rs, row) -> rs.getLong("id"))
-                .saveState(true)
-                .build();
+            @Value("${ipf.batch.risk-compensation.page-size:50}") int pageSize) {
+        long programmeId = Long.parseLong(programme);
+        return new KeysetReader<>("approvedClaims", (after, limit) -> queue.approvedClaims(programmeId, after,
+                limit), pageSize, QueuedClaim::toString, QueuedClaim::parse);
     }
 
     @Bean
     @StepScope
-    JdbcPagingItemReader<Long> unreturnedRecoveries(DataSource dataSource,
+    KeysetReader<Long> unreturnedRecoveries(CompensationQueue queue,
             @Value("#{jobParameters['" + PROGRAMME + "']}") String programme,
-            @Value("${ipf.batch.risk-compensation.page-size:50}") int pageSize) throws Exception {
-        return new JdbcPagingItemReaderBuilder<Long>()
-                .name("unreturnedRecoveries")
-                .dataSource(dataSource)
-                .selectClause("id")
-                .fromClause("loan_recovery r")
-                .whereClause("EXISTS (SELECT 1 FROM compensation_claim c WHERE c.loan_id = r.loan_id"
-                        + " AND c.programme_id = :programme AND c.status = 'PAID')"
-                        + " AND NOT EXISTS (SELECT 1 FROM compensation_recovery_return x WHERE x.recovery_id = r.id)")
-                .parameterValues(Map.of(PROGRAMME, Long.parseLong(programme)))
-                .sortKeys(Map.of("id", Order.ASCENDING))
-                .pageSize(pageSize)
-                .rowMapper((rs, row) -> rs.getLong(1))
-                .saveState(true)
-                .build();
+            @Value("${ipf.batch.risk-compensation.page-size:50}") int pageSize) {
+        long programmeId = Long.parseLong(programme);
+        return KeysetReader.ids("unreturnedRecoveries", (after, limit) -> queue.unreturnedRecoveries(programmeId,
+                after, limit), pageSize);
     }
 
     @Bean
     @StepScope
-    ItemWriter<Long> claimSettler(CompensationPayouts payouts,
+    ItemWriter<QueuedClaim> claimSettler(CompensationPayouts payouts,
             @Value("#{jobParameters['" + PROGRAMME + "']}") String programme) {
         long programmeId = Long.parseLong(programme);
-        return chunk -> chunk.getItems().forEach(claimId -> payouts.settleClaim(programmeId, claimId));
+        return chunk -> chunk.getItems().forEach(claim -> payouts.settleClaim(programmeId, claim.claimId()));
     }
 
     @Bean

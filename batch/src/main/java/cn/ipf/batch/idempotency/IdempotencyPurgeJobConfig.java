@@ -2,10 +2,9 @@ package cn.ipf.batch.idempotency;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.Map;
-import javax.sql.DataSource;
+import java.util.List;
 import cn.ipf.batch.JobLaunchDefaults;
+import cn.ipf.batch.KeysetReader;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -15,15 +14,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -31,9 +24,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * <p>Parameter: {@code cutoff} (ISO-8601 instant, default: launch time); chunk size from
  * {@code ipf.batch.idempotency-purge.chunk-size} (default 500). The
- * reader pages by primary key (keyset, not OFFSET) and saves its position in the step's execution context, so a
- * failed run restarts after the last committed chunk; each chunk's delete re-checks {@code expires_at} so a restart
- * can never delete a record that was still live.
+ * reader pages by primary key (keyset, not OFFSET) through the port {@link IdempotencyRecords} and saves its position
+ * in the step's execution context, so a failed run restarts after the last committed chunk; each chunk's delete
+ * re-checks {@code expires_at} so a restart can never delete a record that was still live.
  */
 @Configuration(proxyBeanMethods = false)
 public class IdempotencyPurgeJobConfig {
@@ -57,7 +50,7 @@ public class IdempotencyPurgeJobConfig {
 
     @Bean
     Step idempotencyPurgeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcPagingItemReader<Long> expiredIdempotencyRecords, ItemWriter<Long> idempotencyRecordDeleter,
+            KeysetReader<Long> expiredIdempotencyRecords, ItemWriter<Long> idempotencyRecordDeleter,
             @Value("${ipf.batch.idempotency-purge.chunk-size:500}") int defaultChunkSize) {
         return new StepBuilder("purge-expired-records", jobRepository)
                 .<Long, Long>chunk(defaultChunkSize)
@@ -69,35 +62,20 @@ public class IdempotencyPurgeJobConfig {
 
     @Bean
     @StepScope
-    JdbcPagingItemReader<Long> expiredIdempotencyRecords(DataSource dataSource,
+    KeysetReader<Long> expiredIdempotencyRecords(IdempotencyRecords records,
             @Value("#{jobParameters['" + CUTOFF + "']}") String cutoff,
-            @Value("${ipf.batch.idempotency-purge.chunk-size:500}") int chunkSize) throws Exception {
-        return new JdbcPagingItemReaderBuilder<Long>()
-                .name("expiredIdempotencyRecords")
-                .dataSource(dataSource)
-                .selectClause("id")
-                .fromClause("idempotency_record")
-                .whereClause("expires_at < :cutoff")
-                .parameterValues(Map.of(CUTOFF, JobLaunchDefaults.utc(cutoff)))
-                .sortKeys(Map.of("id", Order.ASCENDING))
-                .pageSize(chunkSize)
-                .rowMapper((rs, row) -> rs.getLong(1))
-                .saveState(true)
-                .build();
+            @Value("${ipf.batch.idempotency-purge.chunk-size:500}") int chunkSize) {
+        Instant cutoffTime = Instant.parse(cutoff);
+        return KeysetReader.ids("expiredIdempotencyRecords", (after, limit) -> records.expired(cutoffTime, after,
+                limit), chunkSize);
     }
 
     @Bean
     @StepScope
-    ItemWriter<Long> idempotencyRecordDeleter(NamedParameterJdbcTemplate jdbc,
+    ItemWriter<Long> idempotencyRecordDeleter(IdempotencyRecords records,
             @Value("#{jobParameters['" + CUTOFF + "']}") String cutoff) {
-        LocalDateTime cutoffTime = JobLaunchDefaults.utc(cutoff);
-        // one primary-key point delete per item: whatever plan the optimizer picks for a small table, a chunk
-        // locks only the rows it deletes, never a neighbour held by a live request
-        return chunk -> jdbc.batchUpdate(
-                "DELETE FROM idempotency_record WHERE id = :id AND expires_at < :cutoff",
-                chunk.getItems().stream()
-                        .map(id -> new MapSqlParameterSource().addValue("id", id).addValue(CUTOFF, cutoffTime))
-                        .toArray(SqlParameterSource[]::new));
+        Instant cutoffTime = Instant.parse(cutoff);
+        return chunk -> records.delete(List.copyOf(chunk.getItems()), cutoffTime);
     }
 
     private static void validate(JobParameters parameters, Clock clock) throws InvalidJobParametersException {

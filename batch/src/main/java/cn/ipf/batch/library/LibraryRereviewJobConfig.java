@@ -1,11 +1,10 @@
 package cn.ipf.batch.library;
 
 import cn.ipf.batch.JobLaunchDefaults;
+import cn.ipf.batch.KeysetReader;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
-import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -15,9 +14,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,7 +51,7 @@ public class LibraryRereviewJobConfig {
 
     @Bean
     Step libraryRereviewStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcPagingItemReader<Long> admittedEnterprises, ItemWriter<Long> rereviewWriter,
+            KeysetReader<Long> admittedEnterprises, ItemWriter<Long> rereviewWriter,
             @Value("${ipf.batch.library-rereview.chunk-size:100}") int chunkSize) {
         return new StepBuilder("rereview-admitted", jobRepository)
                 .<Long, Long>chunk(chunkSize)
@@ -67,19 +63,9 @@ public class LibraryRereviewJobConfig {
 
     @Bean
     @StepScope
-    JdbcPagingItemReader<Long> admittedEnterprises(DataSource dataSource,
-            @Value("${ipf.batch.library-rereview.chunk-size:100}") int chunkSize) throws Exception {
-        return new JdbcPagingItemReaderBuilder<Long>()
-                .name("admittedEnterprises")
-                .dataSource(dataSource)
-                .selectClause("enterprise_id")
-                .fromClause("library_entry")
-                .whereClause("status = 'ADMITTED'")
-                .sortKeys(Map.of("enterprise_id", Order.ASCENDING))
-                .pageSize(chunkSize)
-                .rowMapper((rs, row) -> rs.getLong(1))
-                .saveState(true)
-                .build();
+    KeysetReader<Long> admittedEnterprises(LibraryRereview library,
+            @Value("${ipf.batch.library-rereview.chunk-size:100}") int chunkSize) {
+        return KeysetReader.ids("admittedEnterprises", library::admitted, chunkSize);
     }
 
     @Bean

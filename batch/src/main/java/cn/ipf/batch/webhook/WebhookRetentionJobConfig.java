@@ -1,13 +1,12 @@
 package cn.ipf.batch.webhook;
 
 import cn.ipf.batch.JobLaunchDefaults;
+import cn.ipf.batch.KeysetReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -17,14 +16,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -34,7 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * <p>Parameter: {@code cutoff} (ISO-8601 instant, default: the launch time less {@code ipf.webhooks.retention},
  * default 180 days; at least a day in the past). Step {@code purge-deliveries} then {@code purge-events}, each paging
- * by primary key (keyset) with its position in the step context, so a failed run restarts after its last committed
+ * by primary key (keyset) through the port {@link WebhookHistory} with its position in the step context, so a failed run restarts after its last committed
  * chunk; every delete re-checks its conditions, so a delivery a bank asked to redeliver meanwhile (PENDING again) is
  * kept. {@code ipf.batch.webhook-retention.chunk-size} rows per chunk (default 500).
  */
@@ -43,9 +37,6 @@ public class WebhookRetentionJobConfig {
 
     public static final String JOB_NAME = "webhook-retention";
     private static final String CUTOFF = "cutoff";
-    private static final String FINISHED = "d.status IN ('SUCCEEDED', 'FAILED') AND d.created_at < :cutoff";
-    private static final String UNUSED = "ev.created_at < :cutoff"
-            + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_id = ev.id)";
 
     @Bean
     Job webhookRetentionJob(JobRepository jobRepository, Step webhookPurgeDeliveries, Step webhookPurgeEvents,
@@ -65,7 +56,7 @@ public class WebhookRetentionJobConfig {
 
     @Bean
     Step webhookPurgeDeliveries(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcPagingItemReader<Long> finishedWebhookDeliveries, ItemWriter<Long> webhookDeliveryDeleter,
+            KeysetReader<Long> finishedWebhookDeliveries, ItemWriter<Long> webhookDeliveryDeleter,
             @Value("${ipf.batch.webhook-retention.chunk-size:500}") int chunkSize) {
         return purge("purge-deliveries", jobRepository, transactionManager, finishedWebhookDeliveries,
                 webhookDeliveryDeleter, chunkSize);
@@ -73,28 +64,25 @@ public class WebhookRetentionJobConfig {
 
     @Bean
     @StepScope
-    JdbcPagingItemReader<Long> finishedWebhookDeliveries(DataSource dataSource,
+    KeysetReader<Long> finishedWebhookDeliveries(WebhookHistory history,
             @Value("#{jobParameters['" + CUTOFF + "']}") String cutoff,
-            @Value("${ipf.batch.webhook-retention.chunk-size:500}") int chunkSize) throws Exception {
-        return ids("finishedWebhookDeliveries", dataSource, "webhook_delivery d", FINISHED, "d.id", cutoff,
-                chunkSize);
+            @Value("${ipf.batch.webhook-retention.chunk-size:500}") int chunkSize) {
+        Instant before = Instant.parse(cutoff);
+        return KeysetReader.ids("finishedWebhookDeliveries",
+                (after, limit) -> history.finishedDeliveries(before, after, limit), chunkSize);
     }
 
     @Bean
     @StepScope
-    ItemWriter<Long> webhookDeliveryDeleter(NamedParameterJdbcTemplate jdbc,
+    ItemWriter<Long> webhookDeliveryDeleter(WebhookHistory history,
             @Value("#{jobParameters['" + CUTOFF + "']}") String cutoff) {
-        return chunk -> {
-            MapSqlParameterSource p = parameters(chunk.getItems(), cutoff);
-            jdbc.update("DELETE a FROM webhook_attempt a JOIN webhook_delivery d ON d.id = a.delivery_id"
-                    + " WHERE d.id IN (:ids) AND " + FINISHED, p);
-            jdbc.update("DELETE d FROM webhook_delivery d WHERE d.id IN (:ids) AND " + FINISHED, p);
-        };
+        Instant before = Instant.parse(cutoff);
+        return chunk -> history.deleteDeliveries(List.copyOf(chunk.getItems()), before);
     }
 
     @Bean
     Step webhookPurgeEvents(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcPagingItemReader<Long> unusedWebhookEvents, ItemWriter<Long> webhookEventDeleter,
+            KeysetReader<Long> unusedWebhookEvents, ItemWriter<Long> webhookEventDeleter,
             @Value("${ipf.batch.webhook-retention.chunk-size:500}") int chunkSize) {
         return purge("purge-events", jobRepository, transactionManager, unusedWebhookEvents, webhookEventDeleter,
                 chunkSize);
@@ -102,50 +90,31 @@ public class WebhookRetentionJobConfig {
 
     @Bean
     @StepScope
-    JdbcPagingItemReader<Long> unusedWebhookEvents(DataSource dataSource,
+    KeysetReader<Long> unusedWebhookEvents(WebhookHistory history,
             @Value("#{jobParameters['" + CUTOFF + "']}") String cutoff,
-            @Value("${ipf.batch.webhook-retention.chunk-size:500}") int chunkSize) throws Exception {
-        return ids("unusedWebhookEvents", dataSource, "webhook_event ev", UNUSED, "ev.id", cutoff, chunkSize);
+            @Value("${ipf.batch.webhook-retention.chunk-size:500}") int chunkSize) {
+        Instant before = Instant.parse(cutoff);
+        return KeysetReader.ids("unusedWebhookEvents", (after, limit) -> history.unusedEvents(before, after, limit),
+                chunkSize);
     }
 
     @Bean
     @StepScope
-    ItemWriter<Long> webhookEventDeleter(NamedParameterJdbcTemplate jdbc,
+    ItemWriter<Long> webhookEventDeleter(WebhookHistory history,
             @Value("#{jobParameters['" + CUTOFF + "']}") String cutoff) {
-        return chunk -> jdbc.update("DELETE ev FROM webhook_event ev WHERE ev.id IN (:ids) AND " + UNUSED,
-                parameters(chunk.getItems(), cutoff));
+        Instant before = Instant.parse(cutoff);
+        return chunk -> history.deleteEvents(List.copyOf(chunk.getItems()), before);
     }
 
     /** A step deleting, chunk by chunk, the rows whose ids the reader finds. */
     private static Step purge(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcPagingItemReader<Long> ids, ItemWriter<Long> deleter, int chunkSize) {
+            KeysetReader<Long> ids, ItemWriter<Long> deleter, int chunkSize) {
         return new StepBuilder(name, jobRepository)
                 .<Long, Long>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(ids)
                 .writer(deleter)
                 .build();
-    }
-
-    /** Ids of a table's rows matching the condition, paged by primary key. */
-    private static JdbcPagingItemReader<Long> ids(String name, DataSource dataSource, String from, String where,
-            String id, String cutoff, int pageSize) throws Exception {
-        return new JdbcPagingItemReaderBuilder<Long>()
-                .name(name)
-                .dataSource(dataSource)
-                .selectClause(id)
-                .fromClause(from)
-                .whereClause(where)
-                .parameterValues(Map.of(CUTOFF, JobLaunchDefaults.utc(cutoff)))
-                .sortKeys(Map.of(id, Order.ASCENDING))
-                .pageSize(pageSize)
-                .rowMapper((rs, row) -> rs.getLong(1))
-                .saveState(true)
-                .build();
-    }
-
-    private static MapSqlParameterSource parameters(List<? extends Long> ids, String cutoff) {
-        return new MapSqlParameterSource().addValue("ids", ids).addValue(CUTOFF, JobLaunchDefaults.utc(cutoff));
     }
 
     private static void validate(JobParameters parameters, Clock clock) throws InvalidJobParametersException {

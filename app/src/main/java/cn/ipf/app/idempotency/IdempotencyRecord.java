@@ -1,4 +1,4 @@
-package cn.ipf.app.shared.idempotency;
+package cn.ipf.app.idempotency;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package cn.ipf.app.shared.idempotency;
+package cn.ipf.app.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ipf.app.security.Actor;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -52,6 +53,16 @@ class ArchitectureTest {
                 .and().doNotHaveSimpleName("AdminJobController")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework.batch..")
                 .because("jobs are launched and inspected through cn.ipf.batch.JobControl")
+                .check(APP);
+    }
+
+    @Test
+    void whoMaySeeAndDoWhatIsDecidedByTheAccessPolicy() {
+        noClasses().that().resideOutsideOfPackages("cn.ipf.app.access..", "cn.ipf.app.security..",
+                        "cn.ipf.app.audit..")
+                .should().callMethod(Actor.class, "role")
+                .because("features ask cn.ipf.app.access.AccessPolicy (permissions and visibility) instead of reading "
+                        + "the caller's role themselves; the audit trail only records it")
                 .check(APP);
     }
 

@@ -1,5 +1,7 @@
 package cn.ipf.app.compensation;
 
+import cn.ipf.app.access.AccessPolicy;
+import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.compensation.CompensationClaimMapper.ClaimQuery;
 import cn.ipf.app.compensation.CompensationClaimMapper.ClaimRow;
@@ -11,8 +13,7 @@ import cn.ipf.app.compensation.CompensationClaimMapper.ReturnRow;
 import cn.ipf.app.compensation.policy.ClaimGates;
 import cn.ipf.app.compensation.policy.ClaimStatus;
 import cn.ipf.app.compensation.policy.CompensationCalculator;
-import cn.ipf.app.library.LibraryAccess;
-import cn.ipf.app.library.LibraryAccess.Caller;
+import cn.ipf.app.access.Caller;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.persistence.GeneratedId;
@@ -52,7 +53,7 @@ public class CompensationClaims {
     private final CompensationClaimMapper claims;
     private final CompensationProgrammes programmes;
     private final CompensationSettlement settlement;
-    private final LibraryAccess access;
+    private final AccessPolicy access;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final JsonMapper json;
@@ -60,7 +61,7 @@ public class CompensationClaims {
     private final Clock clock;
 
     CompensationClaims(CompensationClaimMapper claims, CompensationProgrammes programmes,
-            CompensationSettlement settlement, LibraryAccess access, AuditTrail audit, BusinessCalendar calendar,
+            CompensationSettlement settlement, AccessPolicy access, AuditTrail audit, BusinessCalendar calendar,
             JsonMapper json, ZoneId zone, Clock clock) {
         this.claims = claims;
         this.programmes = programmes;
@@ -138,7 +139,7 @@ public class CompensationClaims {
     Listing list(Long programmeId, Long bankId, ClaimStatus status, Pages.Request page) {
         Caller caller = reader();
         return listing(new ClaimQuery(programmeId, bankId, status == null ? null : status.name(),
-                caller.is(Role.DISTRICT_REVIEWER) ? caller.districtCode() : null, page.offset(), page.size()), page);
+                access.visibleDistrict(caller), page.offset(), page.size()), page);
     }
 
     @Transactional(readOnly = true)
@@ -149,7 +150,7 @@ public class CompensationClaims {
     @Transactional
     Detail approveForDistrict(long claimId) {
         Caller caller = reader();
-        access.requireRole(caller, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER);
+        access.require(caller, Permission.APPROVE_COMPENSATION_CLAIM_FOR_DISTRICT);
         ClaimRow claim = locked(caller, claimId);
         ClaimStatus next = next(claim, ClaimStatus.Step.DISTRICT_APPROVE);
         claims.approveForDistrict(claimId, caller.userId(), clock.instant());
@@ -161,7 +162,7 @@ public class CompensationClaims {
     @Transactional
     Detail approveForCity(long claimId) {
         Caller caller = reader();
-        access.requireRole(caller, Role.CITY_REVIEWER);
+        access.require(caller, Permission.APPROVE_COMPENSATION_CLAIM_FOR_CITY);
         ClaimRow claim = locked(caller, claimId);
         ClaimStatus next = next(claim, ClaimStatus.Step.CITY_APPROVE);
         if (Long.valueOf(caller.userId()).equals(claim.districtApprovedBy())) {
@@ -176,7 +177,7 @@ public class CompensationClaims {
     @Transactional
     Detail reject(long claimId, String reason) {
         Caller caller = reader();
-        access.requireRole(caller, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER);
+        access.require(caller, Permission.REJECT_COMPENSATION_CLAIM);
         ClaimRow claim = locked(caller, claimId);
         ClaimStatus current = ClaimStatus.valueOf(claim.status());
         if (caller.is(Role.DISTRICT_REVIEWER) && current == ClaimStatus.DISTRICT_APPROVED) {
@@ -222,13 +223,13 @@ public class CompensationClaims {
     /** People who see claims: reviewers, regulators and admins (SMEs and bank officers do not). */
     private Caller reader() {
         Caller caller = access.caller();
-        access.requireRole(caller, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER, Role.REGULATOR, Role.ADMIN);
+        access.require(caller, Permission.READ_COMPENSATION_CLAIMS);
         return caller;
     }
 
     private ClaimRow visible(Caller caller, long claimId) {
         ClaimRow claim = claims.claim(claimId);
-        if (claim == null || (caller.is(Role.DISTRICT_REVIEWER) && !claim.districtCode().equals(caller.districtCode()))) {
+        if (claim == null || !access.sees(caller, claim.enterpriseId(), claim.districtCode())) {
             throw new ApiException(ErrorCode.COMPENSATION_CLAIM_NOT_FOUND, claimId);
         }
         return claim;

@@ -1,5 +1,6 @@
 package cn.ipf.app.compensation;
 
+import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.compensation.CompensationMapper.AgreementRow;
 import cn.ipf.app.compensation.CompensationMapper.FundRow;
@@ -8,7 +9,6 @@ import cn.ipf.app.compensation.CompensationMapper.RuleVersionRow;
 import cn.ipf.app.compensation.policy.CompensationRules;
 import cn.ipf.app.compensation.policy.Layer;
 import cn.ipf.app.compensation.policy.LayerKind;
-import cn.ipf.app.library.LibraryAccess;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
@@ -67,12 +67,12 @@ public class CompensationProgrammes {
     }
 
     private final CompensationMapper mapper;
-    private final LibraryAccess access;
+    private final AccessPolicy access;
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
 
-    CompensationProgrammes(CompensationMapper mapper, LibraryAccess access, AuditTrail audit, JsonMapper json,
+    CompensationProgrammes(CompensationMapper mapper, AccessPolicy access, AuditTrail audit, JsonMapper json,
             Clock clock) {
         this.mapper = mapper;
         this.access = access;

@@ -1,19 +1,19 @@
 package cn.ipf.app.compensation;
 
+import cn.ipf.app.access.AccessPolicy;
+import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.compensation.CompensationMapper.FundRow;
 import cn.ipf.app.compensation.CompensationProgrammes.AccountType;
 import cn.ipf.app.compensation.LedgerMapper.AccountRow;
 import cn.ipf.app.compensation.LedgerMapper.DepositRow;
 import cn.ipf.app.compensation.LedgerMapper.TrialRow;
-import cn.ipf.app.library.LibraryAccess;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.money.Yuan;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.shared.time.BusinessCalendar;
-import cn.ipf.app.user.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -63,12 +63,12 @@ public class Ledger {
 
     private final LedgerMapper ledger;
     private final CompensationMapper programmes;
-    private final LibraryAccess access;
+    private final AccessPolicy access;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    Ledger(LedgerMapper ledger, CompensationMapper programmes, LibraryAccess access, AuditTrail audit,
+    Ledger(LedgerMapper ledger, CompensationMapper programmes, AccessPolicy access, AuditTrail audit,
             BusinessCalendar calendar, Clock clock) {
         this.ledger = ledger;
         this.programmes = programmes;
@@ -167,6 +167,6 @@ public class Ledger {
 
     /** The ledger, its exports and the supervision signals: city reviewers, regulators and admins. */
     void requireReader() {
-        access.requireRole(access.caller(), Role.CITY_REVIEWER, Role.REGULATOR, Role.ADMIN);
+        access.require(access.caller(), Permission.READ_COMPENSATION_LEDGER);
     }
 }

@@ -1,6 +1,6 @@
 package cn.ipf.app.consent;
 
-import cn.ipf.app.library.LibraryAccess;
+import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.security.Actor;
 import cn.ipf.app.security.CurrentActor;
 import cn.ipf.app.shared.web.Pages;
@@ -21,10 +21,10 @@ public class BankViewLog {
     public enum Kind { LISTED, VIEWED }
 
     private final BankViewMapper views;
-    private final LibraryAccess access;
+    private final AccessPolicy access;
     private final Clock clock;
 
-    BankViewLog(BankViewMapper views, LibraryAccess access, Clock clock) {
+    BankViewLog(BankViewMapper views, AccessPolicy access, Clock clock) {
         this.views = views;
         this.access = access;
         this.clock = clock;
@@ -45,7 +45,7 @@ public class BankViewLog {
     /** A page of the enterprise's log, newest first, for whoever may see the enterprise. */
     @Transactional(readOnly = true)
     Page of(long enterpriseId, Pages.Request request) {
-        access.visible(access.caller(), enterpriseId);
+        access.requireVisible(access.caller(), enterpriseId);
         return new Page(views.page(enterpriseId, request.size(), request.offset()), views.count(enterpriseId));
     }
 

@@ -1,5 +1,7 @@
 package cn.ipf.app.consent;
 
+import cn.ipf.app.access.AccessPolicy;
+import cn.ipf.app.access.Caller;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.bank.Bank;
 import cn.ipf.app.bank.BankRegistry;
@@ -35,17 +37,19 @@ public class ConsentService {
     static final long ALL_BANKS = 0;
 
     private final ConsentMapper consents;
-    private final LibraryAccess access;
+    private final AccessPolicy access;
+    private final LibraryAccess library;
     private final BankRegistry banks;
     private final AuditTrail audit;
     private final WebhookOutbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ConsentService(ConsentMapper consents, LibraryAccess access, BankRegistry banks, AuditTrail audit,
-            WebhookOutbox outbox, ApplicationEventPublisher events, Clock clock) {
+    ConsentService(ConsentMapper consents, AccessPolicy access, LibraryAccess library, BankRegistry banks,
+            AuditTrail audit, WebhookOutbox outbox, ApplicationEventPublisher events, Clock clock) {
         this.consents = consents;
         this.access = access;
+        this.library = library;
         this.banks = banks;
         this.audit = audit;
         this.outbox = outbox;
@@ -54,13 +58,13 @@ public class ConsentService {
     }
 
     List<ConsentMapper.ConsentRow> of(long enterpriseId) {
-        access.visible(access.caller(), enterpriseId);
+        access.requireVisible(access.caller(), enterpriseId);
         return consents.ofEnterprise(enterpriseId);
     }
 
     @Transactional
     ConsentMapper.ConsentRow grant(long enterpriseId, Long bankId, Collection<DataScope> named) {
-        LibraryAccess.Caller caller = access.caller();
+        Caller caller = access.caller();
         EnterpriseRecord enterprise = ownSme(caller, enterpriseId);
         if (bankId != null && banks.bank(bankId).isEmpty()) {
             throw new ApiException(ErrorCode.BANK_UNKNOWN, bankId);
@@ -88,7 +92,7 @@ public class ConsentService {
 
     @Transactional
     ConsentMapper.ConsentRow revoke(long enterpriseId, long consentId) {
-        LibraryAccess.Caller caller = access.caller();
+        Caller caller = access.caller();
         ownSme(caller, enterpriseId);
         ConsentMapper.ConsentRow consent = consents.lock(enterpriseId, consentId);
         if (consent == null) {
@@ -137,8 +141,8 @@ public class ConsentService {
         return data;
     }
 
-    private EnterpriseRecord ownSme(LibraryAccess.Caller caller, long enterpriseId) {
-        EnterpriseRecord enterprise = access.visible(caller, enterpriseId);
+    private EnterpriseRecord ownSme(Caller caller, long enterpriseId) {
+        EnterpriseRecord enterprise = library.visible(caller, enterpriseId);
         if (!caller.is(Role.SME)) {
             throw new ApiException(ErrorCode.FORBIDDEN);
         }

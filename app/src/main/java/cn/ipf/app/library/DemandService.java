@@ -1,12 +1,12 @@
 package cn.ipf.app.library;
 
+import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.audit.AuditTrail;
-import cn.ipf.app.library.LibraryAccess.Caller;
+import cn.ipf.app.access.Caller;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.money.Yuan;
 import cn.ipf.app.shared.persistence.GeneratedId;
-import cn.ipf.app.user.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -78,7 +78,7 @@ public class DemandService {
 
     List<DemandMapper.AggregateRow> aggregate(String groupBy) {
         Caller caller = access.caller();
-        access.requireRole(caller, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER, Role.REGULATOR, Role.ADMIN);
+        access.require(caller, Permission.AGGREGATE_DEMAND);
         return demands.aggregate(groupBy, access.visibleDistrict(caller));
     }
 }

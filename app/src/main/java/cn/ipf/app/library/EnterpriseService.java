@@ -1,7 +1,8 @@
 package cn.ipf.app.library;
 
+import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.audit.AuditTrail;
-import cn.ipf.app.library.LibraryAccess.Caller;
+import cn.ipf.app.access.Caller;
 import cn.ipf.app.library.policy.Sector;
 import cn.ipf.app.library.policy.SizeClass;
 import cn.ipf.app.library.policy.SizeClassifier;
@@ -62,7 +63,7 @@ public class EnterpriseService {
     @Transactional
     EnterpriseView register(Profile profile) {
         Caller caller = access.caller();
-        access.requireRole(caller, Role.SME, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER);
+        access.require(caller, Permission.REGISTER_ENTERPRISE);
         if (caller.is(Role.SME) && caller.enterpriseId() != null) {
             throw new ApiException(ErrorCode.ENTERPRISE_ALREADY_BOUND, caller.enterpriseId());
         }
@@ -199,8 +200,7 @@ public class EnterpriseService {
     @Transactional(readOnly = true)
     Page search(Filters f, long offset, int limit) {
         Caller caller = access.caller();
-        access.requireRole(caller, Role.SME, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER, Role.REGULATOR,
-                Role.ADMIN);
+        access.require(caller, Permission.SEARCH_LIBRARY);
         EnterpriseQuery query = new EnterpriseQuery(access.visibleDistrict(caller), access.visibleEnterprise(caller),
                 f.districtCode(), f.industryPrefix(), f.status(), f.minScore(), f.maxScore(), f.hasOpenDemand(),
                 null, f.sort());

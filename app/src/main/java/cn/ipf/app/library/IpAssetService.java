@@ -1,5 +1,6 @@
 package cn.ipf.app.library;
 
+import cn.ipf.app.access.Caller;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.library.policy.CnPatentNumber;
 import cn.ipf.app.library.policy.PatentType;
@@ -42,7 +43,7 @@ public class IpAssetService {
 
     @Transactional
     IpAssetMapper.PatentRow addPatent(long enterpriseId, NewPatent p) {
-        LibraryAccess.Caller caller = access.caller();
+        Caller caller = access.caller();
         access.maintainable(caller, enterpriseId);
         String number = CnPatentNumber.normalize(p.applicationNo())
                 .orElseThrow(() -> new ApiException(ErrorCode.PATENT_NUMBER_INVALID, p.applicationNo()));

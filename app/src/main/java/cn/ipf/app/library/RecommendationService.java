@@ -1,7 +1,8 @@
 package cn.ipf.app.library;
 
+import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.audit.AuditTrail;
-import cn.ipf.app.library.LibraryAccess.Caller;
+import cn.ipf.app.access.Caller;
 import cn.ipf.app.library.policy.AdmissionStatus;
 import cn.ipf.app.library.policy.Sector;
 import cn.ipf.app.library.policy.SizeClassifier;
@@ -9,7 +10,6 @@ import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.export.Csv;
 import cn.ipf.app.shared.time.BusinessCalendar;
-import cn.ipf.app.user.Role;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,7 +50,7 @@ public class RecommendationService {
     @Transactional
     void recommend(long enterpriseId) {
         Caller caller = access.caller();
-        access.requireRole(caller, Role.CITY_REVIEWER);
+        access.require(caller, Permission.RECOMMEND_ENTERPRISE);
         access.visible(caller, enterpriseId);
         AdmissionStatus status = AdmissionStatus.valueOf(enterprises.lockEntry(enterpriseId).status());
         if (status != AdmissionStatus.ADMITTED) {
@@ -65,7 +65,7 @@ public class RecommendationService {
     /** The export's rows as text cells, in the order of {@link #HEADER}. */
     @Transactional(readOnly = true)
     List<List<String>> rows() {
-        access.requireRole(access.caller(), Role.CITY_REVIEWER, Role.REGULATOR, Role.ADMIN);
+        access.require(access.caller(), Permission.READ_RECOMMENDATIONS);
         List<List<String>> rows = new ArrayList<>();
         try (Cursor<EnterpriseMapper.ExportRow> cursor = enterprises.recommended(calendar.today())) {
             for (EnterpriseMapper.ExportRow r : cursor) {

@@ -1,7 +1,7 @@
 package cn.ipf.app.library;
 
 import cn.ipf.app.audit.AuditTrail;
-import cn.ipf.app.library.LibraryAccess.Caller;
+import cn.ipf.app.access.Caller;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.persistence.GeneratedId;

@@ -1,7 +1,8 @@
 package cn.ipf.app.loan;
 
+import cn.ipf.app.access.AccessPolicy;
+import cn.ipf.app.access.Caller;
 import cn.ipf.app.audit.AuditTrail;
-import cn.ipf.app.library.LibraryAccess;
 import cn.ipf.app.loan.ApplicationMapper.AssetFacts;
 import cn.ipf.app.loan.ApplicationMapper.AssetRef;
 import cn.ipf.app.loan.policy.ApplicationRules;
@@ -49,13 +50,13 @@ public class LoanApplications {
     private final ApplicationMapper applications;
     private final LoanMapper loans;
     private final ProductCatalog products;
-    private final LibraryAccess access;
+    private final AccessPolicy access;
     private final AuditTrail audit;
     private final WebhookOutbox webhooks;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    LoanApplications(ApplicationMapper applications, LoanMapper loans, ProductCatalog products, LibraryAccess access,
+    LoanApplications(ApplicationMapper applications, LoanMapper loans, ProductCatalog products, AccessPolicy access,
             AuditTrail audit, WebhookOutbox webhooks, BusinessCalendar calendar, Clock clock) {
         this.applications = applications;
         this.loans = loans;
@@ -86,19 +87,19 @@ public class LoanApplications {
 
     @Transactional(readOnly = true)
     List<ApplicationRecord> ofEnterprise(long enterpriseId) {
-        access.visible(access.caller(), enterpriseId);
+        access.requireVisible(access.caller(), enterpriseId);
         return applications.ofEnterprise(enterpriseId);
     }
 
     @Transactional(readOnly = true)
     Detail ofEnterprise(long enterpriseId, long applicationId) {
-        access.visible(access.caller(), enterpriseId);
+        access.requireVisible(access.caller(), enterpriseId);
         return detail(enterpriseApplication(enterpriseId, applicationId));
     }
 
     @Transactional
     Detail apply(long enterpriseId, Form form) {
-        LibraryAccess.Caller caller = ownSme(enterpriseId);
+        Caller caller = ownSme(enterpriseId);
         BigDecimal amount = Yuan.of(form.amount(), "amount");
         ProductRecord product = products.version(form.productId())
                 .orElseThrow(() -> new ApiException(ErrorCode.PRODUCT_NOT_FOUND, form.productId()));
@@ -249,9 +250,9 @@ public class LoanApplications {
 
     // ---- shared steps
 
-    private LibraryAccess.Caller ownSme(long enterpriseId) {
-        LibraryAccess.Caller caller = access.caller();
-        access.visible(caller, enterpriseId);
+    private Caller ownSme(long enterpriseId) {
+        Caller caller = access.caller();
+        access.requireVisible(caller, enterpriseId);
         if (!caller.is(Role.SME)) {
             throw new ApiException(ErrorCode.FORBIDDEN);
         }

@@ -3,6 +3,7 @@ package cn.ipf.app.matching;
 import cn.ipf.app.bank.Bank;
 import cn.ipf.app.bank.BankRegistry;
 import cn.ipf.app.library.EnterpriseRecord;
+import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.library.LibraryAccess;
 import cn.ipf.app.matching.policy.ProductMatching;
 import cn.ipf.app.product.ProductRecord;
@@ -23,13 +24,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProductMatches {
 
     private final MatchingMapper mapper;
-    private final LibraryAccess access;
+    private final AccessPolicy access;
+    private final LibraryAccess library;
     private final BankRegistry banks;
     private final BusinessCalendar calendar;
 
-    ProductMatches(MatchingMapper mapper, LibraryAccess access, BankRegistry banks, BusinessCalendar calendar) {
+    ProductMatches(MatchingMapper mapper, AccessPolicy access, LibraryAccess library, BankRegistry banks,
+            BusinessCalendar calendar) {
         this.mapper = mapper;
         this.access = access;
+        this.library = library;
         this.banks = banks;
         this.calendar = calendar;
     }
@@ -40,7 +44,7 @@ public class ProductMatches {
 
     @Transactional(readOnly = true)
     public List<Result> forEnterprise(long enterpriseId) {
-        EnterpriseRecord e = access.visible(access.caller(), enterpriseId);
+        EnterpriseRecord e = library.visible(access.caller(), enterpriseId);
         LocalDate today = calendar.today();
         MatchingMapper.Profile profile = mapper.profile(enterpriseId, today);
         Map<String, BigDecimal> values = values(mapper.assetValues(List.of(enterpriseId), today));

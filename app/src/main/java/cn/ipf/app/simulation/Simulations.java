@@ -1,10 +1,10 @@
 package cn.ipf.app.simulation;
 
+import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.compensation.CompensationProgrammes;
 import cn.ipf.app.compensation.policy.CompensationRules;
 import cn.ipf.app.compensation.policy.Layer;
-import cn.ipf.app.library.LibraryAccess;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.persistence.GeneratedId;
@@ -79,13 +79,13 @@ class Simulations {
     private final CompensationProgrammes compensationProgrammes;
     private final JobControl jobs;
     private final SimulationJob job;
-    private final LibraryAccess access;
+    private final AccessPolicy access;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Simulations(SimulationMapper mapper, SimulationCodec codec, SubsidyWhatIf subsidy,
-            CompensationProgrammes compensationProgrammes, JobControl jobs, SimulationJob job, LibraryAccess access,
+            CompensationProgrammes compensationProgrammes, JobControl jobs, SimulationJob job, AccessPolicy access,
             AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.mapper = mapper;
         this.codec = codec;

@@ -1,8 +1,8 @@
 package cn.ipf.app.subsidy;
 
+import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.audit.AuditTrail;
-import cn.ipf.app.library.LibraryAccess;
-import cn.ipf.app.library.LibraryAccess.Caller;
+import cn.ipf.app.access.Caller;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
@@ -42,13 +42,13 @@ public class FeeSubsidies {
     private final RunMapper runs;
     private final Programmes programmes;
     private final SubsidyClaims reviews;
-    private final LibraryAccess access;
+    private final AccessPolicy access;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
     FeeSubsidies(ClaimMapper claims, RunMapper runs, Programmes programmes, SubsidyClaims reviews,
-            LibraryAccess access, AuditTrail audit, BusinessCalendar calendar, Clock clock) {
+            AccessPolicy access, AuditTrail audit, BusinessCalendar calendar, Clock clock) {
         this.claims = claims;
         this.runs = runs;
         this.programmes = programmes;

@@ -1,7 +1,7 @@
 package cn.ipf.app.subsidy;
 
+import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.audit.AuditTrail;
-import cn.ipf.app.library.LibraryAccess;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
@@ -23,13 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class LprRates {
 
     private final ProgrammeMapper mapper;
-    private final LibraryAccess access;
+    private final AccessPolicy access;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final Clock clock;
     private volatile Map<YearMonth, BigDecimal> snapshot = Map.of();
 
-    LprRates(ProgrammeMapper mapper, LibraryAccess access, AuditTrail audit, BusinessCalendar calendar, Clock clock) {
+    LprRates(ProgrammeMapper mapper, AccessPolicy access, AuditTrail audit, BusinessCalendar calendar, Clock clock) {
         this.mapper = mapper;
         this.access = access;
         this.audit = audit;

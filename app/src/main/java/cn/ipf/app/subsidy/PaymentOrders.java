@@ -1,9 +1,9 @@
 package cn.ipf.app.subsidy;
 
-import cn.ipf.app.library.LibraryAccess;
+import cn.ipf.app.access.AccessPolicy;
+import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.shared.export.TableFile;
 import cn.ipf.app.subsidy.policy.ClaimStatus;
-import cn.ipf.app.user.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,10 +30,10 @@ public class PaymentOrders {
 
     private final ClaimMapper claims;
     private final Programmes programmes;
-    private final LibraryAccess access;
+    private final AccessPolicy access;
     private final ZoneId zone;
 
-    PaymentOrders(ClaimMapper claims, Programmes programmes, LibraryAccess access,
+    PaymentOrders(ClaimMapper claims, Programmes programmes, AccessPolicy access,
             ZoneId zone) {
         this.claims = claims;
         this.programmes = programmes;
@@ -44,7 +44,7 @@ public class PaymentOrders {
     /** Writes the file and answers its path; the caller deletes it once sent. */
     @Transactional(readOnly = true)
     Path export(long programmeId, ClaimStatus status, boolean xlsx) {
-        access.requireRole(access.caller(), Role.CITY_REVIEWER, Role.REGULATOR, Role.ADMIN);
+        access.require(access.caller(), Permission.EXPORT_PAYMENT_ORDERS);
         programmes.get(programmeId);
         try (Cursor<ClaimMapper.PaymentOrderRow> rows = claims.paymentOrders(programmeId, status.name())) {
             Iterable<List<Object>> lines = () -> StreamSupport.stream(rows.spliterator(), false)

@@ -1,7 +1,7 @@
 package cn.ipf.app.subsidy;
 
+import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.audit.AuditTrail;
-import cn.ipf.app.library.LibraryAccess;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
@@ -48,12 +48,12 @@ public class Programmes {
 
     private final ProgrammeMapper mapper;
     private final SubsidyParameters parameters;
-    private final LibraryAccess access;
+    private final AccessPolicy access;
     private final AuditTrail audit;
     private final Clock clock;
     private final int defaultDeclarationDays;
 
-    Programmes(ProgrammeMapper mapper, SubsidyParameters parameters, LibraryAccess access, AuditTrail audit,
+    Programmes(ProgrammeMapper mapper, SubsidyParameters parameters, AccessPolicy access, AuditTrail audit,
             Clock clock, @Value("${ipf.subsidy.declaration-days:30}") int defaultDeclarationDays) {
         this.mapper = mapper;
         this.parameters = parameters;

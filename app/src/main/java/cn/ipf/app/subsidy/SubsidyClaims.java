@@ -1,8 +1,9 @@
 package cn.ipf.app.subsidy;
 
+import cn.ipf.app.access.AccessPolicy;
+import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.audit.AuditTrail;
-import cn.ipf.app.library.LibraryAccess;
-import cn.ipf.app.library.LibraryAccess.Caller;
+import cn.ipf.app.access.Caller;
 import cn.ipf.app.security.Actor;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
@@ -46,14 +47,14 @@ public class SubsidyClaims {
     private final ClaimMapper claims;
     private final Programmes programmes;
     private final SubsidyRuns runs;
-    private final LibraryAccess access;
+    private final AccessPolicy access;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final ZoneId zone;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    SubsidyClaims(ClaimMapper claims, Programmes programmes, SubsidyRuns runs, LibraryAccess access,
+    SubsidyClaims(ClaimMapper claims, Programmes programmes, SubsidyRuns runs, AccessPolicy access,
             AuditTrail audit, BusinessCalendar calendar, ZoneId zone,
             TransactionTemplate tx, Clock clock) {
         this.claims = claims;
@@ -72,8 +73,7 @@ public class SubsidyClaims {
         Caller caller = reader();
         ClaimMapper.ClaimQuery query = new ClaimMapper.ClaimQuery(programmeId, runId, enterpriseId,
                 status == null ? null : status.name(), kind,
-                caller.is(Role.SME) ? (caller.enterpriseId() == null ? -1L : caller.enterpriseId()) : null,
-                caller.is(Role.DISTRICT_REVIEWER) ? caller.districtCode() : null, page.offset(), page.size());
+                access.visibleEnterprise(caller), access.visibleDistrict(caller), page.offset(), page.size());
         return new Listing(claims.claims(query), page, claims.countClaims(query));
     }
 
@@ -109,7 +109,7 @@ public class SubsidyClaims {
     ClaimDetail approveForDistrict(long claimId) {
         Caller caller = reader();
         ClaimMapper.ClaimRow claim = visible(caller, claimId);
-        access.requireRole(caller, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER);
+        access.require(caller, Permission.APPROVE_SUBSIDY_CLAIM_FOR_DISTRICT);
         programmes.lock(claim.programmeId());
         claim = locked(caller, claimId);
         ClaimStatus next = next(claim, ClaimStatus.Step.DISTRICT_APPROVE);
@@ -124,7 +124,7 @@ public class SubsidyClaims {
     ClaimDetail approveForCity(long claimId) {
         Caller caller = reader();
         ClaimMapper.ClaimRow claim = visible(caller, claimId);
-        access.requireRole(caller, Role.CITY_REVIEWER);
+        access.require(caller, Permission.APPROVE_SUBSIDY_CLAIM_FOR_CITY);
         programmes.lock(claim.programmeId());
         claim = locked(caller, claimId);
         ClaimStatus next = next(claim, ClaimStatus.Step.CITY_APPROVE);
@@ -143,7 +143,7 @@ public class SubsidyClaims {
     ClaimDetail reject(long claimId, String reason) {
         Caller caller = reader();
         ClaimMapper.ClaimRow claim = locked(caller, claimId);
-        access.requireRole(caller, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER);
+        access.require(caller, Permission.REJECT_SUBSIDY_CLAIM);
         ClaimStatus current = ClaimStatus.valueOf(claim.status());
         if (caller.is(Role.DISTRICT_REVIEWER) && current == ClaimStatus.DISTRICT_APPROVED) {
             // once the district has approved, only the city decides
@@ -161,7 +161,7 @@ public class SubsidyClaims {
     ClaimDetail recordPayment(long claimId, String voucherNo, LocalDate paidOn) {
         Caller caller = reader();
         ClaimMapper.ClaimRow claim = locked(caller, claimId);
-        access.requireRole(caller, Role.CITY_REVIEWER, Role.ADMIN);
+        access.require(caller, Permission.RECORD_SUBSIDY_PAYMENT);
         ClaimStatus next = next(claim, ClaimStatus.Step.PAY);
         LocalDate approvedOn = LocalDate.ofInstant(claim.cityApprovedAt(), zone);
         if (paidOn.isAfter(calendar.today()) || paidOn.isBefore(approvedOn)) {
@@ -242,22 +242,14 @@ public class SubsidyClaims {
     /** People who may see claims at all: everyone but bank officers. */
     private Caller reader() {
         Caller caller = access.caller();
-        if (caller.is(Role.BANK_OFFICER)) {
-            throw new ApiException(ErrorCode.FORBIDDEN);
-        }
+        access.require(caller, Permission.READ_SUBSIDY_CLAIMS);
         return caller;
     }
 
     /** The claim if the caller may see it: its SME, its district's reviewer, city reviewers, regulators, admins. */
     private ClaimMapper.ClaimRow visible(Caller caller, long claimId) {
         ClaimMapper.ClaimRow claim = claims.claim(claimId);
-        boolean sees = claim != null && switch (caller.role()) {
-            case SME -> Long.valueOf(claim.enterpriseId()).equals(caller.enterpriseId());
-            case DISTRICT_REVIEWER -> claim.districtCode().equals(caller.districtCode());
-            case CITY_REVIEWER, REGULATOR, ADMIN -> true;
-            case BANK_OFFICER -> false;
-        };
-        if (!sees) {
+        if (claim == null || !access.sees(caller, claim.enterpriseId(), claim.districtCode())) {
             throw new ApiException(ErrorCode.CLAIM_NOT_FOUND, claimId);
         }
         return claim;

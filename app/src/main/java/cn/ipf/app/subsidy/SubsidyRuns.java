@@ -1,7 +1,8 @@
 package cn.ipf.app.subsidy;
 
+import cn.ipf.app.access.AccessPolicy;
+import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.audit.AuditTrail;
-import cn.ipf.app.library.LibraryAccess;
 import cn.ipf.app.library.policy.Sector;
 import cn.ipf.app.library.policy.SizeClass;
 import cn.ipf.app.library.policy.SizeClassifier;
@@ -23,7 +24,6 @@ import cn.ipf.app.subsidy.policy.InterestSubsidyCalculator.LprTable;
 import cn.ipf.app.subsidy.policy.InterestSubsidyCalculator.Payment;
 import cn.ipf.app.subsidy.policy.InterestSubsidyRules;
 import cn.ipf.app.subsidy.policy.SubsidyPeriod;
-import cn.ipf.app.user.Role;
 import cn.ipf.batch.subsidy.InterestSubsidyRuns;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -73,14 +73,14 @@ public class SubsidyRuns implements InterestSubsidyRuns {
     private final LineStore store;
     private final DataSource dataSource;
     private final AuditTrail audit;
-    private final LibraryAccess access;
+    private final AccessPolicy access;
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final int offsetSeconds;
     private final Map<Long, RunContext> contexts = new ConcurrentHashMap<>();
 
     SubsidyRuns(RunMapper mapper, Programmes programmes, SubsidyParameters parameters, LprRates lprRates,
-            LineStore store, DataSource dataSource, AuditTrail audit, LibraryAccess access, BusinessCalendar calendar,
+            LineStore store, DataSource dataSource, AuditTrail audit, AccessPolicy access, BusinessCalendar calendar,
             Clock clock,
             ZoneId zone) {
         this.mapper = mapper;
@@ -351,7 +351,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
     }
 
     private void runReader() {
-        access.requireRole(access.caller(), Role.ADMIN, Role.REGULATOR, Role.CITY_REVIEWER);
+        access.require(access.caller(), Permission.READ_SUBSIDY_RUNS);
     }
 
     InterestSubsidyRules rulesOf(RunMapper.RunRow row) {

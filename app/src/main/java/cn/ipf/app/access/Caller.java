@@ -1,0 +1,11 @@
+package cn.ipf.app.access;
+
+import cn.ipf.app.user.Role;
+
+/** The calling person; an SME's enterprise is read from the database, as it may be bound after sign-in. */
+public record Caller(long userId, Role role, Long enterpriseId, String districtCode) {
+
+    public boolean is(Role r) {
+        return role == r;
+    }
+}

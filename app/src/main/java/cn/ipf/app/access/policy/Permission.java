@@ -1,0 +1,52 @@
+package cn.ipf.app.access.policy;
+
+import static cn.ipf.app.user.Role.ADMIN;
+import static cn.ipf.app.user.Role.CITY_REVIEWER;
+import static cn.ipf.app.user.Role.DISTRICT_REVIEWER;
+import static cn.ipf.app.user.Role.REGULATOR;
+import static cn.ipf.app.user.Role.SME;
+
+import cn.ipf.app.user.Role;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Who may do what beyond the URL rules: every fine-grained role check of the services, in one table. Which records a
+ * permitted caller then sees is {@link Visibility}'s question.
+ */
+public enum Permission {
+    /** Register an enterprise in the project library. */
+    REGISTER_ENTERPRISE(SME, DISTRICT_REVIEWER, CITY_REVIEWER),
+    /** Maintain an enterprise's profile, assets and demand. */
+    MAINTAIN_ENTERPRISE(SME, DISTRICT_REVIEWER, CITY_REVIEWER),
+    /** Screen and decide an enterprise's admission (district, then city). */
+    REVIEW_ENTERPRISE(DISTRICT_REVIEWER, CITY_REVIEWER),
+    SEARCH_LIBRARY(SME, DISTRICT_REVIEWER, CITY_REVIEWER, REGULATOR, ADMIN),
+    AGGREGATE_DEMAND(DISTRICT_REVIEWER, CITY_REVIEWER, REGULATOR, ADMIN),
+    /** 推荐 recommend an admitted enterprise to the banks. */
+    RECOMMEND_ENTERPRISE(CITY_REVIEWER),
+    READ_RECOMMENDATIONS(CITY_REVIEWER, REGULATOR, ADMIN),
+    READ_SUBSIDY_RUNS(ADMIN, REGULATOR, CITY_REVIEWER),
+    /** See subsidy claims at all (which ones: {@link Visibility}); bank officers do not. */
+    READ_SUBSIDY_CLAIMS(SME, DISTRICT_REVIEWER, CITY_REVIEWER, REGULATOR, ADMIN),
+    APPROVE_SUBSIDY_CLAIM_FOR_DISTRICT(DISTRICT_REVIEWER, CITY_REVIEWER),
+    APPROVE_SUBSIDY_CLAIM_FOR_CITY(CITY_REVIEWER),
+    REJECT_SUBSIDY_CLAIM(DISTRICT_REVIEWER, CITY_REVIEWER),
+    RECORD_SUBSIDY_PAYMENT(CITY_REVIEWER, ADMIN),
+    EXPORT_PAYMENT_ORDERS(CITY_REVIEWER, REGULATOR, ADMIN),
+    READ_COMPENSATION_CLAIMS(DISTRICT_REVIEWER, CITY_REVIEWER, REGULATOR, ADMIN),
+    APPROVE_COMPENSATION_CLAIM_FOR_DISTRICT(DISTRICT_REVIEWER, CITY_REVIEWER),
+    APPROVE_COMPENSATION_CLAIM_FOR_CITY(CITY_REVIEWER),
+    REJECT_COMPENSATION_CLAIM(DISTRICT_REVIEWER, CITY_REVIEWER),
+    READ_COMPENSATION_LEDGER(CITY_REVIEWER, REGULATOR, ADMIN);
+
+    private final Set<Role> roles;
+
+    Permission(Role first, Role... more) {
+        this.roles = EnumSet.of(first, more);
+    }
+
+    public boolean allows(Role role) {
+        return roles.contains(role);
+    }
+}

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * The application's clock as the end-to-end tests see it: the real one until a test moves it, so deadlines,
  * declaration windows and overdue days can be crossed without waiting. {@link IntegrationTest} puts it back after
- * every test.
+ * every test. Everything reads it, signature checks and token expiry included: a moved clock refuses bank requests
+ * signed at the real time.
  */
 public final class TestClock extends Clock {
 

@@ -11,6 +11,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +68,22 @@ class ArchitectureTest {
                 .should().callMethod(Actor.class, "role")
                 .because("features ask cn.ipf.app.access.AccessPolicy (permissions and visibility) instead of reading "
                         + "the caller's role themselves; the audit trail only records it")
+                .check(APP);
+    }
+
+    @Test
+    void timeIsReadFromTheClockBean() {
+        noClasses().that().doNotHaveFullyQualifiedName("cn.ipf.app.shared.time.TimeConfig")
+                .should().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(LocalDate.class, "now", ZoneId.class)
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now", ZoneId.class)
+                .orShould().callMethod(Clock.class, "systemUTC")
+                .orShould().callMethod(Clock.class, "systemDefaultZone")
+                .orShould().callMethod(Clock.class, "system", ZoneId.class)
+                .because("every now and today comes from the one Clock bean (shared.time.TimeConfig), so tests can "
+                        + "move time")
                 .check(APP);
     }
 

@@ -62,6 +62,9 @@ class WebhookSender implements AutoCloseable {
      * connection is closed instead, so a receiver that answers slowly cannot hold the attempt).
      */
     int post(URI uri, Map<String, String> headers, byte[] body) throws WebhookDestinations.Forbidden, IOException {
+        if (uri.getHost() == null) {
+            throw new UnknownHostException("no host in " + uri);
+        }
         InetAddress address = destinations.resolve(uri.getHost())[0];
         String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
                 : uri.getHost();

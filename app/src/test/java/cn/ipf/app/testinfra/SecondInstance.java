@@ -1,8 +1,8 @@
 package cn.ipf.app.testinfra;
 
 import cn.ipf.app.IpfApplication;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -24,14 +24,15 @@ public final class SecondInstance implements AutoCloseable {
     }
 
     public static SecondInstance start() {
-        Map<String, Object> properties = new LinkedHashMap<>(Infrastructure.get().properties(false));
-        properties.put("server.port", "0");
+        // as command-line arguments: they must win over application.yml, as the test context's dynamic properties do
+        List<String> arguments = new ArrayList<>();
+        Infrastructure.get().properties(false).forEach((k, v) -> arguments.add("--" + k + "=" + v));
+        arguments.add("--server.port=0");
         return new SecondInstance(new SpringApplicationBuilder(IpfApplication.class)
                 .profiles("test")
-                .properties(properties)
                 .initializers(context -> context.getBeanFactory()
                         .registerSingleton("leaveOutTestConfigurations", new LeaveOutTestConfigurations()))
-                .run());
+                .run(arguments.toArray(String[]::new)));
     }
 
     public int port() {

@@ -60,20 +60,19 @@ class WebhookDestinationsTest {
         assertThatThrownBy(() -> endpoints.register(1, "https://localhost:8443/hook", null))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.WEBHOOK_DESTINATION_FORBIDDEN));
-        // numeric hosts that java.net.URI reads as an address are checked as the address they spell; those it cannot
-        // read as a host at all (hex, one number, short forms) are no URL to it
-        for (String url : List.of("https://0177.0.0.1/x", "https://0177.0.0.01/x", "https://[2002:7f00:1::]/x",
+        // numeric hosts are checked as the address they spell (java.net.URI takes hex and single numbers for names,
+        // which no DNS knows, and used to let them through as "not registered yet"); a short form is no URL to it
+        for (String url : List.of("https://0x7f000001/x", "https://017700000001/x", "https://0177.0.0.1/x",
+                "https://0177.0.0.01/x", "https://[2002:7f00:1::]/x",
                 "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x", "https://[64:ff9b::808:808]/x",
                 "https://[::ffff:7f00:1]/x")) {
             assertThatThrownBy(() -> endpoints.register(1, url, null)).as(url)
                     .isInstanceOfSatisfying(ApiException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.WEBHOOK_DESTINATION_FORBIDDEN));
         }
-        for (String url : List.of("https://0x7f000001/x", "https://017700000001/x", "https://127.1/x")) {
-            assertThatThrownBy(() -> endpoints.register(1, url, null)).as(url)
-                    .isInstanceOfSatisfying(ApiException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.WEBHOOK_URL_INVALID));
-        }
+        assertThatThrownBy(() -> endpoints.register(1, "https://127.1/x", null))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.WEBHOOK_URL_INVALID));
         assertThatThrownBy(() -> endpoints.register(1, "http://8.8.8.8/hook", null))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.WEBHOOK_URL_INVALID));

@@ -55,7 +55,8 @@ class WebhookSenderTest {
         try (WebhookReceiver receiver = new WebhookReceiver();
                 WebhookSender sender = new WebhookSender(destinations, properties(false))) {
             int port = URI.create(receiver.url("/")).getPort();
-            for (String host : List.of("hooks.bank.invalid", "0177.0.0.1", "[::ffff:7f00:1]")) {
+            for (String host : List.of("hooks.bank.invalid", "0x7f000001", "0177.0.0.1", "017700000001",
+                    "[::ffff:7f00:1]", "[2002:7f00:1::]")) {
                 assertThatThrownBy(() -> sender.post(URI.create("http://" + host + ":" + port + "/ipf"), Map.of(),
                         new byte[0])).as(host).isInstanceOf(WebhookDestinations.Forbidden.class);
             }

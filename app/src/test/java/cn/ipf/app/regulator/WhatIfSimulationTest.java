@@ -168,7 +168,8 @@ class WhatIfSimulationTest extends PortfolioTest {
         try (Connection blocker = dataSource.getConnection()) {
             blocker.setAutoCommit(false);
             // the launch cannot number a new job instance until this lock goes: it times out (3 s in tests)
-            try (PreparedStatement lock = blocker.prepareStatement("SELECT ID FROM BATCH_JOB_INSTANCE_SEQ FOR UPDATE")) {
+            try (PreparedStatement lock = blocker.prepareStatement(
+                    "SELECT ID FROM BATCH_JOB_INSTANCE_SEQ FOR UPDATE")) {
                 lock.executeQuery().close();
             }
             failed = simulate(form());

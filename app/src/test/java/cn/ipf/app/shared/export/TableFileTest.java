@@ -69,7 +69,8 @@ class TableFileTest {
             }
             assertThat(parts.getOrDefault("xl/sharedStrings.xml", "") + parts.get("xl/worksheets/sheet1.xml"))
                     .as("the text is kept exactly (XML-escaped), without a leading apostrophe")
-                    .contains("=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)").contains("+cmd|&apos; /C calc&apos;!A0");
+                    .contains("=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)")
+                    .contains("+cmd|&apos; /C calc&apos;!A0");
         } finally {
             Files.delete(file);
         }

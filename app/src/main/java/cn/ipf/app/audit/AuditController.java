@@ -21,14 +21,13 @@ class AuditController implements AuditApi {
 
     @Override
     public ResponseEntity<AuditEventPage> listAuditEvents(String actorId, String entityType, String entityId,
-            String action, OffsetDateTime from, OffsetDateTime to, Integer page, Integer size) {
-        Pages.Request request = Pages.request(page, size);
+            String action, OffsetDateTime from, OffsetDateTime to, String cursor, Integer size) {
         AuditMapper.AuditQuery query = new AuditMapper.AuditQuery(actorId, entityType, entityId, action,
                 from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
-        AuditReader.Page found = reader.search(query, request.offset(), request.size());
+        Pages.Slice<AuditChain.Event> found = reader.search(query, Pages.keyset(cursor, size));
         return ResponseEntity.ok(new AuditEventPage()
-                .items(found.events().stream().map(AuditViews::event).toList())
-                .page(request.meta(found.total())));
+                .items(found.items().stream().map(AuditViews::event).toList())
+                .nextCursor(found.nextCursor()));
     }
 
     @Override

@@ -21,10 +21,9 @@ interface AuditMapper {
 
     Cursor<AuditChain.Event> streamAll();
 
-    List<AuditChain.Event> search(@Param("q") AuditQuery query, @Param("offset") long offset,
+    /** Matching events with an id below {@code before} (all when null), newest first. */
+    List<AuditChain.Event> search(@Param("q") AuditQuery query, @Param("before") Long before,
             @Param("limit") int limit);
-
-    long count(@Param("q") AuditQuery query);
 
     record ChainHead(long lastEventId, String lastHash) {
     }

@@ -1,6 +1,7 @@
 package cn.ipf.app.audit;
 
 import cn.ipf.app.audit.policy.AuditChain;
+import cn.ipf.app.shared.web.Pages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -18,10 +19,6 @@ public class AuditReader {
         this.mapper = mapper;
     }
 
-    /** One page of matching events, newest first, with the total count. */
-    public record Page(List<AuditChain.Event> events, long total) {
-    }
-
     /** An audited entity as events name it (entity type and id). */
     public record Entity(String type, String id) {
     }
@@ -32,9 +29,10 @@ public class AuditReader {
         return entities.isEmpty() ? List.of() : mapper.touching(entities);
     }
 
+    /** One keyset page of matching events, newest first. */
     @Transactional(readOnly = true)
-    public Page search(AuditMapper.AuditQuery query, long offset, int limit) {
-        return new Page(mapper.search(query, offset, limit), mapper.count(query));
+    public Pages.Slice<AuditChain.Event> search(AuditMapper.AuditQuery query, Pages.Keyset page) {
+        return page.slice(mapper.search(query, page.before(), page.limit()), AuditChain.Event::id);
     }
 
     /** Streams every event (bounded memory however long the trail) and compares the end with the chain head. */

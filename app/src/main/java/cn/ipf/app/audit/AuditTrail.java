@@ -25,6 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * which serializes every audited transaction, is then always the last lock taken and is held only for the commit.
  * Taking it earlier would hold it across the rest of the work and deadlock with transactions that lock in the other
  * order (a decision locks its library entry, then audits; a listing audits, then suspends).
+ *
+ * <p>The collected events are a resource of their transaction: when a {@code REQUIRES_NEW} transaction suspends it
+ * (an after-commit listener, a job run in the thread), the list is unbound with it and bound again on resumption, so
+ * the inner transaction collects and appends its own events.
  */
 @Service
 public class AuditTrail {
@@ -62,6 +66,16 @@ public class AuditTrail {
             List<Pending> created = new ArrayList<>();
             TransactionSynchronizationManager.bindResource(this, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResource(AuditTrail.this);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(AuditTrail.this, created);
+                }
+
                 @Override
                 public void beforeCommit(boolean readOnly) {
                     append(created);

@@ -9,6 +9,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Registers the idempotency filter right after Spring Security, where the caller is known. */
 @Configuration(proxyBeanMethods = false)
@@ -16,9 +17,9 @@ class IdempotencyConfig {
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyMapper records, TransactionTemplate tx,
-            Problems problems, IpfSecurityProperties properties, SecretCipher cipher, Clock clock) {
+            Problems problems, IpfSecurityProperties properties, SecretCipher cipher, Clock clock, JsonMapper json) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(records, tx, problems, properties, cipher, clock));
+                new IdempotencyFilter(records, tx, problems, properties, cipher, clock, json));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         registration.addUrlPatterns("/api/*");
         return registration;

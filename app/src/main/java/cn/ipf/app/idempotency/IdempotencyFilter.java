@@ -5,6 +5,7 @@ import cn.ipf.app.security.CurrentActor;
 import cn.ipf.app.security.IpfSecurityProperties;
 import cn.ipf.app.shared.crypto.SecretCipher;
 import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.idempotency.policy.ReplayPolicy;
 import cn.ipf.app.shared.web.CachedBodyRequest;
 import cn.ipf.app.shared.web.Problems;
 import cn.ipf.sdk.signing.IpfSignature;
@@ -25,6 +26,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one idempotency mechanism of the API, for every POST, PUT, PATCH and DELETE that carries an
@@ -36,8 +39,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *       one gets the stored response with {@code Idempotent-Replayed: true}.</li>
  *   <li>Run the request inside one transaction that also stores the response, so the effect and the record commit
  *       together: there is no window in which the effect exists without its record.</li>
- *   <li>A 4xx rolls the request's writes back (bad input writes nothing) and is stored for replay; a 5xx rolls back
- *       and releases the claim so that the client may retry.</li>
+ *   <li>A 4xx rolls the request's writes back (bad input writes nothing) and is stored for replay when the same
+ *       request would get it again; a 5xx, or a transient refusal such as a conflict with a concurrent request,
+ *       rolls back and releases the claim so that the client may retry ({@link ReplayPolicy}).</li>
  * </ol>
  * A claim whose holder seems dead (no completion within 5 minutes) may be taken over; completion only counts for the
  * claim a request took (its claim time is the token), so a slow original that lost its claim rolls its effect back.
@@ -57,9 +61,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final IpfSecurityProperties properties;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final JsonMapper json;
 
     public IdempotencyFilter(IdempotencyMapper records, TransactionTemplate tx, Problems problems,
-            IpfSecurityProperties properties, SecretCipher cipher, Clock clock) {
+            IpfSecurityProperties properties, SecretCipher cipher, Clock clock, JsonMapper json) {
+        this.json = json;
         this.records = records;
         this.cipher = cipher;
         this.tx = tx;
@@ -138,12 +144,25 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (claimLost[0]) {
             captured.reset();
             problems.write(original, captured, ErrorCode.IDEMPOTENCY_IN_PROGRESS);
-        } else if (status >= 500) {
+        } else if (status >= 400 && !ReplayPolicy.kept(status, problemCode(captured))) {
             records.release(claim.id(), claim.createdAt());
         } else if (status >= 400) {
             tx.executeWithoutResult(s -> store(claim, captured));
         }
         captured.copyBodyToResponse();
+    }
+
+    /** The stable {@code code} of a problem response, or null for any other response. */
+    private String problemCode(ContentCachingResponseWrapper captured) {
+        String type = captured.getContentType();
+        if (type == null || !type.startsWith("application/problem+json")) {
+            return null;
+        }
+        try {
+            return json.readTree(captured.getContentAsByteArray()).path("code").asString(null);
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,10 +48,12 @@ public class AdmissionService {
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     AdmissionService(EnterpriseMapper enterprises, AdmissionMapper decisions, EnterpriseService enterpriseService,
             ScreeningService screening, LibraryAccess access, AuditTrail audit, BusinessCalendar calendar,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.enterprises = enterprises;
         this.decisions = decisions;
         this.enterpriseService = enterpriseService;
@@ -148,6 +151,9 @@ public class AdmissionService {
         LocalDate admittedOn = action == AdmissionAction.CITY_APPROVE ? calendar.today() : entry.admittedOn();
         enterprises.updateEntry(e.id(), to.name(), result.score(), evaluated.ruleSetVersion(), districtApprover,
                 admittedOn, now);
+        if (from == AdmissionStatus.ADMITTED || to == AdmissionStatus.ADMITTED) {
+            events.publishEvent(new AdmissionChanged(e.id()));
+        }
         AdmissionMapper.DecisionRow row = new AdmissionMapper.DecisionRow(0, e.id(), action.name(), from.name(),
                 to.name(), actorUserId, actorRole, comment, evaluated.ruleSetVersion(), result.score(),
                 screening.toJson(result), now);

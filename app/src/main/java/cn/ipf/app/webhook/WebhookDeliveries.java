@@ -3,6 +3,7 @@ package cn.ipf.app.webhook;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.web.Pages;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +27,13 @@ class WebhookDeliveries {
         this.clock = clock;
     }
 
-    record Page(List<WebhookDelivery> items, long total) {
-    }
-
     /** A delivery with the body it sends and every attempt, oldest first. */
     record Details(WebhookDelivery delivery, String payload, List<WebhookAttempt> attempts) {
     }
 
-    Page search(WebhookDeliveryMapper.Query query, long offset, int limit) {
-        return new Page(deliveries.search(query, offset, limit), deliveries.count(query));
+    /** One keyset page of matching deliveries, newest first. */
+    Pages.Slice<WebhookDelivery> search(WebhookDeliveryMapper.Query query, Pages.Keyset page) {
+        return page.slice(deliveries.search(query, page.before(), page.limit()), WebhookDelivery::id);
     }
 
     Details details(long bankId, long deliveryId) {

@@ -22,14 +22,13 @@ class WebhookDeliveryController implements BankWebhookDeliveriesApi {
 
     @Override
     public ResponseEntity<WebhookDeliveryPage> listWebhookDeliveries(WebhookDeliveryStatus status,
-            cn.ipf.api.model.WebhookEventType eventType, Long endpointId, Integer page, Integer size) {
-        Pages.Request request = Pages.request(page, size);
-        WebhookDeliveries.Page found = deliveries.search(new WebhookDeliveryMapper.Query(bankId(),
+            cn.ipf.api.model.WebhookEventType eventType, Long endpointId, String cursor, Integer size) {
+        Pages.Slice<WebhookDelivery> found = deliveries.search(new WebhookDeliveryMapper.Query(bankId(),
                 status == null ? null : status.getValue(), eventType == null ? null : eventType.getValue(),
-                endpointId), request.offset(), request.size());
+                endpointId), Pages.keyset(cursor, size));
         return ResponseEntity.ok(new WebhookDeliveryPage()
                 .items(found.items().stream().map(WebhookDeliveryController::toApi).toList())
-                .page(request.meta(found.total())));
+                .nextCursor(found.nextCursor()));
     }
 
     @Override

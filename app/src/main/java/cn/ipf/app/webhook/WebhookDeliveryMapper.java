@@ -52,9 +52,8 @@ interface WebhookDeliveryMapper {
     record Query(long bankId, String status, String eventType, Long endpointId) {
     }
 
-    List<WebhookDelivery> search(@Param("q") Query query, @Param("offset") long offset, @Param("limit") int limit);
-
-    long count(@Param("q") Query query);
+    /** Matching deliveries with an id below {@code before} (all when null), newest first. */
+    List<WebhookDelivery> search(@Param("q") Query query, @Param("before") Long before, @Param("limit") int limit);
 
     String payload(long eventId);
 

@@ -5,30 +5,25 @@ import cn.ipf.app.webhook.policy.RetrySchedule;
 import cn.ipf.sdk.webhooks.WebhookVerifier;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -42,8 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lease to expire, and the delivery is sent again: at least once, and receivers drop duplicates by webhook-id.
  *
  * <p>Any 2xx answer is success; any other status, a timeout, a connection error or a refused address is a failed
- * attempt, retried on the {@link RetrySchedule} until the delivery fails. Redirects are not followed (a redirect could
- * lead past the address check).
+ * attempt, retried on the {@link RetrySchedule} until the delivery fails. {@link WebhookSender} sends each attempt to
+ * the address it checked and follows no redirect (a redirect could lead past the address check).
  */
 @Service
 public class WebhookDispatcher {
@@ -53,36 +48,26 @@ public class WebhookDispatcher {
 
     private final WebhookDeliveryMapper deliveries;
     private final WebhookEndpointMapper endpoints;
-    private final WebhookDestinations destinations;
+    private final WebhookSender sender;
     private final SecretCipher cipher;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final RetrySchedule schedule;
     private final WebhookProperties.Dispatch dispatch;
-    private final Duration requestTimeout;
-    private final Duration attemptLimit;
-    private final HttpClient http;
     private final ExecutorService senders;
     private final SecureRandom random = new SecureRandom();
 
     WebhookDispatcher(WebhookDeliveryMapper deliveries, WebhookEndpointMapper endpoints,
-            WebhookDestinations destinations, SecretCipher cipher, TransactionTemplate tx, Clock clock,
+            WebhookSender sender, SecretCipher cipher, TransactionTemplate tx, Clock clock,
             WebhookProperties properties) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
-        this.destinations = destinations;
+        this.sender = sender;
         this.cipher = cipher;
         this.tx = tx;
         this.clock = clock;
         this.schedule = properties.retrySchedule();
         this.dispatch = properties.dispatch();
-        this.requestTimeout = properties.requestTimeout();
-        this.attemptLimit = properties.connectTimeout().plus(requestTimeout).plusSeconds(5);
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
         AtomicInteger threads = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(dispatch.batchSize(), task -> {
             Thread t = new Thread(task, "webhook-sender-" + threads.incrementAndGet());
@@ -142,68 +127,30 @@ public class WebhookDispatcher {
         String error;
         try {
             URI uri = URI.create(c.url());
-            destinations.check(uri.getHost());
             byte[] body = c.payload().getBytes(StandardCharsets.UTF_8);
             String secret = cipher.decrypt(SecretCipher.Purpose.WEBHOOK_SECRET, c.secretCiphertext());
             long timestamp = at.getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(requestTimeout)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "IPF-Webhooks/1")
-                    .header(WebhookVerifier.ID_HEADER, c.messageId())
-                    .header(WebhookVerifier.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookVerifier.SIGNATURE_HEADER,
-                            new WebhookVerifier(secret).sign(c.messageId(), timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            status = statusOf(request);
+            String signature = new WebhookVerifier(secret).sign(c.messageId(), timestamp, body);
+            status = sender.post(uri, Map.of(
+                    "Content-Type", "application/json",
+                    "User-Agent", "IPF-Webhooks/1",
+                    WebhookVerifier.ID_HEADER, c.messageId(),
+                    WebhookVerifier.TIMESTAMP_HEADER, Long.toString(timestamp),
+                    WebhookVerifier.SIGNATURE_HEADER, signature), body);
             error = status >= 200 && status < 300 ? null : "HTTP " + status;
         } catch (WebhookDestinations.Forbidden e) {
             error = "refused: " + e.getMessage();
         } catch (UnknownHostException e) {
             error = "unknown host: " + e.getMessage();
-        } catch (HttpConnectTimeoutException e) {
+        } catch (ConnectTimeoutException e) {
             error = "connect timeout";
-        } catch (HttpTimeoutException | TimeoutException e) {
+        } catch (SocketTimeoutException e) {
             error = "timeout";
         } catch (IOException | RuntimeException e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
         }
         int millis = (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return new WebhookAttempt(c.deliveryId(), at, status, truncate(error), millis);
-    }
-
-    /**
-     * The response status, as soon as the head has arrived: the body is discarded in the background, so a receiver
-     * that answers slowly cannot hold the attempt past its timeout.
-     */
-    private int statusOf(HttpRequest request) throws IOException, InterruptedException, TimeoutException {
-        CompletableFuture<Integer> status = new CompletableFuture<>();
-        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request, head -> {
-            status.complete(head.statusCode());
-            return HttpResponse.BodySubscribers.discarding();
-        });
-        exchange.whenComplete((response, failure) -> {
-            if (failure != null) {
-                status.completeExceptionally(failure);
-            }
-        });
-        try {
-            // the client's own timeouts end it first; this bound only guards against a stuck exchange
-            return status.get(attemptLimit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(cause);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw e;
-        }
     }
 
     /** Records an attempt; moves the delivery on only if this claim still holds it. */

@@ -110,7 +110,7 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
                 .amount(new BigDecimal("1800000")));
         dispatcher.dispatchDue(); // the endpoint's host does not resolve: the deliveries fail and stay in A's log
         List<WebhookDelivery> deliveriesA = new BankWebhookDeliveriesApi(a)
-                .listWebhookDeliveries(null, null, null, 0, 50).getItems();
+                .listWebhookDeliveries(null, null, null, null, 50).getItems();
         assertThat(deliveriesA).isNotEmpty();
         long deliveryA = deliveriesA.get(0).getDeliveryId();
         Loan loanBefore = loansA.getBankLoan(loanA);
@@ -198,7 +198,7 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
         ownOnly.put("listBankLoans", () -> assertThat(loans.listBankLoans(null, 0, 200).getItems())
                 .extracting(Loan::getExternalId).doesNotContain(loanA));
         ownOnly.put("listWebhookEndpoints", () -> assertThat(webhooks.listWebhookEndpoints()).isEmpty());
-        ownOnly.put("listWebhookDeliveries", () -> assertThat(deliveries.listWebhookDeliveries(null, null, null, 0,
+        ownOnly.put("listWebhookDeliveries", () -> assertThat(deliveries.listWebhookDeliveries(null, null, null, null,
                 200).getItems()).isEmpty());
         ownOnly.put("getBankIdentity", () -> assertThat(new BankIdentityApi(b).getBankIdentity().getBankId())
                 .isNotEqualTo(bankA));

@@ -126,7 +126,7 @@ class BankSdkWalkthroughTest extends LibraryTestSupport {
                     .containsExactly("4875.00", "4875.00");
 
             // 7. the delivery log shows what reached the bank
-            assertThat(new BankWebhookDeliveriesApi(bank).listWebhookDeliveries(null, null, null, 0, 20).getItems())
+            assertThat(new BankWebhookDeliveriesApi(bank).listWebhookDeliveries(null, null, null, null, 20).getItems())
                     .extracting(WebhookDelivery::getStatus).containsOnly(WebhookDeliveryStatus.SUCCEEDED)
                     .hasSize(hooks.received().size());
         }

@@ -7,6 +7,10 @@ import cn.ipf.app.testinfra.IntegrationTest;
 import cn.ipf.app.user.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,7 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The Idempotency-Key mechanism through HTTP: replay, key reuse, in-flight duplicates, concurrency, stored 4xx,
@@ -199,6 +205,64 @@ class IdempotencyTest extends IntegrationTest {
                     assertThat(r.code()).isEqualTo("IDEMPOTENCY_IN_PROGRESS");
                 });
         assertThat(responses).hasSize(threads);
+    }
+
+    @Autowired
+    DataSource dataSource;
+
+    /**
+     * A request that loses a unique key to a concurrent insert gets 409 CONFLICT, a transient refusal: the key is
+     * released, so a retry with the same key runs afresh instead of having the conflict replayed for 24 hours.
+     */
+    @Test
+    void aConflictWithAConcurrentRequestIsNotReplayed() throws Exception {
+        String token = adminToken();
+        String key = UUID.randomUUID().toString();
+        String code = bankCode();
+        String body = newBank(unique("银行"), code);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Http.Response first;
+        try (Connection blocker = dataSource.getConnection()) {
+            // an uncommitted insert of the same bank code: the request's own check cannot see it, its insert waits
+            blocker.setAutoCommit(false);
+            try (PreparedStatement insert = blocker.prepareStatement(
+                    "INSERT INTO bank (name, bank_code, created_at) VALUES ('blocker', ?, NOW(6))")) {
+                insert.setString(1, code);
+                insert.executeUpdate();
+            }
+            Future<Http.Response> pending = pool.submit(() -> admin(token, key).send("POST", BANKS, body));
+            awaitLockWaitOn("bank");
+            blocker.commit();
+            first = pending.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(first.status()).as(first.toString()).isEqualTo(409);
+        assertThat(first.code()).isEqualTo("CONFLICT");
+
+        jdbc.update("DELETE FROM bank WHERE bank_code = ? AND name = 'blocker'", code);
+        Http.Response retry = admin(token, key).send("POST", BANKS, body);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.header(REPLAYED)).isNull();
+        assertThat(banksWithCode(code)).isEqualTo(1);
+        Http.Response replay = admin(token, key).send("POST", BANKS, body);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.header(REPLAYED)).isEqualTo("true");
+    }
+
+    /** Bounded poll until another session has been waiting in a statement on the table for a while. */
+    private void awaitLockWaitOn(String table) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            Long waiting = jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                    + " WHERE COMMAND = 'Query' AND ID <> CONNECTION_ID() AND TIME_MS > 100 AND INFO LIKE ?",
+                    Long.class, "%INSERT INTO " + table + " %");
+            if (waiting != null && waiting > 0) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no request waited for the lock on " + table);
     }
 
     @Test

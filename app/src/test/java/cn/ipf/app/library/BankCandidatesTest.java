@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.ipf.app.testinfra.Http;
+import cn.ipf.app.testinfra.SecondInstance;
 import cn.ipf.app.user.Role;
 import cn.ipf.sdk.api.BankCandidatesApi;
 import cn.ipf.sdk.api.BankProductsApi;
@@ -15,6 +16,7 @@ import cn.ipf.sdk.model.LoanProduct;
 import cn.ipf.sdk.model.LoanProductForm;
 import cn.ipf.sdk.model.MatchCriterion;
 import cn.ipf.sdk.model.MatchScorePart;
+import cn.ipf.sdk.signing.IpfBankClients;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -231,6 +233,50 @@ class BankCandidatesTest extends LibraryTestSupport {
         long id = register(sme.token(), profile).get("enterpriseId").asLong();
         addInvention(districtReviewer(DISTRICT).token(), id, false);
         return new Sme(sme, id);
+    }
+
+    /**
+     * Two instances on one database and Redis: a ranking cached by the other instance is not served after a consent
+     * is granted or revoked, or an enterprise is suspended, through this one.
+     */
+    @Test
+    void consentAndAdmissionChangesReachTheRankingsOfEveryInstanceAtOnce() throws Exception {
+        String admin = adminToken();
+        long bankId = bank(admin);
+        BankCredentials app = app(admin, bankId, null);
+        String industry = "N7795";
+        LoanProduct product = new BankProductsApi(sdk(app)).publishProduct(key(), form(industry));
+        Sme first = admitted(industry, 4_000_000, 2_000_000, null);
+        JsonNode firstConsent = consent(first, bankId, null);
+        Sme second = admitted(industry, 3_000_000, 2_000_000, null);
+        Sme third = admitted(industry, 2_000_000, 2_000_000, null);
+        consent(third, bankId, null);
+
+        try (SecondInstance other = SecondInstance.start()) {
+            BankCandidatesApi elsewhere = new BankCandidatesApi(
+                    IpfBankClients.create(other.baseUrl(), app.appId(), app.secret()));
+            CandidatePage cached = elsewhere.searchCandidates(product.getProductId(), 0, 20);
+            assertThat(ids(cached)).containsExactly(first.id(), third.id());
+
+            consent(second, bankId, null);
+            CandidatePage granted = elsewhere.searchCandidates(product.getProductId(), 0, 20);
+            assertThat(ids(granted)).as("a consent granted on this instance").containsExactly(first.id(),
+                    second.id(), third.id());
+
+            assertThat(http.with(first.person().token()).post(LIB + "/" + first.id() + "/consents/"
+                    + firstConsent.get("consentId").asLong() + "/revocation", null).status()).isEqualTo(200);
+            CandidatePage revoked = elsewhere.searchCandidates(product.getProductId(), 0, 20);
+            assertThat(ids(revoked)).as("a consent revoked on this instance").containsExactly(second.id(),
+                    third.id());
+            assertThat(revoked.getPage().getTotalElements()).isEqualTo(2);
+            assertThat(revoked.getItems().get(0).getRank()).isEqualTo(1);
+
+            assertThat(http.with(cityReviewer().token()).post(LIB + "/" + third.id() + "/dishonesty-listings",
+                    Map.of("listedOn", today().toString(), "source", "信用中国")).status()).isEqualTo(201);
+            CandidatePage suspended = elsewhere.searchCandidates(product.getProductId(), 0, 20);
+            assertThat(ids(suspended)).as("an enterprise suspended on this instance").containsExactly(second.id());
+            assertThat(suspended.getPage().getTotalElements()).isEqualTo(1);
+        }
     }
 
     /** Registered, admitted, its invention appraised and an open demand (12 months) stated after admission. */

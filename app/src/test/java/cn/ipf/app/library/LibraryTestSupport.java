@@ -289,8 +289,13 @@ public abstract class LibraryTestSupport extends IntegrationTest {
      * high-tech (8), 专精特新 (7), credit AAA (20), and an open demand of 2 M covered by a 5 M appraisal (10). Admitted.
      */
     public long admittedStrong(String district) {
+        return admittedStrong(district, strongProfile(uscc(district), district));
+    }
+
+    /** {@link #admittedStrong(String)} with the given profile (for example a chosen name). */
+    public long admittedStrong(String district, Map<String, Object> profile) {
         Person dr = districtReviewer(district);
-        long id = register(dr.token(), strongProfile(uscc(district), district)).get("enterpriseId").asLong();
+        long id = register(dr.token(), profile).get("enterpriseId").asLong();
         long patentId = addInvention(dr.token(), id, true).get("patentId").asLong();
         addInvention(dr.token(), id, true);
         Http.Response appraisal = http.with(dr.token()).post(LIB + "/" + id + "/appraisals", Map.of(

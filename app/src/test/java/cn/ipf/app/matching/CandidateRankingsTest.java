@@ -7,7 +7,9 @@ import cn.ipf.app.consent.ConsentChanged;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +24,10 @@ class CandidateRankingsTest {
     private static final CandidateRankings.Key KEY = new CandidateRankings.Key(1, 7, LocalDate.of(2026, 11, 22));
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    private final CandidateRankings rankings = new CandidateRankings(TTL, now::get);
+    /** The cluster-wide version per bank (Redis in production). */
+    private final Map<Long, String> versions = new ConcurrentHashMap<>();
+    private final CandidateRankings rankings = new CandidateRankings(TTL, now::get,
+            bank -> versions.getOrDefault(bank, "v0"));
     private final AtomicInteger computations = new AtomicInteger();
 
     @Test
@@ -82,6 +87,21 @@ class CandidateRankingsTest {
         assertThat(rankings.get(KEY, ranking(3))).hasSize(3);
         rankings.consentChanged(new ConsentChanged(null));
         assertThat(rankings.get(KEY, ranking(4))).as("a consent to every bank").hasSize(4);
+    }
+
+    @Test
+    void aRankingOfAnotherVersionIsNeverServedNorServedWhileRecomputed() {
+        rankings.get(KEY, ranking(1));
+        versions.put(2L, "v1");
+        assertThat(rankings.get(KEY, ranking(2))).as("another bank's version").hasSize(1);
+        // another instance committed a change for bank 1: this instance's ranking is stale at once
+        versions.put(1L, "v1");
+        assertThat(rankings.get(KEY, ranking(3))).hasSize(3);
+        assertThat(rankings.get(KEY, ranking(4))).as("kept under the new version").hasSize(3);
+        later(TTL.plusSeconds(1));
+        versions.put(1L, "v2");
+        assertThat(rankings.get(KEY, ranking(5))).as("expired and of an old version: not served while recomputed")
+                .hasSize(5);
     }
 
     private void later(Duration d) {

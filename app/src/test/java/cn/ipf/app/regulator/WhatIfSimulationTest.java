@@ -158,6 +158,29 @@ class WhatIfSimulationTest extends PortfolioTest {
                 .isEqualTo("RATE_ABOVE_LIMIT");
     }
 
+    /**
+     * The launch runs after the submission committed, in a transaction of its own (REQUIRES_NEW): when it fails, the
+     * simulation is marked FAILED there, and that change's audit event is written with it.
+     */
+    @Test
+    void aSimulationWhoseJobCannotBeLaunchedIsMarkedFailedAndAudited() throws Exception {
+        JsonNode failed;
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            // the launch cannot number a new job instance until this lock goes: it times out (3 s in tests)
+            try (PreparedStatement lock = blocker.prepareStatement(
+                    "SELECT ID FROM BATCH_JOB_INSTANCE_SEQ FOR UPDATE")) {
+                lock.executeQuery().close();
+            }
+            failed = simulate(form());
+            blocker.rollback();
+        }
+        assertThat(failed.get("status").asString()).as("%s", failed).isEqualTo("FAILED");
+        assertThat(failed.get("failure").asString()).startsWith("the job could not be launched");
+        assertThat(count("audit_event WHERE action = 'SIMULATION_FAILED' AND entity_type = 'SIMULATION'"
+                + " AND entity_id = '" + failed.get("id").asLong() + "'")).isEqualTo(1);
+    }
+
     @Test
     void aFailedSimulationIsMarkedAndRestartsAtTheStepThatFailed() throws Exception {
         long dryRuns = count("subsidy_run WHERE dry_run AND programme_id = " + p.subsidyProgrammeId);
@@ -178,6 +201,9 @@ class WhatIfSimulationTest extends PortfolioTest {
         assertThat(failed.get("status").asString()).as("%s", failed).isEqualTo("FAILED");
         assertThat(failed.get("failure").asString()).containsIgnoringCase("lock wait timeout");
         assertThat(failed.get("totals")).isEmpty();
+        // marked failed in the job's transaction (REQUIRES_NEW, started after the submission committed): audited there
+        assertThat(count("audit_event WHERE action = 'SIMULATION_FAILED' AND entity_type = 'SIMULATION'"
+                + " AND entity_id = '" + failed.get("id").asLong() + "'")).isEqualTo(1);
         long execution = failed.get("jobExecutionId").asLong();
         JsonNode steps = http.with(admin).get("/api/v1/admin/job-executions/" + execution).json().get("steps");
         assertThat(steps.findValuesAsString("status")).containsExactly("COMPLETED", "COMPLETED", "FAILED");

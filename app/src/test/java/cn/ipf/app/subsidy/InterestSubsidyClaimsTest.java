@@ -23,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  */
 class InterestSubsidyClaimsTest extends SubsidyTestSupport {
 
+    private static final String HYPERLINK = "=HYPERLINK(\"http://x\",\"y\")";
+    private static final String CMD = "+cmd|' /C calc'!A0";
+
     @Autowired
     SubsidyClaims subsidyClaims;
 
@@ -65,7 +68,9 @@ class InterestSubsidyClaimsTest extends SubsidyTestSupport {
         assertThat(http.with(e.sme().token()).post(path + "/declaration", Map.of("account", Map.of("name", "x",
                 "bank", "y", "number", "802880200012345"), "noDoubleSubsidy", false)).code())
                 .isEqualTo("VALIDATION_FAILED");
-        Http.Response declared = http.with(e.sme().token()).post(path + "/declaration", declaration());
+        // an account name and bank that spreadsheet programs would take for formulas (CSV injection)
+        Http.Response declared = http.with(e.sme().token()).post(path + "/declaration", Map.of("account", Map.of(
+                "name", HYPERLINK, "bank", CMD, "number", "802880200012345"), "noDoubleSubsidy", true));
         assertThat(declared.status()).as(declared.toString()).isEqualTo(200);
         assertThat(declared.json().get("status").asString()).isEqualTo("DECLARED");
         assertThat(declared.json().get("account").get("number").asString()).isEqualTo("802880200012345");
@@ -137,6 +142,9 @@ class InterestSubsidyClaimsTest extends SubsidyTestSupport {
         assertThat(text).startsWith("\uFEFF申报编号,").contains("SC" + q3Id + ",").contains(",3000.00,")
                 .contains("802880200012345").doesNotContain("SC" + q4Id + ",");
         assertThat(text.split("\r\n")).hasSize(2);
+        assertThat(text).as("formula-like text is neutralised, the amount stays a number")
+                .contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+cmd|' /C calc'!A0,802880200012345,3000.00,")
+                .doesNotContain(",\"=HYPERLINK").doesNotContain(",+cmd");
         Download xlsx = download(token(user(Role.REGULATOR, null, null, null)),
                 "/api/v1/subsidy/payment-orders?programmeId=" + programmeId + "&format=xlsx");
         assertThat(xlsx.status()).isEqualTo(200);
@@ -144,7 +152,7 @@ class InterestSubsidyClaimsTest extends SubsidyTestSupport {
         assertThat(sheet.get(0)).isEqualTo(PaymentOrders.HEADER);
         assertThat(sheet).hasSize(2);
         assertThat(sheet.get(1)).startsWith("SC" + q3Id).contains(e.profile().get("uscc").toString(),
-                "802880200012345");
+                "802880200012345", HYPERLINK, CMD);
         assertThat(new java.math.BigDecimal(sheet.get(1).get(9))).as("a number cell").isEqualByComparingTo("3000");
         assertThat(download(e.sme().token(), "/api/v1/subsidy/payment-orders?programmeId=" + programmeId
                 + "&format=csv").status()).isEqualTo(403);

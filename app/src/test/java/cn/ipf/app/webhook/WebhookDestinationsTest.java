@@ -8,6 +8,7 @@ import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,7 +29,8 @@ class WebhookDestinationsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"localhost", "127.0.0.1", "[::1]", "169.254.169.254", "10.0.0.8", "192.168.1.20",
-        "0.0.0.0", "[fd00::1]", "[::ffff:172.16.0.1]"})
+        "0.0.0.0", "[fd00::1]", "[::ffff:172.16.0.1]", "0x7f000001", "0177.0.0.1", "017700000001", "127.1",
+        "[2002:7f00:1::]", "[2001:0:4136:e378:8000:63bf:3fff:fdd2]", "[64:ff9b::a00:1]", "1.2.3.256"})
     void internalHostsAreRefused(String host) {
         assertThatThrownBy(() -> GUARD.check(host)).isInstanceOf(WebhookDestinations.Forbidden.class);
     }
@@ -58,6 +60,19 @@ class WebhookDestinationsTest {
         assertThatThrownBy(() -> endpoints.register(1, "https://localhost:8443/hook", null))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.WEBHOOK_DESTINATION_FORBIDDEN));
+        // numeric hosts are checked as the address they spell (java.net.URI takes hex and single numbers for names,
+        // which no DNS knows, and used to let them through as "not registered yet"); a short form is no URL to it
+        for (String url : List.of("https://0x7f000001/x", "https://017700000001/x", "https://0177.0.0.1/x",
+                "https://0177.0.0.01/x", "https://[2002:7f00:1::]/x",
+                "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x", "https://[64:ff9b::808:808]/x",
+                "https://[::ffff:7f00:1]/x")) {
+            assertThatThrownBy(() -> endpoints.register(1, url, null)).as(url)
+                    .isInstanceOfSatisfying(ApiException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.WEBHOOK_DESTINATION_FORBIDDEN));
+        }
+        assertThatThrownBy(() -> endpoints.register(1, "https://127.1/x", null))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.WEBHOOK_URL_INVALID));
         assertThatThrownBy(() -> endpoints.register(1, "http://8.8.8.8/hook", null))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.WEBHOOK_URL_INVALID));

@@ -28,6 +28,10 @@ import org.dhatim.fastexcel.Worksheet;
  * 4180, UTF-8 with a byte-order mark for Excel) or XLSX (fastexcel, flushed every 1 000 rows). Cells are strings or
  * amounts; an amount is a number in XLSX (exact BigDecimal, so the treasury can sum it) and plain text in CSV.
  *
+ * <p>Safe to open in a spreadsheet: CSV text cells that would start a formula get a leading apostrophe
+ * ({@link Csv#neutralised}); in XLSX every non-amount cell is written as a string cell, which spreadsheet programs
+ * never evaluate, so it keeps its exact text.
+ *
  * <p>The same rows always give the same bytes: fastexcel stamps the creation instant into {@code docProps/core.xml}
  * and the ZIP entries carry the time of writing, so the workbook is copied once more with the creation date and
  * every entry time fixed at {@link #FIXED_TIME} (streamed entry by entry; only the small core.xml is held).

@@ -5,7 +5,7 @@ import cn.ipf.app.security.CurrentActor;
 import cn.ipf.app.security.IpfSecurityProperties;
 import cn.ipf.app.shared.crypto.SecretCipher;
 import cn.ipf.app.shared.error.ErrorCode;
-import cn.ipf.app.shared.idempotency.policy.ReplayPolicy;
+import cn.ipf.app.idempotency.policy.ReplayPolicy;
 import cn.ipf.app.shared.web.CachedBodyRequest;
 import cn.ipf.app.shared.web.Problems;
 import cn.ipf.sdk.signing.IpfSignature;

@@ -1,4 +1,4 @@
-package cn.ipf.app.shared.idempotency.policy;
+package cn.ipf.app.idempotency.policy;
 
 import java.util.Set;
 

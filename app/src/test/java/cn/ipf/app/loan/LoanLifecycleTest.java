@@ -1,6 +1,7 @@
 package cn.ipf.app.loan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.ipf.app.library.LibraryTestSupport;
 import static cn.ipf.app.testinfra.BankForms.contract;
@@ -15,6 +16,7 @@ import cn.ipf.app.user.Role;
 import cn.ipf.sdk.api.BankApplicationsApi;
 import cn.ipf.sdk.api.BankLoansApi;
 import cn.ipf.sdk.api.BankProductsApi;
+import cn.ipf.sdk.client.ApiException;
 import cn.ipf.sdk.model.ApplicationMessage;
 import cn.ipf.sdk.model.ApplicationStatus;
 import cn.ipf.sdk.model.ClosureReport;
@@ -35,12 +37,19 @@ import cn.ipf.sdk.model.RecoverySource;
 import cn.ipf.sdk.model.RejectionReason;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applications, contracts, pledges, disbursement and loan reporting end to end: the SME over HTTP, the bank through
@@ -237,6 +246,57 @@ class LoanLifecycleTest extends LibraryTestSupport {
         assertThat(untouched.getInterestPayments()).isEmpty();
         assertThat(untouched.getPrincipalRepayments()).isEmpty();
         assertThat(untouched.getStatus()).isEqualTo(LoanStatus.DISBURSED);
+    }
+
+    @Test
+    void interestPeriodsOfALoanNeverShareADayEvenWhenReportedConcurrently() throws Exception {
+        String ref = contracted();
+        LocalDate t = signedOn().plusDays(1);
+        loans.reportDisbursement(ref, key(), new DisbursementReport().disbursedOn(t).amount(new BigDecimal("1800000")));
+        loans.reportInterestPayment(ref, key(), interest(ref + "-I1", 1, t, today()));
+
+        ApiException overlap = assertThrows(ApiException.class, () -> loans.reportInterestPayment(ref, key(),
+                        interest(ref + "-I2", 2, t, today()).accrualEnd(t.plusDays(61)).dueDate(t.plusDays(61))
+                                .paidDate(today())));
+        assertThat(overlap.getCode()).isEqualTo(409);
+        JsonNode problem = JsonMapper.builder().build().readTree(overlap.getResponseBody());
+        assertThat(problem.get("code").asString()).isEqualTo("ACCRUAL_OVERLAP");
+        assertThat(problem.get("overlaps").get("externalId").asString()).isEqualTo(ref + "-I1");
+        assertThat(problem.get("overlaps").get("sequenceNo").asInt()).isEqualTo(1);
+        assertThat(problem.get("detail").asString()).contains(ref + "-I1");
+        assertThat(loans.reportInterestPayment(ref, key(), interest(ref + "-I3", 3, t.plusDays(40), today()))
+                .getInterestPayments()).as("a gap is allowed").hasSize(2);
+
+        // two banks' threads race with overlapping periods that fill the gap [T+30, T+40): one wins, one is refused
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int seq = 4; seq <= 5; seq++) {
+                int sequence = seq;
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        loans.reportInterestPayment(ref, key(), interest(ref + "-I" + sequence, sequence,
+                                t.plusDays(30), today()).accrualEnd(t.plusDays(40)).dueDate(t.plusDays(40))
+                                .paidDate(t.plusDays(40)));
+                        return "CREATED";
+                    } catch (ApiException e) {
+                        return e.getCode() + " " + e.getResponseBody().replaceAll(
+                                "(?s).*\"code\"\\s*:\\s*\"([A-Z_]+)\".*", "$1");
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> f : outcomes) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(results).containsExactlyInAnyOrder("CREATED", "409 ACCRUAL_OVERLAP");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(loans.getBankLoan(ref).getInterestPayments()).hasSize(3);
     }
 
     @Test

@@ -300,6 +300,76 @@ class LoanLifecycleTest extends LibraryTestSupport {
     }
 
     @Test
+    void concurrentReportsOfTheSameContractBothAnswerTheOneLoan() throws Exception {
+        long id = apply(2_000_000, 12, patentId).get("applicationId").asLong();
+        applications.approveLoanApplication(id, key(), offer());
+        assertThat(smeStep(id, "offer-acceptance", null).status()).isEqualTo(200);
+        String ref = unique("QDB-L");
+        LoanContractReport contract = contract(ref, signedOn());
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch start = new CountDownLatch(1);
+        List<String> answers = new ArrayList<>();
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        var answer = applications.reportLoanContractWithHttpInfo(id, key(), contract);
+                        return answer.getStatusCode() + " " + answer.getData().getExternalId();
+                    } catch (ApiException e) {
+                        return e.getCode() + " " + e.getResponseBody();
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<String> f : outcomes) {
+                answers.add(f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(answers).as("one creates the loan, the other (another Idempotency-Key) is answered with it")
+                .containsExactlyInAnyOrder("201 " + ref, "200 " + ref, "200 " + ref);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE application_id = ?", Long.class, id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void matchingCountsOnlyAssetsThatCanStillBePledged() throws Exception {
+        assertThat(collateral().get("passed").asBoolean()).isTrue();
+        String ref = contracted();
+        String registrationNo = unique("Y2026");
+        loans.reportPledgeRegistration(ref, key(), registration(registrationNo, signedOn().plusDays(1), patentId));
+
+        JsonNode pledged = collateral();
+        assertThat(pledged.get("passed").asBoolean()).as("the only invention is under an active pledge").isFalse();
+        assertThat(pledged.get("reason").asString()).contains("owns no asset");
+        assertThat(applyRaw(1_000_000, 12, patentId).status()).as("as the application would be refused")
+                .isEqualTo(400);
+
+        loans.cancelPledgeRegistration(ref, registrationNo, key(),
+                new PledgeCancellationReport().cancelledOn(signedOn().plusDays(2)));
+        assertThat(collateral().get("passed").asBoolean()).as("PC01 released it").isTrue();
+    }
+
+    /** The COLLATERAL criterion of this test's product in the enterprise's product matches. */
+    private JsonNode collateral() {
+        Http.Response r = http.with(sme.token()).get(LIB + "/" + enterpriseId + "/product-matches");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        for (JsonNode match : r.json()) {
+            if (match.get("productId").asLong() == productId) {
+                for (JsonNode c : match.get("criteria")) {
+                    if (c.get("name").asString().equals("COLLATERAL")) {
+                        return c;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no COLLATERAL criterion for product " + productId + ": " + r);
+    }
+
+    @Test
     void defaultRecoveryAndClosureAndPledgeCancellation() throws Exception {
         String ref = contracted();
         String registrationNo = unique("Y2026");

@@ -43,7 +43,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -258,8 +257,8 @@ class LoanLifecycleTest extends LibraryTestSupport {
         loans.reportInterestPayment(ref, key(), interest(ref + "-I1", 1, t, today()));
 
         ApiException overlap = assertThrows(ApiException.class, () -> loans.reportInterestPayment(ref, key(),
-                        interest(ref + "-I2", 2, t, today()).accrualEnd(t.plusDays(61)).dueDate(t.plusDays(61))
-                                .paidDate(today())));
+                interest(ref + "-I2", 2, t, today()).accrualEnd(t.plusDays(61)).dueDate(t.plusDays(61))
+                        .paidDate(today())));
         assertThat(overlap.getCode()).isEqualTo(409);
         JsonNode problem = JsonMapper.builder().build().readTree(overlap.getResponseBody());
         assertThat(problem.get("code").asString()).isEqualTo("ACCRUAL_OVERLAP");
@@ -269,35 +268,16 @@ class LoanLifecycleTest extends LibraryTestSupport {
         assertThat(loans.reportInterestPayment(ref, key(), interest(ref + "-I3", 3, t.plusDays(40), today()))
                 .getInterestPayments()).as("a gap is allowed").hasSize(2);
 
-        // two banks' threads race with overlapping periods that fill the gap [T+30, T+40): one wins, one is refused
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<String>> outcomes = new ArrayList<>();
-            for (int seq = 4; seq <= 5; seq++) {
-                int sequence = seq;
-                outcomes.add(pool.submit(() -> {
-                    start.await();
-                    try {
-                        loans.reportInterestPayment(ref, key(), interest(ref + "-I" + sequence, sequence,
-                                t.plusDays(30), today()).accrualEnd(t.plusDays(40)).dueDate(t.plusDays(40))
-                                .paidDate(t.plusDays(40)));
-                        return "CREATED";
-                    } catch (ApiException e) {
-                        return e.getCode() + " " + e.getResponseBody().replaceAll(
-                                "(?s).*\"code\"\\s*:\\s*\"([A-Z_]+)\".*", "$1");
-                    }
-                }));
-            }
-            start.countDown();
-            List<String> results = new ArrayList<>();
-            for (Future<String> f : outcomes) {
-                results.add(f.get(60, TimeUnit.SECONDS));
-            }
-            assertThat(results).containsExactlyInAnyOrder("CREATED", "409 ACCRUAL_OVERLAP");
-        } finally {
-            pool.shutdownNow();
-        }
+        // two reports of overlapping periods that fill the gap [T+30, T+40) meet: one wins, one is refused
+        long loanId = jdbc.queryForObject("SELECT id FROM loan WHERE external_id = ?", Long.class, ref);
+        List<String> results = concurrently("loan", loanId, "%FROM loan WHERE bank_id = % FOR UPDATE%",
+                sequence -> {
+                    loans.reportInterestPayment(ref, key(), interest(ref + "-I" + sequence, sequence,
+                            t.plusDays(30), today()).accrualEnd(t.plusDays(40)).dueDate(t.plusDays(40))
+                            .paidDate(t.plusDays(40)));
+                    return "201";
+                });
+        assertThat(results).containsExactlyInAnyOrder("201", "409 ACCRUAL_OVERLAP");
         assertThat(loans.getBankLoan(ref).getInterestPayments()).hasSize(3);
     }
 
@@ -308,41 +288,11 @@ class LoanLifecycleTest extends LibraryTestSupport {
         assertThat(smeStep(id, "offer-acceptance", null).status()).isEqualTo(200);
         String ref = unique("QDB-L");
         LoanContractReport contract = contract(ref, signedOn());
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<String> answers = new ArrayList<>();
-        // the test holds the application's row lock until both reports wait for it, so they really overlap
-        try (Connection holder = jdbc.getDataSource().getConnection()) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement(
-                    "SELECT id FROM loan_application WHERE id = ? FOR UPDATE")) {
-                lock.setLong(1, id);
-                lock.executeQuery().close();
-            }
-            List<Future<String>> outcomes = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                outcomes.add(pool.submit(() -> {
-                    try {
-                        var answer = applications.reportLoanContractWithHttpInfo(id, key(), contract);
-                        return answer.getStatusCode() + " " + answer.getData().getExternalId();
-                    } catch (ApiException e) {
-                        return e.getCode() + " " + e.getResponseBody();
-                    }
-                }));
-            }
-            // both wait for the row (or, on a slow machine, 2 s pass: the tests' lock wait timeout is 3 s)
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            while (jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID()"
-                    + " AND INFO LIKE '%FROM loan_application WHERE id = % FOR UPDATE%'", Long.class) < 2
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            holder.rollback();
-            for (Future<String> f : outcomes) {
-                answers.add(f.get(60, TimeUnit.SECONDS));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> answers = concurrently("loan_application", id, "%FROM loan_application WHERE id = % FOR UPDATE%",
+                i -> {
+                    var answer = applications.reportLoanContractWithHttpInfo(id, key(), contract);
+                    return answer.getStatusCode() + " " + answer.getData().getExternalId();
+                });
         assertThat(answers).as("one creates the loan, the other (another Idempotency-Key) is answered with it")
                 .containsExactlyInAnyOrder("201 " + ref, "200 " + ref);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE application_id = ?", Long.class, id))
@@ -365,6 +315,55 @@ class LoanLifecycleTest extends LibraryTestSupport {
         loans.cancelPledgeRegistration(ref, registrationNo, key(),
                 new PledgeCancellationReport().cancelledOn(signedOn().plusDays(2)));
         assertThat(collateral().get("passed").asBoolean()).as("PC01 released it").isTrue();
+    }
+
+    /** A request the concurrency tests send twice; it answers its status (and more), the problem's code if refused. */
+    @FunctionalInterface
+    private interface Request {
+        String send(int n) throws Exception;
+    }
+
+    /**
+     * Sends two requests (n = 4 and 5) while the test holds the row lock of {@code table}'s row {@code id}, releases it
+     * once both wait for that row (their locking read matches {@code waiting}; or after 2 s on a slow machine, the
+     * tests' lock wait timeout being 3 s), and answers what each got: the requests really meet under the lock.
+     */
+    private List<String> concurrently(String table, long id, String waiting, Request request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<String> answers = new ArrayList<>();
+        try (Connection holder = jdbc.getDataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT id FROM " + table + " WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, id);
+                lock.executeQuery().close();
+            }
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int n = 4; n <= 5; n++) {
+                int nth = n;
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        return request.send(nth);
+                    } catch (ApiException e) {
+                        return e.getCode() + " " + e.getResponseBody().replaceAll(
+                                "(?s).*\"code\"\\s*:\\s*\"([A-Z_]+)\".*", "$1");
+                    }
+                }));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                    + " WHERE ID <> CONNECTION_ID() AND INFO LIKE ?", Long.class, waiting) < 2
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            holder.rollback();
+            for (Future<String> f : outcomes) {
+                answers.add(f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return answers;
     }
 
     /** The COLLATERAL criterion of this test's product in the enterprise's product matches. */

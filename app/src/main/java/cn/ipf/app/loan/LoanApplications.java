@@ -216,6 +216,9 @@ public class LoanApplications {
     /** The contract of an accepted offer: creates the loan; the same contract reported again answers the loan. */
     @Transactional
     LoanBook.Reported reportContract(long bankId, long applicationId, ContractTerms terms) {
+        // the application's lock first, before anything is read: a concurrent report of the same contract then waits
+        // here and, reading after it committed, finds the loan and answers it instead of an illegal transition
+        applications.lockStatus(applicationId);
         ApplicationRecord app = bankApplication(bankId, applicationId);
         BigDecimal principal = Yuan.of(terms.principal(), "principal");
         LoanRecord existing = loans.findByRef(bankId, terms.externalId());

@@ -198,6 +198,14 @@ public class LoanBook {
         if (loans.sequenceTaken(loan.id(), p.sequenceNo())) {
             throw new ApiException(ErrorCode.INTEREST_SEQUENCE_TAKEN, p.sequenceNo(), loanRef);
         }
+        // under the loan's row lock: a concurrent report of an overlapping period waits and then sees this one
+        LoanRecordRules.overlapping(loans.accrualPeriods(loan.id()), p.accrualStart(), p.accrualEnd())
+                .ifPresent(earlier -> {
+                    throw new ApiException(ErrorCode.ACCRUAL_OVERLAP, earlier.sequenceNo(), earlier.externalId(),
+                            earlier.accrualStart(), earlier.accrualEnd(), loanRef).with("overlaps", Map.of("externalId",
+                                    earlier.externalId(), "sequenceNo", earlier.sequenceNo(), "accrualStart",
+                                    earlier.accrualStart().toString(), "accrualEnd", earlier.accrualEnd().toString()));
+                });
         loans.insertInterest(bankId, p, clock.instant());
         audit.record("INTEREST_PAYMENT_REPORTED", "LOAN", loan.id(), Map.of("externalId", p.externalId(),
                 "sequenceNo", p.sequenceNo(), "accrual", p.accrualStart() + "/" + p.accrualEnd(),

@@ -2,6 +2,7 @@ package cn.ipf.app.loan;
 
 import cn.ipf.app.loan.ApplicationMapper.AssetRef;
 import cn.ipf.app.loan.ApplicationMapper.AssetRow;
+import cn.ipf.app.loan.policy.LoanRecordRules;
 import cn.ipf.app.loan.policy.LoanStatus;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import java.math.BigDecimal;
@@ -91,6 +92,9 @@ interface LoanMapper {
     boolean sequenceTaken(@Param("loanId") long loanId, @Param("sequenceNo") int sequenceNo);
 
     List<InterestRow> interestPayments(long loanId);
+
+    /** The accrual periods of the loan's interest records, by sequence no. */
+    List<LoanRecordRules.Accrual> accrualPeriods(long loanId);
 
     void insertInterest(@Param("bankId") long bankId, @Param("r") InterestRow row, @Param("at") Instant at);
 

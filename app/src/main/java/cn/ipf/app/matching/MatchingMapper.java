@@ -16,7 +16,7 @@ interface MatchingMapper {
             int validInventions) {
     }
 
-    /** How many valid assets of one collateral kind an enterprise owns and their appraised value. */
+    /** How many pledgeable assets (valid, under no active pledge) of one kind an enterprise owns and their value. */
     record KindValue(long enterpriseId, String kind, int assets, BigDecimal assetValue) {
     }
 
@@ -52,7 +52,7 @@ interface MatchingMapper {
 
     Profile profile(@Param("enterpriseId") long enterpriseId, @Param("on") LocalDate on);
 
-    /** Per enterprise, one row per kind it owns a valid asset of, with the latest appraised values summed. */
+    /** Per enterprise, one row per kind it owns a pledgeable asset of, with the latest appraised values summed. */
     List<KindValue> assetValues(@Param("enterpriseIds") Collection<Long> enterpriseIds, @Param("on") LocalDate on);
 
     List<ProductRecord> activeProducts();

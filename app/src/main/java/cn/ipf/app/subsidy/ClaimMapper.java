@@ -34,7 +34,8 @@ interface ClaimMapper {
             BigDecimal annualRate, LocalDate contractSignedOn, LocalDate disbursedOn, String sizeClass, int days,
             int daysInWindow, String lprMonth, BigDecimal lpr, BigDecimal referenceRate, BigDecimal byInterest,
             BigDecimal byRate, BigDecimal amountBeforeCap, int capYear, BigDecimal capRemainingBefore,
-            BigDecimal amount, String reason, int rulesVersion) {
+            BigDecimal amount, String reason, int rulesVersion, Long listingId, LocalDate listedOn,
+            String listingSource) {
     }
 
     record EvidenceRow(long loanId, String loanExternalId, long bankId, Long appraisalId, String policyNo,

@@ -31,10 +31,13 @@ class LineStore {
     record LineDraft(long enterpriseId, int lineNo, Line line) {
     }
 
-    /** The loan gates of a loan and its reference rate as the run established them. */
+    /**
+     * The loan gates of a loan and its reference rate as the run established them; {@code notAdmittedListingId} is
+     * the listing that kept a loan refused by NOT_ADMITTED from being admitted, if that is why.
+     */
     record LoanGateDraft(long loanId, boolean admitted, String sizeClass, boolean blacklisted, boolean pledged,
             boolean firstPledgeInvention, boolean otherFiscalSubsidy, BigDecimal annualRate, String gate,
-            String lprMonth, BigDecimal lpr, BigDecimal reference) {
+            String lprMonth, BigDecimal lpr, BigDecimal reference, Long notAdmittedListingId) {
     }
 
     /** A dry run's total for one enterprise and bank. */
@@ -61,10 +64,11 @@ class LineStore {
 
     void loanGates(long runId, List<LoanGateDraft> gates) {
         insert("subsidy_run_loan (run_id, loan_id, admitted, size_class, blacklisted, pledged_by_disbursement,"
-                + " first_pledge_invention, other_fiscal_subsidy, annual_rate, gate, lpr_month, lpr, reference_rate)",
+                + " first_pledge_invention, other_fiscal_subsidy, annual_rate, gate, lpr_month, lpr, reference_rate,"
+                + " not_admitted_listing_id)",
                 gates, g -> new Object[] {runId, g.loanId(), g.admitted(), g.sizeClass(), g.blacklisted(),
                     g.pledged(), g.firstPledgeInvention(), g.otherFiscalSubsidy(), g.annualRate(), g.gate(),
-                    g.lprMonth(), g.lpr(), g.reference()});
+                    g.lprMonth(), g.lpr(), g.reference(), g.notAdmittedListingId()});
     }
 
     void lines(long runId, List<LineDraft> lines) {

@@ -21,9 +21,12 @@ interface RunMapper {
             LocalDate programmeStart, LocalDate programmeEnd, int declarationDays) {
     }
 
-    /** The loan gates established in SQL (the size class is derived in Java from the enterprise's profile). */
+    /**
+     * The loan gates established in SQL (the size class is derived in Java from the enterprise's profile);
+     * {@code listingOnDisbursement} is the serious-dishonesty listing open on the disbursement day, if any.
+     */
     record LoanGateRow(long loanId, boolean admitted, boolean blacklisted, boolean pledgedByDisbursement,
-            boolean firstPledgeInvention) {
+            boolean firstPledgeInvention, Long listingOnDisbursement) {
     }
 
     record CapUse(long enterpriseId, int capYear, BigDecimal used) {

@@ -23,6 +23,7 @@ import cn.ipf.app.subsidy.policy.InterestSubsidyCalculator.LoanFacts;
 import cn.ipf.app.subsidy.policy.InterestSubsidyCalculator.LprTable;
 import cn.ipf.app.subsidy.policy.InterestSubsidyCalculator.Payment;
 import cn.ipf.app.subsidy.policy.InterestSubsidyRules;
+import cn.ipf.app.subsidy.policy.InterestSubsidyRules.Reason;
 import cn.ipf.app.subsidy.policy.SubsidyPeriod;
 import cn.ipf.batch.subsidy.InterestSubsidyRuns;
 import java.math.BigDecimal;
@@ -63,7 +64,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
 
     /** One enterprise's computed lines with the loan of each payment. */
     record Computed(EnterprisePayments enterprise, SizeClass sizeClass, List<Line> lines,
-            Map<Long, CandidatePayment> byPayment) {
+            Map<Long, CandidatePayment> byPayment, Map<Long, RunMapper.LoanGateRow> gates) {
     }
 
     private final RunMapper mapper;
@@ -251,7 +252,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
                         p.principalBalance(), p.interestAmount(), p.dueDate(), p.paidDate()));
             }
             result.add(new Computed(e, size, InterestSubsidyCalculator.compute(run.rules(), payments,
-                    used.getOrDefault(e.enterpriseId(), Map.of()), lpr), byPayment));
+                    used.getOrDefault(e.enterpriseId(), Map.of()), lpr), byPayment, gates));
         }
         return result;
     }
@@ -276,7 +277,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
                 Line line = c.lines().get(i);
                 CandidatePayment p = c.byPayment().get(line.payment().id());
                 lines.add(new LineDraft(c.enterprise().enterpriseId(), i + 1, line));
-                loanGates.computeIfAbsent(p.loanId(), id -> gateDraft(id, line, c.sizeClass()));
+                loanGates.computeIfAbsent(p.loanId(), id -> gateDraft(id, line, c.sizeClass(), c.gates().get(id)));
             }
             loans.addAll(loanGates.values());
         }
@@ -291,12 +292,15 @@ public class SubsidyRuns implements InterestSubsidyRuns {
                 lines.size(), "amount", total.toPlainString()));
     }
 
-    private static LoanGateDraft gateDraft(long loanId, Line line, SizeClass size) {
+    private static LoanGateDraft gateDraft(long loanId, Line line, SizeClass size, RunMapper.LoanGateRow gate) {
         LoanFacts f = line.payment().loan();
+        // a listing open on the disbursement day is why the enterprise was not admitted then (it suspends and blocks
+        // readmission), so the refusal names it
+        Long listing = line.reason() == Reason.NOT_ADMITTED ? gate.listingOnDisbursement() : null;
         return new LoanGateDraft(loanId, f.admittedOnDisbursement(), size.name(), f.blacklisted(),
                 f.pledgedByDisbursement(), f.firstPledgeInvention(), f.otherFiscalSubsidy(), f.annualRate(),
                 line.reason().isLoanGate() ? line.reason().name() : null,
-                line.lprMonth() == null ? null : line.lprMonth().toString(), line.lpr(), line.reference());
+                line.lprMonth() == null ? null : line.lprMonth().toString(), line.lpr(), line.reference(), listing);
     }
 
     private static List<DryTotal> dryTotals(List<Computed> computed) {

@@ -4,6 +4,7 @@ import static cn.ipf.app.shared.web.ApiTime.utc;
 
 import cn.ipf.api.model.FeeEvidence;
 import cn.ipf.api.model.FeeSubsidyParameters;
+import cn.ipf.api.model.GateCause;
 import cn.ipf.api.model.GateOutcome;
 import cn.ipf.api.model.InterestSubsidyParameters;
 import cn.ipf.api.model.LineGate;
@@ -111,7 +112,10 @@ public final class SubsidyViews {
         Reason reason = Reason.valueOf(l.reason());
         List<LineGate> gates = GateTrace.of(reason, rules).stream().map(g -> new LineGate()
                 .gate(SubsidyGate.fromValue(g.gate().name()))
-                .outcome(GateOutcome.fromValue(g.outcome().name()))).toList();
+                .outcome(GateOutcome.fromValue(g.outcome().name()))
+                .cause(g.outcome() == GateTrace.Outcome.FAILED && l.listingId() != null ? new GateCause()
+                        .kind(GateCause.KindEnum.DISHONESTY_LISTING).listingId(l.listingId())
+                        .listedOn(l.listedOn()).source(l.listingSource()) : null)).toList();
         return new SubsidyLine().lineNo(l.lineNo()).paymentId(l.paymentId())
                 .paymentExternalId(l.paymentExternalId()).loanId(l.loanId()).loanExternalId(l.loanExternalId())
                 .bankId(l.bankId()).sequenceNo(l.sequenceNo()).accrualStart(l.accrualStart())

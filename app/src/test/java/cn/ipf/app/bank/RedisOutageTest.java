@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Redis goes away (the test cuts the TCP proxy in front of it): what needs Redis (nonce check, rate limit, sign-in
- * lockout) fails closed with 503 REDIS_UNAVAILABLE; what does not (JWT-authenticated requests, admin writes) goes on;
- * once Redis is back, everything works again without a restart.
+ * lockout) fails closed with 503 REDIS_UNAVAILABLE; what does not (JWT-authenticated requests, admin writes) goes on,
+ * and the liveness and readiness probes stay UP; once Redis is back, everything works again without a restart.
  */
 class RedisOutageTest extends IntegrationTest {
 
@@ -67,6 +67,27 @@ class RedisOutageTest extends IntegrationTest {
         Http.Response signIn = eventually(() -> http.post("/api/v1/auth/token",
                 Map.of("username", username, "password", PASSWORD)));
         assertThat(signIn.status()).as(signIn.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void theProbesStayUpWhileRedisIsDownAndHealthShowsIt() {
+        TcpProxy redis = Infrastructure.get().redisProxy();
+        redis.cut();
+        try {
+            Http.Response liveness = http.get("/actuator/health/liveness");
+            assertThat(liveness.status()).as(liveness.toString()).isEqualTo(200);
+            assertThat(liveness.json().get("status").asString()).isEqualTo("UP");
+            Http.Response readiness = http.get("/actuator/health/readiness");
+            assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
+            assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+            assertThat(readiness.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
+            assertThat(readiness.json().get("components").has("redis")).isFalse();
+            Http.Response health = http.get("/actuator/health");
+            assertThat(health.json().get("components").get("redis").get("status").asString()).as(health.toString())
+                    .isEqualTo("DOWN");
+        } finally {
+            redis.restore();
+        }
     }
 
     private static void assertUnavailable(Http.Response r) {

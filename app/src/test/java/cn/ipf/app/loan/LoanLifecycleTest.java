@@ -1,6 +1,7 @@
 package cn.ipf.app.loan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.ipf.app.library.LibraryTestSupport;
 import static cn.ipf.app.testinfra.BankForms.contract;
@@ -15,6 +16,7 @@ import cn.ipf.app.user.Role;
 import cn.ipf.sdk.api.BankApplicationsApi;
 import cn.ipf.sdk.api.BankLoansApi;
 import cn.ipf.sdk.api.BankProductsApi;
+import cn.ipf.sdk.client.ApiException;
 import cn.ipf.sdk.model.ApplicationMessage;
 import cn.ipf.sdk.model.ApplicationStatus;
 import cn.ipf.sdk.model.ClosureReport;
@@ -34,13 +36,21 @@ import cn.ipf.sdk.model.RecoveryReport;
 import cn.ipf.sdk.model.RecoverySource;
 import cn.ipf.sdk.model.RejectionReason;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applications, contracts, pledges, disbursement and loan reporting end to end: the SME over HTTP, the bank through
@@ -237,6 +247,139 @@ class LoanLifecycleTest extends LibraryTestSupport {
         assertThat(untouched.getInterestPayments()).isEmpty();
         assertThat(untouched.getPrincipalRepayments()).isEmpty();
         assertThat(untouched.getStatus()).isEqualTo(LoanStatus.DISBURSED);
+    }
+
+    @Test
+    void interestPeriodsOfALoanNeverShareADayEvenWhenReportedConcurrently() throws Exception {
+        String ref = contracted();
+        LocalDate t = signedOn().plusDays(1);
+        loans.reportDisbursement(ref, key(), new DisbursementReport().disbursedOn(t).amount(new BigDecimal("1800000")));
+        loans.reportInterestPayment(ref, key(), interest(ref + "-I1", 1, t, today()));
+
+        ApiException overlap = assertThrows(ApiException.class, () -> loans.reportInterestPayment(ref, key(),
+                interest(ref + "-I2", 2, t, today()).accrualEnd(t.plusDays(61)).dueDate(t.plusDays(61))
+                        .paidDate(today())));
+        assertThat(overlap.getCode()).isEqualTo(409);
+        JsonNode problem = JsonMapper.builder().build().readTree(overlap.getResponseBody());
+        assertThat(problem.get("code").asString()).isEqualTo("ACCRUAL_OVERLAP");
+        assertThat(problem.get("overlaps").get("externalId").asString()).isEqualTo(ref + "-I1");
+        assertThat(problem.get("overlaps").get("sequenceNo").asInt()).isEqualTo(1);
+        assertThat(problem.get("detail").asString()).contains(ref + "-I1");
+        assertThat(loans.reportInterestPayment(ref, key(), interest(ref + "-I3", 3, t.plusDays(40), today()))
+                .getInterestPayments()).as("a gap is allowed").hasSize(2);
+
+        // two reports of overlapping periods that fill the gap [T+30, T+40) meet: one wins, one is refused
+        long loanId = jdbc.queryForObject("SELECT id FROM loan WHERE external_id = ?", Long.class, ref);
+        List<String> results = concurrently("loan", loanId, "%FROM loan WHERE bank_id = % FOR UPDATE%",
+                sequence -> {
+                    loans.reportInterestPayment(ref, key(), interest(ref + "-I" + sequence, sequence,
+                            t.plusDays(30), today()).accrualEnd(t.plusDays(40)).dueDate(t.plusDays(40))
+                            .paidDate(t.plusDays(40)));
+                    return "201";
+                });
+        assertThat(results).containsExactlyInAnyOrder("201", "409 ACCRUAL_OVERLAP");
+        assertThat(loans.getBankLoan(ref).getInterestPayments()).hasSize(3);
+    }
+
+    @Test
+    void concurrentReportsOfTheSameContractBothAnswerTheOneLoan() throws Exception {
+        long id = apply(2_000_000, 12, patentId).get("applicationId").asLong();
+        applications.approveLoanApplication(id, key(), offer());
+        assertThat(smeStep(id, "offer-acceptance", null).status()).isEqualTo(200);
+        String ref = unique("QDB-L");
+        LoanContractReport contract = contract(ref, signedOn());
+        List<String> answers = concurrently("loan_application", id, "%FROM loan_application WHERE id = % FOR UPDATE%",
+                i -> {
+                    var answer = applications.reportLoanContractWithHttpInfo(id, key(), contract);
+                    return answer.getStatusCode() + " " + answer.getData().getExternalId();
+                });
+        assertThat(answers).as("one creates the loan, the other (another Idempotency-Key) is answered with it")
+                .containsExactlyInAnyOrder("201 " + ref, "200 " + ref);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE application_id = ?", Long.class, id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void matchingCountsOnlyAssetsThatCanStillBePledged() throws Exception {
+        assertThat(collateral().get("passed").asBoolean()).isTrue();
+        String ref = contracted();
+        String registrationNo = unique("Y2026");
+        loans.reportPledgeRegistration(ref, key(), registration(registrationNo, signedOn().plusDays(1), patentId));
+
+        JsonNode pledged = collateral();
+        assertThat(pledged.get("passed").asBoolean()).as("the only invention is under an active pledge").isFalse();
+        assertThat(pledged.get("reason").asString()).contains("owns no asset");
+        assertThat(applyRaw(1_000_000, 12, patentId).status()).as("as the application would be refused")
+                .isEqualTo(400);
+
+        loans.cancelPledgeRegistration(ref, registrationNo, key(),
+                new PledgeCancellationReport().cancelledOn(signedOn().plusDays(2)));
+        assertThat(collateral().get("passed").asBoolean()).as("PC01 released it").isTrue();
+    }
+
+    /** A request the concurrency tests send twice; it answers its status (and more), the problem's code if refused. */
+    @FunctionalInterface
+    private interface Request {
+        String send(int n) throws Exception;
+    }
+
+    /**
+     * Sends two requests (n = 4 and 5) while the test holds the row lock of {@code table}'s row {@code id}, releases it
+     * once both wait for that row (their locking read matches {@code waiting}; or after 2 s on a slow machine, the
+     * tests' lock wait timeout being 3 s), and answers what each got: the requests really meet under the lock.
+     */
+    private List<String> concurrently(String table, long id, String waiting, Request request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<String> answers = new ArrayList<>();
+        try (Connection holder = jdbc.getDataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT id FROM " + table + " WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, id);
+                lock.executeQuery().close();
+            }
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int n = 4; n <= 5; n++) {
+                int nth = n;
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        return request.send(nth);
+                    } catch (ApiException e) {
+                        return e.getCode() + " " + e.getResponseBody().replaceAll(
+                                "(?s).*\"code\"\\s*:\\s*\"([A-Z_]+)\".*", "$1");
+                    }
+                }));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                    + " WHERE ID <> CONNECTION_ID() AND INFO LIKE ?", Long.class, waiting) < 2
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            holder.rollback();
+            for (Future<String> f : outcomes) {
+                answers.add(f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return answers;
+    }
+
+    /** The COLLATERAL criterion of this test's product in the enterprise's product matches. */
+    private JsonNode collateral() {
+        Http.Response r = http.with(sme.token()).get(LIB + "/" + enterpriseId + "/product-matches");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        for (JsonNode match : r.json()) {
+            if (match.get("productId").asLong() == productId) {
+                for (JsonNode c : match.get("criteria")) {
+                    if (c.get("name").asString().equals("COLLATERAL")) {
+                        return c;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no COLLATERAL criterion for product " + productId + ": " + r);
     }
 
     @Test

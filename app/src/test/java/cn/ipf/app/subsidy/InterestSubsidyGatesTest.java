@@ -146,6 +146,16 @@ class InterestSubsidyGatesTest extends SubsidyTestSupport {
         assertThat(claimA.get("declareBy").asString()).isEqualTo(today().plusDays(30).toString());
 
         assertThat(onlyReason(regulator, programmeId, b)).isEqualTo("NOT_ADMITTED");
+        JsonNode refused = claimOf(regulator, programmeId, b.enterpriseId(), "2026-08").get("lines").get(0);
+        // traced as if it paid: 500 000 × 0.018 × 30 / 360 = 750.00 < the 1 437.50 of interest paid
+        assertThat(refused.get("days").asInt()).isEqualTo(30);
+        assertThat(refused.get("daysInWindow").asInt()).isEqualTo(30);
+        assertThat(refused.get("byInterest").decimalValue()).isEqualByComparingTo("1437.50");
+        assertThat(refused.get("byRate").decimalValue()).isEqualByComparingTo("750.00");
+        assertThat(refused.get("lpr").decimalValue()).isEqualByComparingTo("3.00");
+        assertThat(refused.get("amountBeforeCap").decimalValue()).isZero();
+        assertThat(outcomes(refused)).containsEntry("NOT_ADMITTED", "FAILED");
+        assertThat(refused.get("gates").get(0).has("cause")).as("never listed: no cause").isFalse();
         assertThat(onlyReason(regulator, programmeId, c)).isEqualTo("NOT_SME");
         assertThat(onlyReason(regulator, programmeId, dd)).isEqualTo("BLACKLISTED");
         assertThat(claimOf(regulator, programmeId, c.enterpriseId(), "2026-08").get("lines").get(0)
@@ -196,6 +206,46 @@ class InterestSubsidyGatesTest extends SubsidyTestSupport {
                 .as("what-if parameters only with dryRun").isEqualTo("JOB_PARAMETERS_INVALID");
         assertThat(http.with(regulator).post("/api/v1/admin/jobs/library-rereview/executions",
                 Map.of("parameters", Map.of())).status()).as("regulators launch only this job").isEqualTo(403);
+    }
+
+    @Test
+    void aListedEnterprisesRefusedLineNamesTheListingAndCanBeRecomputed() throws Exception {
+        String admin = adminToken();
+        Region region = region();
+        long programmeId = programme(admin, region.city(), "1000000", null);
+        Bank bank = lender(admin);
+        Borrower listed = borrower(region.district(), true);
+        String ref = loan(bank, listed, listed.patentId(), Terms.standard(d("2025-06-10"), "1000000", "0.0345"));
+        payment(bank, ref, 1, d("2025-06-15"), d("2025-07-15"), "1000000", "2875.00", d("2025-07-15"));
+        Http.Response listing = http.with(districtReviewer(region.district()).token()).post(LIB + "/"
+                + listed.enterpriseId() + "/dishonesty-listings", Map.of("listedOn", "2025-06-01", "source",
+                        "信用中国"));
+        assertThat(listing.status()).as(listing.toString()).isEqualTo(201);
+        // as if recorded on 2025-06-01, before the loan was disbursed: the system suspended the enterprise that day
+        jdbc.update("UPDATE dishonesty_record SET created_at = '2025-06-01 01:00:00' WHERE enterprise_id = ?",
+                listed.enterpriseId());
+        jdbc.update("UPDATE admission_decision SET decided_at = '2025-06-01 01:00:00' WHERE enterprise_id = ?"
+                + " AND to_status = 'SUSPENDED'", listed.enterpriseId());
+
+        String regulator = token(user(Role.REGULATOR, null, null, null));
+        completedRun(regulator, programmeId, "2026-08");
+        JsonNode line = claimOf(regulator, programmeId, listed.enterpriseId(), "2026-08").get("lines").get(0);
+        assertThat(line.get("reason").asString()).isEqualTo("NOT_ADMITTED");
+        assertThat(line.get("amount").decimalValue()).isZero();
+        assertThat(line.get("daysInWindow").asInt()).isEqualTo(30);
+        assertThat(line.get("byInterest").decimalValue()).isEqualByComparingTo("2875.00");
+        assertThat(line.get("byRate").decimalValue()).isEqualByComparingTo("1500.00");
+        JsonNode gate = line.get("gates").get(0);
+        assertThat(gate.get("gate").asString()).isEqualTo("NOT_ADMITTED");
+        assertThat(gate.get("outcome").asString()).isEqualTo("FAILED");
+        assertThat(gate.get("cause").get("kind").asString()).isEqualTo("DISHONESTY_LISTING");
+        assertThat(gate.get("cause").get("listingId").asLong()).isEqualTo(jdbc.queryForObject(
+                "SELECT id FROM dishonesty_record WHERE enterprise_id = ?", Long.class, listed.enterpriseId()));
+        assertThat(gate.get("cause").get("listedOn").asString()).isEqualTo("2025-06-01");
+        assertThat(gate.get("cause").get("source").asString()).isEqualTo("信用中国");
+        assertThat(claim(listed.sme().token(), claimOf(regulator, programmeId, listed.enterpriseId(), "2026-08")
+                .get("claimId").asLong()).get("lines").get(0).get("gates").get(0).get("cause").get("kind")
+                .asString()).as("the SME sees why too").isEqualTo("DISHONESTY_LISTING");
     }
 
     private static Map<String, String> outcomes(JsonNode line) {

@@ -3,7 +3,9 @@ package cn.ipf.app.loan.policy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a bank reports about a loan must be possible: nothing dated in the future, nothing before the event it depends
@@ -67,6 +69,24 @@ public final class LoanRecordRules {
             c.notAfter("paidDate", p.paidDate(), loan.closedOn(), "the closure date");
         }
         return c.violations;
+    }
+
+    /** An interest record's accrual period [start, end), end exclusive, as reported for one loan. */
+    public record Accrual(String externalId, int sequenceNo, LocalDate accrualStart, LocalDate accrualEnd) {
+
+        boolean sharesDayWith(LocalDate start, LocalDate end) {
+            return accrualStart.isBefore(end) && start.isBefore(accrualEnd);
+        }
+    }
+
+    /**
+     * 计息期间不重叠 a day accrues interest once: the earliest (by start, then sequence no.) of the loan's reported
+     * periods that shares a day with [start, end), if any. Gaps are allowed: days no period covers are simply not
+     * subsidised, and periods may arrive in any order (a missing one reported later fills its gap).
+     */
+    public static Optional<Accrual> overlapping(List<Accrual> reported, LocalDate start, LocalDate end) {
+        return reported.stream().filter(a -> a.sharesDayWith(start, end))
+                .min(Comparator.comparing(Accrual::accrualStart).thenComparingInt(Accrual::sequenceNo));
     }
 
     public static List<Violation> repayment(Loan loan, LocalDate on, BigDecimal amount, LocalDate today) {

@@ -14,13 +14,13 @@ import java.util.stream.Stream;
  * with its reason (never only the first failure), and eligible matches get a documented score.
  *
  * <p>Hard criteria: the product is open on the date; the enterprise's district and industry are targeted; it has an
- * open demand whose amount and term lie inside the product's ranges; it owns an asset of an accepted collateral kind;
- * its latest credit rating reaches the product's minimum; it has at least the minimum number of valid invention
- * patents.
+ * open demand whose amount and term lie inside the product's ranges; it owns a pledgeable asset (valid, under no
+ * active pledge) of an accepted collateral kind; its latest credit rating reaches the product's minimum; it has at
+ * least the minimum number of valid invention patents.
  *
  * <p>Score (0–100): coverage 50 × min(1, pledge capacity ÷ demand), where pledge capacity = max pledge rate × the
- * appraised value of the enterprise's assets of accepted kinds (rounded down); rate 30 − spreadBpMin ÷ 10, kept
- * within 0..30 (a product priced at LPR scores 30, at LPR + 300 bp or more 0); 20 when the enterprise named the
+ * appraised value of the enterprise's pledgeable assets of accepted kinds (rounded down); rate 30 − spreadBpMin ÷ 10,
+ * kept within 0..30 (a product priced at LPR scores 30, at LPR + 300 bp or more 0); 20 when the enterprise named the
  * bank among its preferred banks.
  */
 public final class ProductMatching {
@@ -43,8 +43,8 @@ public final class ProductMatching {
     }
 
     /**
-     * What the enterprise brings. {@code assetValues}: collateral kind → appraised value of its valid assets of that
-     * kind; a kind is owned when it is a key (value ZERO when owned but not appraised). MIXED is owned when both
+     * What the enterprise brings. {@code assetValues}: collateral kind → appraised value of its pledgeable assets of
+     * that kind; a kind is owned when it is a key (value ZERO when owned but not appraised). MIXED is owned when both
      * patents and trademarks are.
      */
     public record Enterprise(String districtCode, String industryCode, BigDecimal demandAmount, Integer demandTermMonths,

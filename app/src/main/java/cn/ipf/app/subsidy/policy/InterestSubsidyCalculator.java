@@ -64,8 +64,9 @@ public final class InterestSubsidyCalculator {
     }
 
     /**
-     * One computed line with its whole trace. Gate-failed lines carry zeros and no LPR; byInterest and byRate are the
-     * exact values at 6 decimals, for reading; amount is what is paid.
+     * One computed line with its whole trace. A line a gate refuses carries d, byInterest and byRate as a paying line
+     * would (byRate and the LPR are null when a loan gate refused it and its LPR month is not recorded yet), with
+     * amount 0; byInterest and byRate are the exact values at 6 decimals, for reading; amount is what is paid.
      */
     public record Line(Payment payment, Reason reason, int days, int daysInWindow, YearMonth lprMonth, BigDecimal lpr,
             BigDecimal reference, BigDecimal byInterest, BigDecimal byRate, BigDecimal amountBeforeCap,
@@ -98,31 +99,37 @@ public final class InterestSubsidyCalculator {
         LoanFacts loan = p.loan();
         int days = (int) ChronoUnit.DAYS.between(p.accrualStart(), p.accrualEnd());
         Reason gate = loanGate(rules, loan);
-        if (gate != null) {
-            return zero(rules, p, gate, days, 0, null, null, null);
-        }
         YearMonth lprMonth = YearMonth.from(loan.contractSignedOn()).minusMonths(1);
-        BigDecimal lpr = lprs.oneYear(lprMonth);
-        BigDecimal reference = rules.lprRatio().multiply(lpr).divide(PERCENT);
-        if (rules.maxSpreadBp() != null && rules.checks(Reason.RATE_ABOVE_LIMIT)
+        // a line a loan gate refuses is traced like a paying one, but a month with no LPR yet does not fail the run
+        // for it: its trace then has no rate figures
+        BigDecimal lpr = gate == null ? lprs.oneYear(lprMonth) : lprIfRecorded(lprs, lprMonth);
+        BigDecimal reference = lpr == null ? null : rules.lprRatio().multiply(lpr).divide(PERCENT);
+        if (gate == null && rules.maxSpreadBp() != null && rules.checks(Reason.RATE_ABOVE_LIMIT)
                 && loan.annualRate().multiply(PERCENT).subtract(lpr).multiply(PERCENT)
                         .compareTo(BigDecimal.valueOf(rules.maxSpreadBp())) > 0) {
-            return zero(rules, p, Reason.RATE_ABOVE_LIMIT, days, 0, lprMonth, lpr, reference);
+            gate = Reason.RATE_ABOVE_LIMIT;
         }
         LocalDate windowEnd = loan.disbursedOn().plusMonths(rules.windowMonths());
         int inWindow = overlap(p.accrualStart(), p.accrualEnd(), loan.disbursedOn(), windowEnd);
-        if (rules.checks(Reason.LATE_PAYMENT) && p.paidDate().isAfter(p.dueDate())) {
-            return zero(rules, p, Reason.LATE_PAYMENT, days, inWindow, lprMonth, lpr, reference);
+        if (gate == null && rules.checks(Reason.LATE_PAYMENT) && p.paidDate().isAfter(p.dueDate())) {
+            gate = Reason.LATE_PAYMENT;
         }
-        if (inWindow == 0 && rules.checks(Reason.OUTSIDE_WINDOW)) {
-            return zero(rules, p, Reason.OUTSIDE_WINDOW, days, inWindow, lprMonth, lpr, reference);
+        if (gate == null && inWindow == 0 && rules.checks(Reason.OUTSIDE_WINDOW)) {
+            gate = Reason.OUTSIDE_WINDOW;
         }
         int d = rules.checks(Reason.OUTSIDE_WINDOW) ? inWindow : days;
         // exact fractions: by_interest = numI / D, by_rate = numR / 360
         BigDecimal numI = p.interestAmount().multiply(BigDecimal.valueOf(d)).multiply(loan.ipShare());
         BigDecimal denI = BigDecimal.valueOf(days);
-        BigDecimal numR = p.principalBalance().multiply(loan.ipShare()).multiply(reference)
+        BigDecimal numR = reference == null ? null : p.principalBalance().multiply(loan.ipShare()).multiply(reference)
                 .multiply(BigDecimal.valueOf(d));
+        BigDecimal byInterest = numI.divide(denI, TRACE_SCALE, RoundingMode.HALF_UP);
+        BigDecimal byRate = numR == null ? null : numR.divide(DAYS_PER_YEAR, TRACE_SCALE, RoundingMode.HALF_UP);
+        if (gate != null) {
+            BigDecimal zero = BigDecimal.ZERO.setScale(2);
+            return new Line(p, gate, days, d, lprMonth, lpr, reference, byInterest, byRate, zero, null, zero,
+                    rules.version());
+        }
         boolean interestIsLower = numI.multiply(DAYS_PER_YEAR).compareTo(numR.multiply(denI)) <= 0;
         BigDecimal beforeCap = interestIsLower ? numI.divide(denI, 2, RoundingMode.HALF_UP)
                 : numR.divide(DAYS_PER_YEAR, 2, RoundingMode.HALF_UP);
@@ -140,9 +147,8 @@ public final class InterestSubsidyCalculator {
             amount = remaining;
         }
         used.merge(year, amount, BigDecimal::add);
-        return new Line(p, reason, days, d, lprMonth, lpr, reference, numI.divide(denI, TRACE_SCALE,
-                RoundingMode.HALF_UP), numR.divide(DAYS_PER_YEAR, TRACE_SCALE, RoundingMode.HALF_UP), beforeCap,
-                remaining, amount, rules.version());
+        return new Line(p, reason, days, d, lprMonth, lpr, reference, byInterest, byRate, beforeCap, remaining, amount,
+                rules.version());
     }
 
     private static Reason loanGate(InterestSubsidyRules rules, LoanFacts loan) {
@@ -167,11 +173,12 @@ public final class InterestSubsidyCalculator {
         return null;
     }
 
-    private static Line zero(InterestSubsidyRules rules, Payment p, Reason reason, int days, int inWindow,
-            YearMonth lprMonth, BigDecimal lpr, BigDecimal reference) {
-        BigDecimal zero = BigDecimal.ZERO.setScale(2);
-        return new Line(p, reason, days, inWindow, lprMonth, lpr, reference, null, null, zero, null, zero,
-                rules.version());
+    private static BigDecimal lprIfRecorded(LprTable lprs, YearMonth month) {
+        try {
+            return lprs.oneYear(month);
+        } catch (MissingLprException e) {
+            return null;
+        }
     }
 
     /** Days of [start, end) inside [from, to). */

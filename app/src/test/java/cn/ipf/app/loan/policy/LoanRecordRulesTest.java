@@ -2,6 +2,7 @@ package cn.ipf.app.loan.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ipf.app.loan.policy.LoanRecordRules.Accrual;
 import cn.ipf.app.loan.policy.LoanRecordRules.InterestPayment;
 import cn.ipf.app.loan.policy.LoanRecordRules.Loan;
 import cn.ipf.app.loan.policy.LoanRecordRules.Violation;
@@ -81,5 +82,37 @@ class LoanRecordRulesTest {
                 start.plusDays(paidOffset)), TODAY));
         assertThat(f.contains("paidDate")).isEqualTo(paidOffset < 0 || start.plusDays(paidOffset).isAfter(TODAY));
         assertThat(Set.copyOf(f)).isSubsetOf("paidDate");
+    }
+
+    private static Accrual period(int seq, LocalDate start, int days) {
+        return new Accrual("I" + seq, seq, start, start.plusDays(days));
+    }
+
+    @Test
+    void anOverlappingPeriodNamesTheEarliestRecordItOverlaps() {
+        List<Accrual> reported = List.of(period(1, DISBURSED, 30), period(2, DISBURSED.plusDays(30), 31));
+        assertThat(LoanRecordRules.overlapping(reported, DISBURSED, DISBURSED.plusDays(61)))
+                .as("seq 2 [T, T+61) against seq 1 [T, T+30)").map(Accrual::sequenceNo).contains(1);
+        assertThat(LoanRecordRules.overlapping(reported, DISBURSED.plusDays(60), DISBURSED.plusDays(90)))
+                .map(Accrual::sequenceNo).contains(2);
+        assertThat(LoanRecordRules.overlapping(reported, DISBURSED.plusDays(61), DISBURSED.plusDays(92)))
+                .as("ends are exclusive: a period may start on the day the last one ends").isEmpty();
+        assertThat(LoanRecordRules.overlapping(reported, DISBURSED.plusDays(100), DISBURSED.plusDays(130)))
+                .as("a gap is allowed").isEmpty();
+        assertThat(LoanRecordRules.overlapping(List.of(period(3, DISBURSED.plusDays(61), 30)), DISBURSED,
+                DISBURSED.plusDays(30))).as("an earlier period reported late fills its gap").isEmpty();
+    }
+
+    /** Refused exactly when some day lies in both periods, counted day by day. */
+    @Property
+    void aPeriodIsRefusedExactlyWhenADayAccruesTwice(@ForAll @IntRange(min = 0, max = 90) int aStart,
+            @ForAll @IntRange(min = 1, max = 60) int aDays, @ForAll @IntRange(min = 0, max = 90) int bStart,
+            @ForAll @IntRange(min = 1, max = 60) int bDays) {
+        boolean sharedDay = false;
+        for (int day = bStart; day < bStart + bDays; day++) {
+            sharedDay |= day >= aStart && day < aStart + aDays;
+        }
+        assertThat(LoanRecordRules.overlapping(List.of(period(1, DISBURSED.plusDays(aStart), aDays)),
+                DISBURSED.plusDays(bStart), DISBURSED.plusDays(bStart + bDays)).isPresent()).isEqualTo(sharedDay);
     }
 }

@@ -113,7 +113,45 @@ class InterestSubsidyCalculatorTest {
                             disbursed.plusDays(60))), Map.of(), noLpr);
             assertThat(lines).extracting(Line::reason).as("%s", reason).containsExactly(reason, reason);
             assertThat(lines).extracting(Line::amount).allMatch(a -> a.signum() == 0);
+            assertThat(lines).as("d and by_interest are traced although the LPR month is missing")
+                    .allSatisfy(l -> {
+                        assertThat(l.daysInWindow()).isEqualTo(30);
+                        assertThat(l.byInterest()).isEqualByComparingTo("1.00");
+                        assertThat(l.byRate()).isNull();
+                    });
         });
+    }
+
+    @Test
+    void aLineALoanGateRefusesIsTracedAsIfItPaidButPaysNothing() {
+        // the 61-day period with 45 days in the window: by_interest 4 312.497541, by_rate 2 250.00 (policies.md)
+        LocalDate signed = LocalDate.of(2025, 1, 10);
+        LocalDate disbursed = LocalDate.of(2025, 1, 15);
+        LoanFacts paying = new LoanFacts("P", true, true, false, true, true, false, new BigDecimal("0.035"), signed,
+                disbursed, BigDecimal.ONE);
+        LocalDate start = LocalDate.of(2025, 12, 1);
+        Payment p = payment(paying, 1, start, start.plusDays(61), "1000000.00", "5845.83", start.plusDays(61));
+        Line paid = only(RULES, p);
+        assertThat(paid.daysInWindow()).isEqualTo(45);
+        assertThat(paid.amount()).isEqualByComparingTo("2250.00");
+        for (LoanFacts refused : List.of(
+                new LoanFacts("N", false, true, true, true, true, false, new BigDecimal("0.035"), signed, disbursed,
+                        BigDecimal.ONE),
+                new LoanFacts("B", true, true, true, true, true, false, new BigDecimal("0.035"), signed, disbursed,
+                        BigDecimal.ONE))) {
+            Line line = only(RULES, new Payment(1, refused, 1, p.accrualStart(), p.accrualEnd(),
+                    p.principalBalance(), p.interestAmount(), p.dueDate(), p.paidDate()));
+            assertThat(line.reason()).isIn(Reason.NOT_ADMITTED, Reason.BLACKLISTED);
+            assertThat(line.days()).isEqualTo(61);
+            assertThat(line.daysInWindow()).isEqualTo(45);
+            assertThat(line.byInterest()).isEqualByComparingTo("4312.497541");
+            assertThat(line.byRate()).isEqualByComparingTo("2250.00");
+            assertThat(line.lpr()).isEqualByComparingTo(paid.lpr());
+            assertThat(line.reference()).isEqualByComparingTo(paid.reference());
+            assertThat(line.amountBeforeCap()).isZero();
+            assertThat(line.amount()).isZero();
+            assertThat(line.capRemainingBefore()).isNull();
+        }
     }
 
     @Test
@@ -212,6 +250,25 @@ class InterestSubsidyCalculatorTest {
         assertThat(total).isLessThanOrEqualTo(rules.annualCap().multiply(BigDecimal.valueOf(years)));
         assertThat(total).isLessThanOrEqualTo(lines.stream().map(Line::amountBeforeCap)
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    /** A loan gate changes only the reason and the amount: d, by_interest and by_rate are those of a paying line. */
+    @Property(tries = 100)
+    void aLoanGateLeavesTheTraceFiguresOfThePaymentAsTheyWouldBe(@ForAll("payments") List<Payment> payments) {
+        for (Payment p : payments) {
+            LoanFacts f = p.loan();
+            LoanFacts notAdmitted = new LoanFacts(f.externalId(), false, f.sme(), f.blacklisted(),
+                    f.pledgedByDisbursement(), f.firstPledgeInvention(), f.otherFiscalSubsidy(), f.annualRate(),
+                    f.contractSignedOn(), f.disbursedOn(), f.ipShare());
+            Line paying = only(RULES, p);
+            Line refused = only(RULES, new Payment(p.id(), notAdmitted, p.sequenceNo(), p.accrualStart(),
+                    p.accrualEnd(), p.principalBalance(), p.interestAmount(), p.dueDate(), p.paidDate()));
+            assertThat(refused.reason()).isEqualTo(Reason.NOT_ADMITTED);
+            assertThat(refused.amount()).isZero();
+            assertThat(refused.daysInWindow()).isEqualTo(paying.daysInWindow());
+            assertThat(refused.byInterest()).isEqualByComparingTo(paying.byInterest());
+            assertThat(refused.byRate()).isEqualByComparingTo(paying.byRate());
+        }
     }
 
     @Provide

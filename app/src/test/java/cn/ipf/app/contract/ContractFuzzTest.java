@@ -39,7 +39,7 @@ class ContractFuzzTest extends IntegrationTest {
             "flyway_schema_history");
 
     private final Map<String, Map<String, Object>> files = new HashMap<>();
-    private final Map<String, Integer> statuses = new TreeMap<>();
+    private final Map<Integer, Integer> statuses = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
     private int requests;
     private Map<Role, String> tokens;

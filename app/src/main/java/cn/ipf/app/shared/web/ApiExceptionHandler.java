@@ -23,6 +23,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -92,6 +93,16 @@ class ApiExceptionHandler {
             return problems.entity(request, ErrorCode.NOT_FOUND, List.of());
         }
         return problems.entity(request, ErrorCode.VALIDATION_FAILED, violations);
+    }
+
+    /**
+     * A path variable that binds to nothing (e.g. a blank enum value) names no resource; one the mapping lacks is
+     * our bug.
+     */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<Map<String, Object>> emptyPathVariable(MissingPathVariableException e, HttpServletRequest request) {
+        return e.isMissingAfterConversion() ? problems.entity(request, ErrorCode.NOT_FOUND, List.of())
+                : unexpected(e, request);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,

@@ -1,8 +1,13 @@
 package cn.ipf.app.shared.web;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +31,7 @@ import tools.jackson.databind.type.LogicalType;
  * number where the contract says string, {@code "12"} for a number, {@code 0.5} for an integer, a number for a
  * date); in the contract's models ({@code cn.ipf.api.model}) no C0/C1 control characters in strings, except line
  * feeds in fields whose contract pattern is {@link #MULTI_LINE}, and every date within {@link #FIRST_DATE} ..
- * {@link #LAST_DATE}. Refusals are {@code HttpMessageNotReadableException}s that name the field.
+ * {@link #LAST_DATE}; no null inside a list. Refusals are {@code HttpMessageNotReadableException}s that name the field.
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictJson {
@@ -47,6 +52,12 @@ public class StrictJson {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .withConfigOverride(LocalDate.class, o -> o.setFormat(JsonFormat.Value.forLeniency(false)))
+                // the contract has no nullable list items: [null] is refused, not handed to the service
+                .withConfigOverride(List.class, o -> o.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL)))
+                .withConfigOverride(Set.class, o -> o.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL)))
+                // uniqueItems arrays are generated as @JsonDeserialize(as = LinkedHashSet.class)
+                .withConfigOverride(LinkedHashSet.class,
+                        o -> o.setNullHandling(JsonSetter.Value.forContentNulls(Nulls.FAIL)))
                 .addModule(new SimpleModule("strict-input")
                         .addDeserializer(String.class, new Text(false, false))
                         .addDeserializer(LocalDate.class, new Dates(LocalDateDeserializer.INSTANCE, false)));

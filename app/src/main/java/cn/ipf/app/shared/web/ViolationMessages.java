@@ -14,13 +14,14 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Field messages that say what is expected (issue 17): the range, length or pattern from the constraint's own
  * attributes, the JSON type or format a value must have, in zh-CN or en. A field may have its own wording
- * ({@code violation.<field>.<Constraint>}, e.g. what a username may contain, a rate's unit) before the generic one
- * ({@code violation.<Constraint>}).
+ * ({@code violation.<field>.<Constraint>[.variant]}, e.g. what a username may contain, a rate's unit) before the
+ * generic one ({@code violation.<Constraint>[.variant]}). A null inside a list is "required" too.
  */
 @Component
 class ViolationMessages {
@@ -58,11 +59,14 @@ class ViolationMessages {
         String leaf = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
         leaf = leaf.replaceAll("\\[\\d+]$", "");
         String generic = problems.text(request, "violation." + variant, args, violation.getMessage());
-        return problems.text(request, "violation." + leaf + "." + constraint, args, generic);
+        return problems.text(request, "violation." + leaf + "." + variant, args, generic);
     }
 
     /** A body Jackson could not read into the contract's types; the field path is in the exception. */
     String describe(HttpServletRequest request, DatabindException e) {
+        if (e instanceof InvalidNullException) {
+            return problems.text(request, "violation.NotNull", "is required");
+        }
         Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
         if (target == String.class && e.getMessage() != null && e.getMessage().contains("control character")) {
             return problems.text(request, "violation.controlCharacter", "control characters are not allowed");

@@ -157,6 +157,16 @@ class RequestRejectionTest extends IntegrationTest {
     }
 
     @Test
+    void aBlankEnumInThePathNamesNoResource() {
+        String regulator = token(user(Role.REGULATOR, null, null, null));
+
+        assertProblem(http.with(regulator).get("/api/v1/regulator/statistics/reports/2025-01/%20"), 404,
+                "NOT_FOUND");
+        assertProblem(http.with(adminToken()).put("/api/v1/admin/statistics-targets/2025/999999/%20",
+                java.util.Map.of("value", 1)), 404, "NOT_FOUND");
+    }
+
+    @Test
     void anIdWithATrailingSpaceNamesNoResource() {
         String admin = adminToken();
         String someone = user(Role.REGULATOR, null, null, null);

@@ -73,6 +73,12 @@ class StrictJsonTest {
     }
 
     @Test
+    void aNullInsideAListIsRefused() {
+        assertThat(refusedPath("{\"acceptedCollateral\":[null]}", LoanProductForm.class))
+                .isEqualTo("acceptedCollateral[0]");
+    }
+
+    @Test
     void internalJsonOutsideTheModelsIsNotPoliced() {
         Map<?, ?> stored = JSON.readValue("{\"summary\":\"a\\tb\",\"on\":\"0001-01-01\"}", Map.class);
 

@@ -167,6 +167,16 @@ class RequestRejectionTest extends IntegrationTest {
     }
 
     @Test
+    void aQueryDateOutsideTheSaneRangeIsAProblem() {
+        Http regulator = http.with(token(user(Role.REGULATOR, null, null, null)));
+        String progress = "/api/v1/regulator/statistics/progress?year=2025&asOf=";
+
+        assertThat(regulator.get(progress + "2025-06-30").status()).isEqualTo(200);
+        assertProblem(regulator.get(progress + "0000-01-01"), 400, "PARAMETER_INVALID");
+        assertProblem(regulator.get(progress + "2025-06-30%20"), 400, "PARAMETER_INVALID");
+    }
+
+    @Test
     void anIdWithATrailingSpaceNamesNoResource() {
         String admin = adminToken();
         String someone = user(Role.REGULATOR, null, null, null);

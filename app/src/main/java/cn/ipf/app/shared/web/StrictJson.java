@@ -31,12 +31,13 @@ import tools.jackson.databind.type.LogicalType;
  * number where the contract says string, {@code "12"} for a number, {@code 0.5} for an integer, a number for a
  * date); in the contract's models ({@code cn.ipf.api.model}) no C0/C1 control characters in strings, except line
  * feeds in fields whose contract pattern is {@link #MULTI_LINE}, and every date within {@link #FIRST_DATE} ..
- * {@link #LAST_DATE}; no null inside a list. Refusals are {@code HttpMessageNotReadableException}s that name the field.
+ * {@link #LAST_DATE}; no null inside a list. Refusals are {@code HttpMessageNotReadableException}s that name the
+ * field.
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictJson {
 
-    /** The contract pattern of a multi-line text field: any text without control characters but line feeds. */
+    /** The contract pattern of a multi-line text field: no control characters other than line feeds. */
     public static final String MULTI_LINE = "^[^\\x00-\\x09\\x0B-\\x1F\\x7F-\\x9F]*$";
     public static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
     public static final LocalDate LAST_DATE = LocalDate.of(2199, 12, 31);

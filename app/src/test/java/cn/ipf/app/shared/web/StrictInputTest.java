@@ -104,8 +104,8 @@ class StrictInputTest extends IntegrationTest {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(message(r, "value")).isEqualTo("must be greater than 0");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM statistics_target WHERE region_code = ? AND target_value = 0",
-                Long.class, region)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM statistics_target"
+                + " WHERE region_code = ? AND target_value = 0", Long.class, region)).isZero();
     }
 
     @Test

@@ -232,7 +232,7 @@ public class LoanApplications {
         Decimals.atMost(terms.annualRate(), 6, "annualRate");
         ApplicationStatus next = transition(applicationId, Step.REPORT_CONTRACT);
         refuse(ErrorCode.LOAN_RECORD_INVALID, LoanRecordRules.contract(terms.signedOn(), terms.maturityDate(),
-                principal, app.offerAmount(), calendar.today()));
+                principal, app.offerAmount(), calendar.dateOf(app.submittedAt()), calendar.today()));
         GeneratedId key = new GeneratedId();
         loans.insert(new LoanMapper.Contract(bankId, app.enterpriseId(), app.productId(), applicationId,
                 terms.externalId(), terms.contractNo(), terms.signedOn(), principal, terms.annualRate(),

@@ -111,11 +111,10 @@ public class LoanBook {
         if (loan.status() != LoanStatus.CONTRACTED && loan.status() != LoanStatus.DISBURSED) {
             throw illegal(loan.status().name(), "REGISTER_PLEDGE");
         }
-        LocalDate today = calendar.today();
-        if (registeredOn.isAfter(today)) {
-            throw new ApiException(ErrorCode.LOAN_RECORD_INVALID, List.of(new ApiException.FieldViolation(
-                    "registeredOn", "must not be after today (" + today + ")")));
-        }
+        LocalDate appliedOn = loan.applicationId() == null ? null
+                : calendar.dateOf(applications.find(loan.applicationId()).submittedAt());
+        LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID, LoanRecordRules.pledgeRegistration(registeredOn,
+                appliedOn, loan.maturityDate(), calendar.today()));
         List<Long> patents = ids(pledged, "PATENT");
         List<Long> trademarks = ids(pledged, "TRADEMARK");
         if (!patents.isEmpty()) {

@@ -103,6 +103,7 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
         String loanA = unique("LA");
         LocalDate signedOn = today().minusDays(40);
         BankLoansApi loansA = new BankLoansApi(a);
+        submittedOn(jdbc, applicationA, signedOn);
         new BankApplicationsApi(a).reportLoanContract(applicationA, key(), contract(loanA, signedOn));
         String registrationA = unique("YA");
         loansA.reportPledgeRegistration(loanA, key(), registration(registrationA, signedOn, patent));

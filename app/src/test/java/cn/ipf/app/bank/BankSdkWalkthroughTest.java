@@ -110,6 +110,7 @@ class BankSdkWalkthroughTest extends LibraryTestSupport {
             // 6. contract, pledge registration, disbursement and the interest as it is paid
             String loanRef = unique("QDB-IPL");
             LocalDate signedOn = today().minusDays(70);
+            submittedOn(jdbc, applicationId, signedOn);
             inbox.reportLoanContract(applicationId, key(), contract(loanRef, signedOn));
             BankLoansApi loans = new BankLoansApi(bank);
             loans.reportPledgeRegistration(loanRef, key(), registration(unique("Y2026370"), signedOn.plusDays(3),

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.ipf.app.library.LibraryTestSupport;
 import cn.ipf.app.library.LibraryTestSupport.Person;
 import cn.ipf.app.testinfra.Http;
+import cn.ipf.app.testinfra.IntegrationTest;
 import cn.ipf.app.user.Role;
 import cn.ipf.sdk.api.BankApplicationsApi;
 import cn.ipf.sdk.api.BankIdentityApi;
@@ -102,6 +103,8 @@ public final class DefaultedLoans {
         assertThat(http.with(b.sme().token()).post(LibraryTestSupport.LIB + "/" + b.enterpriseId()
                 + "/loan-applications/" + applicationId + "/offer-acceptance", null).status()).isEqualTo(200);
         String ref = "L-" + key().substring(0, 12);
+        IntegrationTest.submittedOn(jdbc, applicationId, d.signedOn().isAfter(d.registeredOn()) ? d.registeredOn()
+                : d.signedOn());
         bank.applications().reportLoanContract(applicationId, key(), contract(ref, d.signedOn()).principal(amount)
                 .ipShare(new BigDecimal(ipShare)));
         bank.loans().reportPledgeRegistration(ref, key(), registration("Y" + key().substring(0, 12),

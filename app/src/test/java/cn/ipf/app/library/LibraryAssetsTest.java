@@ -104,7 +104,7 @@ class LibraryAssetsTest extends LibraryTestSupport {
         rules.put("demandCoverageRatio", 0.5);
         rules.put("admissionThreshold", 30);
         rules.put("defaultLookbackYears", 2_000_000_000);
-        String effectiveFrom = java.time.LocalDate.of(2200, 1, 1)
+        String effectiveFrom = java.time.LocalDate.of(2150, 1, 1)
                 .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000)).toString();
         Http.Response hugeLookback = http.with(admin).post("/api/v1/admin/screening-rule-sets",
                 Map.of("effectiveFrom", effectiveFrom, "rules", rules));

@@ -113,6 +113,9 @@ class LoanLifecycleTest extends LibraryTestSupport {
 
         String ref = unique("QDB-L");
         LoanContractReport contract = contract(ref, signedOn());
+        assertThat(problemCode(() -> applications.reportLoanContract(id, key(), contract)))
+                .as("signed before the enterprise applied").isEqualTo("LOAN_RECORD_INVALID");
+        submittedOn(jdbc, id, signedOn());
         Loan loan = applications.reportLoanContract(id, key(), contract);
         assertThat(loan.getStatus()).isEqualTo(LoanStatus.CONTRACTED);
         assertThat(loan.getApplicationId()).isEqualTo(id);
@@ -123,6 +126,9 @@ class LoanLifecycleTest extends LibraryTestSupport {
                 contract(ref, signedOn()).contractNo("other"))))
                 .isEqualTo("EXTERNAL_ID_CONFLICT");
 
+        assertThat(problemCode(() -> loans.reportPledgeRegistration(ref, key(),
+                registration(unique("Y2023"), signedOn().minusYears(3), patentId))))
+                .as("registered years before the application").isEqualTo("LOAN_RECORD_INVALID");
         Loan pledged = loans.reportPledgeRegistration(ref, key(),
                 registration(unique("Y2026"), signedOn().plusDays(2), patentId));
         assertThat(pledged.getPledgeRegistrations()).singleElement()
@@ -437,6 +443,7 @@ class LoanLifecycleTest extends LibraryTestSupport {
         applications.approveLoanApplication(id, key(), offer());
         assertThat(smeStep(id, "offer-acceptance", null).status()).isEqualTo(200);
         String ref = unique("QDB-L");
+        submittedOn(jdbc, id, signedOn());
         applications.reportLoanContract(id, key(), contract(ref, signedOn()));
         return ref;
     }

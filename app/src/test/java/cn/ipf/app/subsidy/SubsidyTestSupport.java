@@ -185,6 +185,7 @@ abstract class SubsidyTestSupport extends LibraryTestSupport {
                 + "/loan-applications/" + applicationId + "/offer-acceptance", null);
         assertThat(accepted.status()).as("acceptance: %s", accepted).isEqualTo(200);
         String ref = unique("L");
+        submittedOn(jdbc, applicationId, t.signedOn().isAfter(t.registeredOn()) ? t.registeredOn() : t.signedOn());
         bank.applications().reportLoanContract(applicationId, key(), new LoanContractReport().externalId(ref)
                 .contractNo("青银知质借字第" + ref + "号").signedOn(t.signedOn()).principal(principal)
                 .annualRate(new BigDecimal(t.rate())).maturityDate(t.signedOn().plusYears(2))

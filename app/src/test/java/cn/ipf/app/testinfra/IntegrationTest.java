@@ -142,6 +142,14 @@ public abstract class IntegrationTest {
         throw new AssertionError("job execution " + executionId + " did not end in time");
     }
 
+    /**
+     * Dates an application as submitted on {@code day}: a contract or pledge may not be dated before the application
+     * it belongs to, so tests that report a loan's history in the past apply that far back.
+     */
+    public static void submittedOn(JdbcTemplate jdbc, long applicationId, java.time.LocalDate day) {
+        jdbc.update("UPDATE loan_application SET submitted_at = ? WHERE id = ?", day.atStartOfDay(), applicationId);
+    }
+
     protected long count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
     }

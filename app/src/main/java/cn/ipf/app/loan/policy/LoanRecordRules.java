@@ -36,10 +36,12 @@ public final class LoanRecordRules {
             BigDecimal interestAmount, LocalDate dueDate, LocalDate paidDate) {
     }
 
+    /** The contract of an application: signed after the enterprise applied (issue 17), and not in the future. */
     public static List<Violation> contract(LocalDate signedOn, LocalDate maturity, BigDecimal principal,
-            BigDecimal offeredAmount, LocalDate today) {
+            BigDecimal offeredAmount, LocalDate appliedOn, LocalDate today) {
         Checks c = new Checks();
         c.notAfter("signedOn", signedOn, today, "today");
+        c.notBefore("signedOn", signedOn, appliedOn, "the application date");
         c.require("maturityDate", maturity.isAfter(signedOn), "must be after signedOn");
         c.require("principal", principal.compareTo(offeredAmount) <= 0,
                 "must not exceed the offered amount " + offeredAmount.toPlainString());
@@ -134,6 +136,21 @@ public final class LoanRecordRules {
                 loan.defaultedOn() != null ? "the default date" : "the disbursement date");
         c.require("closedOn", loan.defaultedOn() != null || loan.outstanding().signum() == 0,
                 "principal outstanding " + loan.outstanding().toPlainString() + " must be repaid first");
+        return c.violations;
+    }
+
+    /**
+     * A pledge registered for a loan: not before the enterprise applied for it (when the loan came through an
+     * application; imported loans have none), not after the loan matures, not in the future.
+     */
+    public static List<Violation> pledgeRegistration(LocalDate registeredOn, LocalDate appliedOn, LocalDate maturity,
+            LocalDate today) {
+        Checks c = new Checks();
+        c.notAfter("registeredOn", registeredOn, today, "today");
+        if (appliedOn != null) {
+            c.notBefore("registeredOn", registeredOn, appliedOn, "the application date");
+        }
+        c.notAfter("registeredOn", registeredOn, maturity, "the loan's maturity date");
         return c.violations;
     }
 

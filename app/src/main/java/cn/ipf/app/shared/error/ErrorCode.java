@@ -10,6 +10,9 @@ public enum ErrorCode {
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST),
     MALFORMED_BODY(HttpStatus.BAD_REQUEST),
     PARAMETER_INVALID(HttpStatus.BAD_REQUEST),
+    /** Refused before any controller: the security firewall or the servlet container (bad path, URI, header). */
+    REQUEST_REJECTED(HttpStatus.BAD_REQUEST),
+    HEADER_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),

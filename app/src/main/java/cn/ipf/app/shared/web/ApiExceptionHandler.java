@@ -4,6 +4,7 @@ import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.util.List;
@@ -22,14 +23,18 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Turns every exception that reaches MVC into problem+json with a stable code. Anything unexpected is a 500 with no
@@ -41,9 +46,11 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final Problems problems;
+    private final ViolationMessages messages;
 
-    ApiExceptionHandler(Problems problems) {
+    ApiExceptionHandler(Problems problems, ViolationMessages messages) {
         this.problems = problems;
+        this.messages = messages;
     }
 
     @ExceptionHandler(ApiException.class)
@@ -80,10 +87,22 @@ class ApiExceptionHandler {
             for (Path.Node node : v.getPropertyPath()) {
                 field = node.getName();
             }
-            String constraint = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-            return new FieldViolation(field, problems.text(request, "violation." + constraint, v.getMessage()));
+            return new FieldViolation(field, messages.describe(request, field, v));
         }).toList();
+        if (violations.stream().anyMatch(v -> isPathVariable(request, v.field()))) {
+            return problems.entity(request, ErrorCode.NOT_FOUND, List.of());
+        }
         return problems.entity(request, ErrorCode.VALIDATION_FAILED, violations);
+    }
+
+    /**
+     * A path variable that binds to nothing (e.g. a blank enum value) names no resource; one the mapping lacks is
+     * our bug.
+     */
+    @ExceptionHandler(MissingPathVariableException.class)
+    ResponseEntity<Map<String, Object>> emptyPathVariable(MissingPathVariableException e, HttpServletRequest request) {
+        return e.isMissingAfterConversion() ? problems.entity(request, ErrorCode.NOT_FOUND, List.of())
+                : unexpected(e, request);
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
@@ -92,6 +111,9 @@ class ApiExceptionHandler {
         String name = "parameter";
         if (e instanceof MethodArgumentTypeMismatchException m) {
             name = m.getName();
+            if (m.getParameter().hasParameterAnnotation(PathVariable.class)) {
+                return problems.entity(request, ErrorCode.NOT_FOUND, List.of());
+            }
         } else if (e instanceof MissingServletRequestParameterException m) {
             name = m.getParameterName();
         } else if (e instanceof MissingRequestHeaderException m) {
@@ -102,9 +124,21 @@ class ApiExceptionHandler {
                 name);
     }
 
+    /**
+     * A body that is not JSON, or whose value has the wrong JSON type, a control character or a date out of range:
+     * the field and what it expects are listed when Jackson knows them.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (e.getMostSpecificCause() instanceof DatabindException d && !d.getPath().isEmpty()) {
+            return problems.entity(request, ErrorCode.MALFORMED_BODY,
+                    List.of(new FieldViolation(ViolationMessages.path(d), messages.describe(request, d))));
+        }
+        return problems.entity(request, ErrorCode.MALFORMED_BODY, List.of());
+    }
+
     /** Framework refusals that carry nothing more than their kind. */
     private static final Map<Class<? extends Exception>, ErrorCode> SIMPLE = Map.of(
-            HttpMessageNotReadableException.class, ErrorCode.MALFORMED_BODY,
             NoResourceFoundException.class, ErrorCode.NOT_FOUND,
             HttpRequestMethodNotSupportedException.class, ErrorCode.METHOD_NOT_ALLOWED,
             HttpMediaTypeNotSupportedException.class, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
@@ -112,7 +146,7 @@ class ApiExceptionHandler {
             MaxUploadSizeExceededException.class, ErrorCode.PAYLOAD_TOO_LARGE,
             AccessDeniedException.class, ErrorCode.FORBIDDEN);
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, NoResourceFoundException.class,
+    @ExceptionHandler({NoResourceFoundException.class,
             HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
             HttpMediaTypeNotAcceptableException.class, MaxUploadSizeExceededException.class,
             AccessDeniedException.class})
@@ -155,7 +189,19 @@ class ApiExceptionHandler {
         return problems.entity(request, ErrorCode.INTERNAL_ERROR, List.of());
     }
 
+    /**
+     * A path variable that cannot be an id (wrong type, outside its pattern) names no resource: 404, as for an id
+     * that does not exist, never a database error.
+     */
+    private static boolean isPathVariable(HttpServletRequest request, String name) {
+        return request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
+                && variables.containsKey(name);
+    }
+
     private String message(FieldError error, HttpServletRequest request) {
+        if (error.contains(ConstraintViolation.class)) {
+            return messages.describe(request, error.getField(), error.unwrap(ConstraintViolation.class));
+        }
         String constraint = error.getCode() == null ? "invalid" : error.getCode();
         return problems.text(request, "violation." + constraint,
                 error.getDefaultMessage() == null ? "invalid value" : error.getDefaultMessage());

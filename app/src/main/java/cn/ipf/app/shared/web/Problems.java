@@ -2,6 +2,7 @@ package cn.ipf.app.shared.web;
 
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -41,9 +42,13 @@ public class Problems {
                 .body(body(request, code, violations, args));
     }
 
-    /** Writes a problem straight to the servlet response, for filters. */
+    /**
+     * Writes a problem straight to the servlet response, for filters, the error controller and the container's error
+     * report (which answer before, or without, any controller).
+     */
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, Object... args)
             throws IOException {
+        RequestIds.ensure(request, response);
         response.resetBuffer();
         response.setStatus(code.status().value());
         response.setContentType(PROBLEM_JSON.toString());
@@ -61,7 +66,8 @@ public class Problems {
                 locale));
         body.put("status", status.value());
         body.put("detail", messages.getMessage("error." + code.name() + ".detail", args, "", locale));
-        body.put("instance", request.getRequestURI());
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        body.put("instance", original instanceof String uri ? uri : request.getRequestURI());
         body.put("code", code.name());
         body.put("traceId", RequestIds.of(request));
         if (!violations.isEmpty()) {
@@ -71,8 +77,30 @@ public class Problems {
         return body;
     }
 
+    /**
+     * The code for a bare HTTP status, when the servlet container or a framework refused the request without saying
+     * more (an error dispatch, the container's error report).
+     */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 401 -> ErrorCode.UNAUTHENTICATED;
+            case 403 -> ErrorCode.FORBIDDEN;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> ErrorCode.HEADER_TOO_LARGE;
+            default -> status >= 400 && status < 500 ? ErrorCode.REQUEST_REJECTED : ErrorCode.INTERNAL_ERROR;
+        };
+    }
+
     public String text(HttpServletRequest request, String key, String fallback) {
         return messages.getMessage(key, null, fallback, localeOf(request));
+    }
+
+    public String text(HttpServletRequest request, String key, Object[] args, String fallback) {
+        return messages.getMessage(key, args, fallback, localeOf(request));
     }
 
     public static Locale localeOf(HttpServletRequest request) {

@@ -40,6 +40,22 @@ public class RequestIds extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * Gives a request that never passed this filter (refused by the container before any filter ran) an id, so its
+     * problem can quote one too.
+     */
+    static String ensure(HttpServletRequest request, HttpServletResponse response) {
+        String id = of(request);
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+            request.setAttribute(ATTRIBUTE, id);
+        }
+        if (!response.isCommitted()) {
+            response.setHeader(HEADER, id);
+        }
+        return id;
+    }
+
     /** The current request's id, or null outside a request. */
     public static String of(HttpServletRequest request) {
         return (String) request.getAttribute(ATTRIBUTE);

@@ -59,10 +59,32 @@ class LoanRecordRulesTest {
         assertThat(LoanRecordRules.closure(loan("2000000.00"), TODAY, TODAY)).isEmpty();
         assertThat(fields(LoanRecordRules.disbursement(loan("0.00"), LocalDate.of(2026, 2, 28),
                 new BigDecimal("2000000.01"), TODAY))).containsExactly("disbursedOn", "amount");
-        assertThat(fields(LoanRecordRules.contract(TODAY, TODAY, new BigDecimal("2"), BigDecimal.ONE, TODAY)))
+        assertThat(fields(LoanRecordRules.contract(TODAY, TODAY, new BigDecimal("2"), BigDecimal.ONE, TODAY, TODAY)))
                 .containsExactly("maturityDate", "principal");
         assertThat(fields(LoanRecordRules.pledgeCancellation(TODAY, TODAY.minusDays(1), TODAY)))
                 .containsExactly("cancelledOn");
+    }
+
+    @Test
+    void aContractOrPledgeDatedBeforeTheApplicationIsRefused() {
+        LocalDate applied = LocalDate.of(2026, 3, 1);
+        LocalDate maturity = LocalDate.of(2027, 3, 1);
+
+        assertThat(LoanRecordRules.contract(applied.minusYears(3), maturity, BigDecimal.ONE, BigDecimal.ONE, applied,
+                TODAY)).extracting(Violation::field, Violation::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("signedOn",
+                        "must not be before the application date (2026-03-01)"));
+        assertThat(LoanRecordRules.contract(applied, maturity, BigDecimal.ONE, BigDecimal.ONE, applied, TODAY))
+                .isEmpty();
+        assertThat(fields(LoanRecordRules.pledgeRegistration(applied.minusDays(1), applied, maturity, TODAY)))
+                .containsExactly("registeredOn");
+        assertThat(fields(LoanRecordRules.pledgeRegistration(maturity.plusDays(1), applied, maturity,
+                maturity.plusDays(5)))).containsExactly("registeredOn");
+        assertThat(fields(LoanRecordRules.pledgeRegistration(TODAY.plusDays(1), applied, maturity, TODAY)))
+                .containsExactly("registeredOn");
+        assertThat(LoanRecordRules.pledgeRegistration(applied, applied, maturity, TODAY)).isEmpty();
+        // an imported loan has no application: only the loan's own dates bound its pledge
+        assertThat(LoanRecordRules.pledgeRegistration(applied.minusYears(3), null, maturity, TODAY)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,131 @@
+package cn.ipf.app.job;
+
+import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.security.Actor;
+import cn.ipf.batch.JobControl;
+import cn.ipf.batch.JobFailures;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.AbstractJob;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Crash recovery without SQL. Every job execution is recorded as run by this instance when it starts; the instance
+ * beats every {@code ipf.instance.heartbeat}. On start-up and at every beat, executions still marked running whose
+ * owner is gone (this instance's earlier incarnation, or any instance silent for {@code ipf.instance.heartbeat-timeout})
+ * are marked FAILED with the reason {@value #INSTANCE_STOPPED}, audited, and can then be restarted through the job
+ * API or the command line. The heartbeat runs on every instance (no scheduler lock): it is each one's own sign of
+ * life.
+ *
+ * <p>Every job also ends with a failure's root cause in words as its exit description, never a stack trace.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class JobRecovery implements SchedulingConfigurer {
+
+    static final String INSTANCE_STOPPED = "instance stopped";
+    private static final Logger log = LoggerFactory.getLogger(JobRecovery.class);
+
+    private final ServiceInstance instance;
+    private final JobControl jobs;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+    private final Duration heartbeat;
+
+    JobRecovery(ServiceInstance instance, JobControl jobs, AuditTrail audit, TransactionTemplate tx,
+            @Value("${ipf.instance.heartbeat:10s}") Duration heartbeat) {
+        this.instance = instance;
+        this.jobs = jobs;
+        this.audit = audit;
+        this.tx = tx;
+        this.heartbeat = heartbeat;
+    }
+
+    /** Before any command-line run: a restart right after a crash finds the crashed execution FAILED already. */
+    @EventListener(ApplicationStartedEvent.class)
+    void started() {
+        beatAndRecover();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::beatAndRecover, heartbeat);
+    }
+
+    void beatAndRecover() {
+        try {
+            instance.beat();
+            recoverOrphans();
+        } catch (RuntimeException e) {
+            // a database outage: the next beat tries again
+            log.warn("heartbeat of instance {} failed: {}", instance.name(), e.toString());
+        }
+    }
+
+    /** Marks the executions whose owner is gone FAILED; answers their ids. */
+    List<Long> recoverOrphans() {
+        List<Long> recovered = new java.util.ArrayList<>();
+        for (long id : instance.orphans()) {
+            try {
+                jobs.fail(id, INSTANCE_STOPPED).ifPresent(run -> {
+                    recovered.add(id);
+                    log.warn("job {} execution {} marked FAILED: {}", run.jobName(), id, INSTANCE_STOPPED);
+                    tx.executeWithoutResult(s -> audit.recordAs(Actor.SYSTEM, "JOB_RECOVERED", "JOB_EXECUTION", id,
+                            Map.of("jobName", run.jobName(), "reason", INSTANCE_STOPPED, "by", instance.name())));
+                });
+            } catch (OptimisticLockingFailureException e) {
+                // another instance recovered it at the same moment
+            }
+        }
+        return recovered;
+    }
+
+    /** Registers {@link #listener} on every job of the service, including those other jobs run inside them. */
+    @Bean
+    static BeanPostProcessor everyJobTracked(ObjectProvider<ServiceInstance> instance) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof AbstractJob job) {
+                    job.registerJobExecutionListener(listener(instance));
+                }
+                return bean;
+            }
+        };
+    }
+
+    private static JobExecutionListener listener(ObjectProvider<ServiceInstance> instance) {
+        return new JobExecutionListener() {
+            @Override
+            public void beforeJob(JobExecution execution) {
+                instance.getObject().claim(execution.getId());
+            }
+
+            @Override
+            public void afterJob(JobExecution execution) {
+                if (execution.getStatus() == BatchStatus.FAILED) {
+                    execution.setExitStatus(new ExitStatus(execution.getExitStatus().getExitCode(),
+                            JobFailures.reason(execution)));
+                }
+            }
+        };
+    }
+}

@@ -1,12 +1,15 @@
 package cn.ipf.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.ibatis.annotations.Mapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Keeps the rules of the house that the compiler cannot. */
@@ -39,6 +42,14 @@ class ArchitectureTest {
                 .and().doNotHaveSimpleName("AdminJobController")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework.batch..")
                 .because("jobs are launched and inspected through cn.ipf.batch.JobControl")
+                .check(APP);
+    }
+
+    @Test
+    void everyScheduleRunsOnOneInstance() {
+        methods().that().areAnnotatedWith(Scheduled.class)
+                .should().beAnnotatedWith(SchedulerLock.class)
+                .because("several instances share the database: a schedule must run once, not once per instance")
                 .check(APP);
     }
 }

@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Parameters are validated before Spring Batch writes anything, so a refused launch leaves no job instance behind;
  * an instance without any execution (left by earlier versions) counts as new. An execution that no live instance of
- * the service runs ({@link JobExecutionLiveness}) is ended here when stopped or abandoned, since no thread would
+ * the service runs ({@link JobExecutionOwnership}) is ended here when stopped or abandoned, since no thread would
  * ever end it.
  */
 @Service
@@ -50,13 +50,13 @@ public class JobControl {
     private final JobRepository jobRepository;
     private final Map<String, Job> jobs;
     private final Map<String, JobLaunchDefaults> defaults;
-    private final JobExecutionLiveness liveness;
+    private final JobExecutionOwnership ownership;
 
     public JobControl(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs,
-            List<JobLaunchDefaults> defaults, JobExecutionLiveness liveness) {
+            List<JobLaunchDefaults> defaults, JobExecutionOwnership ownership) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
-        this.liveness = liveness;
+        this.ownership = ownership;
         this.defaults = defaults.stream().collect(Collectors.toMap(JobLaunchDefaults::jobName,
                 Function.identity()));
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity(), (a, b) -> {
@@ -116,7 +116,7 @@ public class JobControl {
         if (execution.isEmpty()) {
             return Optional.empty();
         }
-        if (execution.get().getStatus().isRunning() && !liveness.isRunningSomewhere(executionId)) {
+        if (execution.get().getStatus().isRunning() && !ownership.isRunningSomewhere(executionId)) {
             return Optional.of(view(end(execution.get(), BatchStatus.STOPPED,
                     new ExitStatus(ExitStatus.STOPPED.getExitCode(), "stopped: no instance was running it"))));
         }
@@ -150,7 +150,7 @@ public class JobControl {
             throw new JobInstanceAlreadyCompleteException("execution " + executionId + " completed");
         }
         if (execution.getStatus().isRunning()) {
-            if (liveness.isRunningSomewhere(executionId)) {
+            if (ownership.isRunningSomewhere(executionId)) {
                 throw new JobExecutionAlreadyRunningException("execution " + executionId + " is running");
             }
             return Optional.of(view(end(execution, BatchStatus.ABANDONED,

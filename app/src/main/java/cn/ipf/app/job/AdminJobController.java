@@ -44,9 +44,9 @@ class AdminJobController implements AdminJobsApi {
     private final JobControl jobs;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
-    private final JobExecutionMapper executions;
+    private final JobExecutionQueries executions;
 
-    AdminJobController(JobControl jobs, AuditTrail audit, TransactionTemplate tx, JobExecutionMapper executions) {
+    AdminJobController(JobControl jobs, AuditTrail audit, TransactionTemplate tx, JobExecutionQueries executions) {
         this.jobs = jobs;
         this.audit = audit;
         this.tx = tx;
@@ -92,10 +92,10 @@ class AdminJobController implements AdminJobsApi {
         Pages.Request request = Pages.request(page, size);
         JobExecutionFilter filter = new JobExecutionFilter(jobName, status == null ? null : status.getValue(),
                 utcLocal(from), utcLocal(to));
-        long total = executions.count(filter);
-        List<JobExecution> items = executions.page(filter, request.offset(), request.size()).stream()
-                .flatMap(id -> jobs.find(id).stream()).map(AdminJobController::toApi).toList();
-        return ResponseEntity.ok(new JobExecutionPage().items(items).page(request.meta(total)));
+        JobExecutionQueries.Page found = executions.page(filter, request.offset(), request.size());
+        return ResponseEntity.ok(new JobExecutionPage()
+                .items(found.runs().stream().map(AdminJobController::toApi).toList())
+                .page(request.meta(found.total())));
     }
 
     @Override

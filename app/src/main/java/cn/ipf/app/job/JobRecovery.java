@@ -3,22 +3,14 @@ package cn.ipf.app.job;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.security.Actor;
 import cn.ipf.batch.JobControl;
-import cn.ipf.batch.JobFailures;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.AbstractJob;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -28,14 +20,12 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Crash recovery without SQL. Every job execution is recorded as run by this instance when it starts; the instance
- * beats every {@code ipf.instance.heartbeat}. On start-up and at every beat, executions still marked running whose
- * owner is gone (this instance's earlier incarnation, or any instance silent for {@code ipf.instance.heartbeat-timeout})
- * are marked FAILED with the reason {@value #INSTANCE_STOPPED}, audited, and can then be restarted through the job
+ * Crash recovery without SQL. Every job execution is recorded as run by this instance when it starts
+ * ({@link ServiceInstance}); the instance beats every {@code ipf.instance.heartbeat}. On start-up and at every beat,
+ * executions still marked running whose owner is gone (this instance's earlier incarnation, or any instance silent
+ * for {@code ipf.instance.heartbeat-timeout}) are marked FAILED with the reason {@value #INSTANCE_STOPPED}, audited, and can then be restarted through the job
  * API or the command line. The heartbeat runs on every instance (no scheduler lock): it is each one's own sign of
  * life.
- *
- * <p>Every job also ends with a failure's root cause in words as its exit description, never a stack trace.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -82,7 +72,7 @@ class JobRecovery implements SchedulingConfigurer {
 
     /** Marks the executions whose owner is gone FAILED; answers their ids. */
     List<Long> recoverOrphans() {
-        List<Long> recovered = new java.util.ArrayList<>();
+        List<Long> recovered = new ArrayList<>();
         for (long id : instance.orphans()) {
             try {
                 jobs.fail(id, INSTANCE_STOPPED).ifPresent(run -> {
@@ -96,36 +86,5 @@ class JobRecovery implements SchedulingConfigurer {
             }
         }
         return recovered;
-    }
-
-    /** Registers {@link #listener} on every job of the service, including those other jobs run inside them. */
-    @Bean
-    static BeanPostProcessor everyJobTracked(ObjectProvider<ServiceInstance> instance) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof AbstractJob job) {
-                    job.registerJobExecutionListener(listener(instance));
-                }
-                return bean;
-            }
-        };
-    }
-
-    private static JobExecutionListener listener(ObjectProvider<ServiceInstance> instance) {
-        return new JobExecutionListener() {
-            @Override
-            public void beforeJob(JobExecution execution) {
-                instance.getObject().claim(execution.getId());
-            }
-
-            @Override
-            public void afterJob(JobExecution execution) {
-                if (execution.getStatus() == BatchStatus.FAILED) {
-                    execution.setExitStatus(new ExitStatus(execution.getExitStatus().getExitCode(),
-                            JobFailures.reason(execution)));
-                }
-            }
-        };
     }
 }

@@ -1,6 +1,6 @@
 package cn.ipf.app.job;
 
-import cn.ipf.batch.JobExecutionLiveness;
+import cn.ipf.batch.JobExecutionOwnership;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * still running elsewhere.
  */
 @Component
-class ServiceInstance implements JobExecutionLiveness {
+class ServiceInstance implements JobExecutionOwnership {
 
     private final JobOwnerMapper mapper;
     private final String name;
@@ -44,7 +44,8 @@ class ServiceInstance implements JobExecutionLiveness {
         mapper.beat(name, incarnation);
     }
 
-    void claim(long executionId) {
+    @Override
+    public void claim(long executionId) {
         mapper.claim(executionId, name, incarnation);
     }
 

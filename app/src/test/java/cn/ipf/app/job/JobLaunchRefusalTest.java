@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.testinfra.IntegrationTest;
+import cn.ipf.app.user.Role;
+import cn.ipf.batch.JobControl;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.env.MockEnvironment;
 
 /**
  * A refused launch writes no job instance, so the same parameters are refused the same way every time (and work once
  * they become valid); an execution no thread runs any more can be stopped, which ends it so that it can be
- * restarted.
+ * restarted (here from the command line). Regulators launch the jobs their row of JobRights grants.
  */
 class JobLaunchRefusalTest extends IntegrationTest {
 
     private static final String JOB = "/api/v1/admin/jobs/interest-subsidy/executions";
+
+    @Autowired
+    JobControl jobControl;
 
     @Test
     void anUnknownProgrammeIsRefusedEveryTimeAndLeavesNoJobInstance() {
@@ -98,10 +105,27 @@ class JobLaunchRefusalTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT END_TIME FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?",
                 LocalDateTime.class, id)).isNotNull();
 
-        Http.Response restart = http.with(admin).post("/api/v1/admin/job-executions/" + id + "/restart", null);
-        assertThat(restart.status()).as(restart.toString()).isEqualTo(202);
-        assertThat(runToEnd(admin, restart.json().get("executionId").asLong()).get("status").asString())
+        // restarted from the command line this time (the API's restart is the same JobControl call)
+        assertThat(new JobCommandLine(jobControl, new MockEnvironment().withProperty("ipf.batch.restart",
+                String.valueOf(id)), null).execute()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION s"
+                + " ON s.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE e.JOB_EXECUTION_ID = ? AND s.STATUS = 'COMPLETED'",
+                Long.class, id)).isEqualTo(1);
+    }
+
+    @Test
+    void regulatorsLaunchTheJobsOfTheirTableOnly() {
+        String regulator = token(user(Role.REGULATOR, null, null, null));
+        Http.Response report = http.with(regulator).post("/api/v1/admin/jobs/regulator-monthly-report/executions",
+                Map.of("parameters", Map.of("month", "2019-01")));
+        assertThat(report.status()).as(report.toString()).isEqualTo(202);
+        assertThat(runToEnd(regulator, report.json().get("executionId").asLong()).get("status").asString())
                 .isEqualTo("COMPLETED");
+        Http.Response purge = http.with(regulator).post("/api/v1/admin/jobs/idempotency-purge/executions",
+                Map.of("parameters", Map.of("cutoff", "2003-02-03T04:05:06Z")));
+        assertThat(purge.status()).as(purge.toString()).isEqualTo(403);
+        assertThat(http.with(regulator).post("/api/v1/admin/job-executions/"
+                + report.json().get("executionId").asLong() + "/abandon", null).status()).isEqualTo(403);
     }
 
     /** Spring Batch's key of a job instance: the MD5 of its identifying parameters as it writes them. */

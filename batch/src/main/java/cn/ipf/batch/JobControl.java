@@ -94,7 +94,7 @@ public class JobControl {
         if (existing != null && jobRepository.getJobExecutions(existing).isEmpty()) {
             jobRepository.deleteJobInstance(existing);
         }
-        return view(jobOperator.start(job, jobParameters));
+        return view(owned(jobOperator.start(job, jobParameters)));
     }
 
     public Optional<JobRun> find(long executionId) {
@@ -107,7 +107,7 @@ public class JobControl {
         if (execution.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(view(jobOperator.restart(execution.get())));
+        return Optional.of(view(owned(jobOperator.restart(execution.get()))));
     }
 
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -160,6 +160,15 @@ public class JobControl {
             execution = jobOperator.abandon(execution);
         }
         return Optional.of(view(execution));
+    }
+
+    /**
+     * Records this instance as the owner as soon as the execution exists: it may wait in the launch queue before a
+     * thread starts it (and claims it again), and until then it is this instance's, not an orphan.
+     */
+    private JobExecution owned(JobExecution execution) {
+        ownership.claim(execution.getId());
+        return execution;
     }
 
     /** Ends an execution and its unfinished steps, as the thread that ran it would have. */

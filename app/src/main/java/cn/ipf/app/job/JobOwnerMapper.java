@@ -14,6 +14,7 @@ interface JobOwnerMapper {
     /** Records this incarnation of an instance as alive now (its start replaces an earlier incarnation). */
     void beat(@Param("name") String instanceName, @Param("incarnation") String incarnation);
 
+    /** Records (or, claimed again, confirms) the incarnation that runs an execution. */
     void claim(@Param("executionId") long executionId, @Param("name") String instanceName,
             @Param("incarnation") String incarnation);
 

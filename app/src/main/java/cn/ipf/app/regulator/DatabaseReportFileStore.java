@@ -20,6 +20,6 @@ class DatabaseReportFileStore implements ReportFileStore {
 
     @Override
     public Optional<byte[]> get(String month, String format) {
-        return Optional.ofNullable(mapper.content(month, format));
+        return Optional.ofNullable(mapper.content(month, format)).map(ReportContent::content);
     }
 }

@@ -9,5 +9,6 @@ interface ReportContentMapper {
 
     void upsert(@Param("month") String month, @Param("format") String format, @Param("content") byte[] content);
 
-    byte[] content(@Param("month") String month, @Param("format") String format);
+    /** A row, not a bare byte[]: MyBatis takes an array return type for many rows. */
+    ReportContent content(@Param("month") String month, @Param("format") String format);
 }

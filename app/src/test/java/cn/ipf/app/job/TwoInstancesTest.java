@@ -68,6 +68,10 @@ class TwoInstancesTest extends IntegrationTest {
         assertThat(here.status()).isEqualTo(200);
         assertThat(there.status()).as(there.toString()).isEqualTo(200);
         assertThat(there.body()).isEqualTo(here.body()).contains("目标");
+        assertThat(jdbc.queryForObject("SELECT SHA2(content, 256) FROM statistics_report_content"
+                + " WHERE report_month = '2018-07' AND format = 'csv'", String.class))
+                .as("the stored bytes are those recorded").isEqualTo(jdbc.queryForObject("SELECT sha256"
+                        + " FROM statistics_report WHERE report_month = '2018-07' AND format = 'csv'", String.class));
         assertThat(there.headers().get("X-Content-SHA256")).isNotNull()
                 .isEqualTo(here.headers().get("X-Content-SHA256"));
     }

@@ -24,11 +24,13 @@ public final class OtherInstance {
 
     /** Starts an instance named {@code name}; with {@code web}, on a free port ({@link #port}). */
     public static ConfigurableApplicationContext start(String name, boolean web, Map<String, String> extra) {
-        Map<String, Object> properties = new LinkedHashMap<>(Infrastructure.get().properties(false));
+        Map<String, String> properties = new LinkedHashMap<>(Infrastructure.get().properties(false));
         properties.put("ipf.instance.name", name);
         properties.put("server.port", "0");
         properties.putAll(extra);
-        return builder(web).properties(properties).run();
+        // as command-line arguments: they must win over application.yml, as the environment would in production
+        return builder(web).run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new));
     }
 
     public static int port(ConfigurableApplicationContext context) {

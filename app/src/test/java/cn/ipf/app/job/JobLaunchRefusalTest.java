@@ -91,8 +91,8 @@ class JobLaunchRefusalTest extends IntegrationTest {
                 Map.of("parameters", Map.of("cutoff", "2002-02-03T04:05:06Z")));
         long id = launched.json().get("executionId").asLong();
         assertThat(runToEnd(admin, id).get("status").asString()).isEqualTo("COMPLETED");
-        // what a crash leaves: the execution still STARTED, no end time, and no instance running it
-        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL"
+        // what a crash after a stop request leaves: STOPPING for ever, no end time, and no instance running it
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STOPPING', EXIT_CODE = 'STOPPED', END_TIME = NULL"
                 + " WHERE JOB_EXECUTION_ID = ?", id);
         jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL"
                 + " WHERE JOB_EXECUTION_ID = ?", id);

@@ -111,6 +111,9 @@ class InterestSubsidyCrashRecoveryTest extends SubsidyTestSupport {
             JsonNode failed = http.with(admin).get("/api/v1/admin/job-executions/" + executionId).json();
             assertThat(failed.get("status").asString()).isEqualTo("FAILED");
             assertThat(failed.get("exitDescription").asString()).isEqualTo("instance stopped");
+            assertThat(jdbc.queryForObject("SELECT summary FROM audit_event WHERE action = 'JOB_RECOVERED'"
+                    + " AND entity_id = ?", String.class, String.valueOf(executionId)))
+                    .as("recovered by the restarted instance itself").contains("\"by\":\"" + instance + "\"");
         }
 
         // ---- resumed through the job API: the lines of the uninterrupted run ------------------------------------

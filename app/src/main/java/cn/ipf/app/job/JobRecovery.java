@@ -3,6 +3,7 @@ package cn.ipf.app.job;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.security.Actor;
 import cn.ipf.batch.JobControl;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,25 +12,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Crash recovery without SQL. Every job execution is recorded as run by this instance when it starts
  * ({@link ServiceInstance}); the instance beats every {@code ipf.instance.heartbeat}. On start-up and at every beat,
  * executions still marked running whose owner is gone (this instance's earlier incarnation, or any instance silent
- * for {@code ipf.instance.heartbeat-timeout}) are marked FAILED with the reason {@value #INSTANCE_STOPPED}, audited, and can then be restarted through the job
- * API or the command line. The heartbeat runs on every instance (no scheduler lock): it is each one's own sign of
- * life.
+ * for {@code ipf.instance.heartbeat-timeout}) are marked FAILED with the reason {@value #INSTANCE_STOPPED}, audited,
+ * and can then be restarted through the job API or the command line. The heartbeat runs on every instance (no
+ * scheduler lock): it is each one's own sign of life, on a thread of its own, so that a long scheduled task (a
+ * webhook dispatch pass) cannot delay it until other instances take this one for dead.
  */
-@Configuration(proxyBeanMethods = false)
-@EnableScheduling
-class JobRecovery implements SchedulingConfigurer {
+@Component
+class JobRecovery {
 
     static final String INSTANCE_STOPPED = "instance stopped";
     private static final Logger log = LoggerFactory.getLogger(JobRecovery.class);
@@ -39,6 +38,7 @@ class JobRecovery implements SchedulingConfigurer {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final Duration heartbeat;
+    private final ThreadPoolTaskScheduler heartbeatThread = new ThreadPoolTaskScheduler();
 
     JobRecovery(ServiceInstance instance, JobControl jobs, AuditTrail audit, TransactionTemplate tx,
             @Value("${ipf.instance.heartbeat:10s}") Duration heartbeat) {
@@ -53,11 +53,14 @@ class JobRecovery implements SchedulingConfigurer {
     @EventListener(ApplicationStartedEvent.class)
     void started() {
         beatAndRecover();
+        heartbeatThread.setThreadNamePrefix("heartbeat-");
+        heartbeatThread.initialize();
+        heartbeatThread.scheduleWithFixedDelay(this::beatAndRecover, heartbeat);
     }
 
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(this::beatAndRecover, heartbeat);
+    @PreDestroy
+    void stop() {
+        heartbeatThread.shutdown();
     }
 
     void beatAndRecover() {

@@ -1,5 +1,6 @@
 package cn.ipf.app;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +25,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.ibatis.annotations.Mapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Keeps the rules of the house that the compiler cannot. */
@@ -148,5 +151,13 @@ class ArchitectureTest {
             }
         }
         return tables;
+    }
+
+    @Test
+    void everyScheduleRunsOnOneInstance() {
+        methods().that().areAnnotatedWith(Scheduled.class)
+                .should().beAnnotatedWith(SchedulerLock.class)
+                .because("several instances share the database: a schedule must run once, not once per instance")
+                .check(APP);
     }
 }

@@ -12,8 +12,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -34,6 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
  * The one way the service launches, restarts, stops and inspects batch jobs (API, schedules and command line alike).
  * Parameters are strings; a job that needs defaults (such as a cut-off time) declares {@link JobLaunchDefaults}.
  * Launching suspends any caller transaction: Spring Batch keeps its metadata in transactions of its own.
+ *
+ * <p>Parameters are validated before Spring Batch writes anything, so a refused launch leaves no job instance behind;
+ * an instance without any execution (left by earlier versions) counts as new. An execution that no live instance of
+ * the service runs ({@link JobExecutionOwnership}) is ended here when stopped or abandoned, since no thread would
+ * ever end it.
  */
 @Service
 public class JobControl {
@@ -42,11 +50,13 @@ public class JobControl {
     private final JobRepository jobRepository;
     private final Map<String, Job> jobs;
     private final Map<String, JobLaunchDefaults> defaults;
+    private final JobExecutionOwnership ownership;
 
     public JobControl(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs,
-            List<JobLaunchDefaults> defaults) {
+            List<JobLaunchDefaults> defaults, JobExecutionOwnership ownership) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
+        this.ownership = ownership;
         this.defaults = defaults.stream().collect(Collectors.toMap(JobLaunchDefaults::jobName,
                 Function.identity()));
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity(), (a, b) -> {
@@ -78,7 +88,13 @@ public class JobControl {
         if (jobDefaults != null) {
             jobParameters = jobDefaults.complete(jobParameters);
         }
-        return view(jobOperator.start(job, jobParameters));
+        // Spring Batch creates the job instance before it validates: refused parameters would leave it behind
+        job.getJobParametersValidator().validate(jobParameters);
+        JobInstance existing = jobRepository.getJobInstance(jobName, jobParameters);
+        if (existing != null && jobRepository.getJobExecutions(existing).isEmpty()) {
+            jobRepository.deleteJobInstance(existing);
+        }
+        return view(owned(jobOperator.start(job, jobParameters)));
     }
 
     public Optional<JobRun> find(long executionId) {
@@ -91,7 +107,7 @@ public class JobControl {
         if (execution.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(view(jobOperator.restart(execution.get())));
+        return Optional.of(view(owned(jobOperator.restart(execution.get()))));
     }
 
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -100,8 +116,78 @@ public class JobControl {
         if (execution.isEmpty()) {
             return Optional.empty();
         }
+        if (execution.get().getStatus().isRunning() && !ownership.isRunningSomewhere(executionId)) {
+            return Optional.of(view(end(execution.get(), BatchStatus.STOPPED,
+                    new ExitStatus(ExitStatus.STOPPED.getExitCode(), "stopped: no instance was running it"))));
+        }
         jobOperator.stop(execution.get());
         return find(executionId);
+    }
+
+    /**
+     * Marks an execution that no instance runs any more as FAILED with the reason, so that it can be restarted;
+     * empty when there is no such execution or it is no longer marked running.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Optional<JobRun> fail(long executionId, String reason) {
+        return execution(executionId).filter(e -> e.getStatus().isRunning())
+                .map(e -> view(end(e, BatchStatus.FAILED, new ExitStatus(ExitStatus.FAILED.getExitCode(), reason))));
+    }
+
+    /**
+     * 放弃 gives an execution up for good: it will never be restarted (the operator's decision, for example after
+     * repairing data by other means). Refused while a live instance runs it.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Optional<JobRun> abandon(long executionId) throws JobExecutionAlreadyRunningException,
+            JobInstanceAlreadyCompleteException {
+        Optional<JobExecution> found = execution(executionId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        JobExecution execution = found.get();
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            throw new JobInstanceAlreadyCompleteException("execution " + executionId + " completed");
+        }
+        if (execution.getStatus().isRunning()) {
+            if (ownership.isRunningSomewhere(executionId)) {
+                throw new JobExecutionAlreadyRunningException("execution " + executionId + " is running");
+            }
+            return Optional.of(view(end(execution, BatchStatus.ABANDONED,
+                    new ExitStatus(ExitStatus.FAILED.getExitCode(), "abandoned by an operator"))));
+        }
+        if (execution.getStatus() != BatchStatus.ABANDONED) {
+            execution = jobOperator.abandon(execution);
+        }
+        return Optional.of(view(execution));
+    }
+
+    /**
+     * Records this instance as the owner as soon as the execution exists: it may wait in the launch queue before a
+     * thread starts it (and claims it again), and until then it is this instance's, not an orphan.
+     */
+    private JobExecution owned(JobExecution execution) {
+        ownership.claim(execution.getId());
+        return execution;
+    }
+
+    /** Ends an execution and its unfinished steps, as the thread that ran it would have. */
+    private JobExecution end(JobExecution execution, BatchStatus status, ExitStatus exit) {
+        // Spring Batch writes its own times with the JVM's local clock; the service runs in UTC
+        LocalDateTime now = LocalDateTime.now();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus().isRunning() || step.getEndTime() == null) {
+                step.setStatus(status);
+                step.setExitStatus(exit);
+                step.setEndTime(now);
+                jobRepository.update(step);
+            }
+        }
+        execution.setStatus(status);
+        execution.setExitStatus(exit);
+        execution.setEndTime(now);
+        jobRepository.update(execution);
+        return execution;
     }
 
     /** Batch 6's JDBC repository throws for an unknown id where the interface suggests null. */

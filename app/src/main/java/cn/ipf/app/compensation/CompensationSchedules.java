@@ -3,6 +3,7 @@ package cn.ipf.app.compensation;
 import cn.ipf.batch.JobControl;
 import cn.ipf.batch.compensation.RiskCompensationJobConfig;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scheduled runs of the risk-compensation job, one per programme with work to do, so approved claims are paid and claims waiting for
- * funds are paid once money has been added. Two instances firing at once are safe: each claim is paid under its lock,
- * once. A cron of "-" disables the schedule.
+ * funds are paid once money has been added. The schedule runs on one instance only (its scheduler lock); each claim is
+ * also paid under its own lock, once. A cron of "-" disables the schedule.
  */
 @Component
 class CompensationSchedules {
@@ -29,6 +30,7 @@ class CompensationSchedules {
     }
 
     @Scheduled(cron = "${ipf.batch.risk-compensation.cron:0 0 * * * *}", zone = "${ipf.time-zone:Asia/Shanghai}")
+    @SchedulerLock(name = "risk-compensation")
     void settle() {
         for (CompensationProgrammes.Programme p : programmes.all()) {
             if (!settlement.pendingWork(p.row().id())) {

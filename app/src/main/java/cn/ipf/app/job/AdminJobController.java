@@ -3,15 +3,23 @@ package cn.ipf.app.job;
 import static cn.ipf.app.shared.web.ApiTime.utc;
 
 import cn.ipf.api.model.JobExecution;
+import cn.ipf.api.model.JobExecutionPage;
 import cn.ipf.api.model.JobLaunchRequest;
+import cn.ipf.api.model.JobStatus;
 import cn.ipf.api.model.StepProgress;
 import cn.ipf.api.server.AdminJobsApi;
 import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.security.Actor;
+import cn.ipf.app.security.CurrentActor;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.shared.web.Pages;
 import cn.ipf.batch.JobControl;
 import cn.ipf.batch.JobRun;
 import java.net.URI;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -26,8 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Launch, watch, stop and restart batch jobs. Launches run asynchronously; each action is audited. Batch metadata is
- * written by Spring Batch in its own transactions, so these actions stay outside the request transaction.
+ * Launch, list, watch, stop, restart and abandon batch jobs. Launches run asynchronously; each action is audited. Batch
+ * metadata is written by Spring Batch in its own transactions, so these actions stay outside the request transaction.
+ * Who may launch which job is {@link JobRights}.
  */
 @RestController
 class AdminJobController implements AdminJobsApi {
@@ -35,11 +44,13 @@ class AdminJobController implements AdminJobsApi {
     private final JobControl jobs;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
+    private final JobExecutionQueries executions;
 
-    AdminJobController(JobControl jobs, AuditTrail audit, TransactionTemplate tx) {
+    AdminJobController(JobControl jobs, AuditTrail audit, TransactionTemplate tx, JobExecutionQueries executions) {
         this.jobs = jobs;
         this.audit = audit;
         this.tx = tx;
+        this.executions = executions;
     }
 
     @Override
@@ -53,6 +64,9 @@ class AdminJobController implements AdminJobsApi {
                 : body.getParameters();
         if (!jobs.jobNames().contains(jobName)) {
             throw new ApiException(ErrorCode.JOB_UNKNOWN, jobName);
+        }
+        if (!JobRights.mayLaunch(CurrentActor.find().map(Actor::role).orElse(null), jobName)) {
+            throw new ApiException(ErrorCode.FORBIDDEN);
         }
         JobRun run;
         try {
@@ -70,6 +84,18 @@ class AdminJobController implements AdminJobsApi {
         }
         audited("JOB_LAUNCHED", run);
         return accepted(run);
+    }
+
+    @Override
+    public ResponseEntity<JobExecutionPage> listJobExecutions(String jobName, JobStatus status, OffsetDateTime from,
+            OffsetDateTime to, Integer page, Integer size) {
+        Pages.Request request = Pages.request(page, size);
+        JobExecutionFilter filter = new JobExecutionFilter(jobName, status == null ? null : status.getValue(),
+                utcLocal(from), utcLocal(to));
+        JobExecutionQueries.Page found = executions.page(filter, request.offset(), request.size());
+        return ResponseEntity.ok(new JobExecutionPage()
+                .items(found.runs().stream().map(AdminJobController::toApi).toList())
+                .page(request.meta(found.total())));
     }
 
     @Override
@@ -105,6 +131,26 @@ class AdminJobController implements AdminJobsApi {
         }
         audited("JOB_STOP_REQUESTED", run);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(toApi(run));
+    }
+
+    @Override
+    public ResponseEntity<JobExecution> abandonJobExecution(Long executionId, String idempotencyKey) {
+        JobRun run;
+        try {
+            run = jobs.abandon(executionId)
+                    .orElseThrow(() -> new ApiException(ErrorCode.JOB_EXECUTION_NOT_FOUND, executionId));
+        } catch (JobExecutionAlreadyRunningException e) {
+            throw new ApiException(ErrorCode.JOB_ALREADY_RUNNING, executionId);
+        } catch (JobInstanceAlreadyCompleteException e) {
+            throw new ApiException(ErrorCode.JOB_ALREADY_COMPLETE, executionId);
+        }
+        audited("JOB_ABANDONED", run);
+        return ResponseEntity.ok(toApi(run));
+    }
+
+    /** Spring Batch keeps UTC wall-clock times. */
+    private static LocalDateTime utcLocal(OffsetDateTime time) {
+        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 
     private void audited(String action, JobRun run) {

@@ -2,6 +2,7 @@ package cn.ipf.app.job;
 
 import cn.ipf.batch.JobControl;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +10,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Scheduled launches, through the same {@link JobControl} as the API. Every instance may fire: the job's identifying
- * parameters (here the review date) make the second launch of a day a refused duplicate, not a second run.
+ * Scheduled launches, through the same {@link JobControl} as the API, each on one instance only (the schedule's lock,
+ * see {@link ScheduleLocks}).
  * A cron of "-" disables a schedule.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,16 +27,19 @@ class JobSchedules {
     }
 
     @Scheduled(cron = "${ipf.batch.library-rereview.cron:0 0 2 15 1 *}", zone = "${ipf.time-zone:Asia/Shanghai}")
+    @SchedulerLock(name = "library-rereview")
     void annualLibraryRereview() {
         launch("library-rereview");
     }
 
     @Scheduled(cron = "${ipf.batch.idempotency-purge.cron:0 30 3 * * *}", zone = "${ipf.time-zone:Asia/Shanghai}")
+    @SchedulerLock(name = "idempotency-purge")
     void dailyIdempotencyPurge() {
         launch("idempotency-purge");
     }
 
     @Scheduled(cron = "${ipf.batch.webhook-retention.cron:0 45 3 * * *}", zone = "${ipf.time-zone:Asia/Shanghai}")
+    @SchedulerLock(name = "webhook-retention")
     void dailyWebhookRetention() {
         launch("webhook-retention");
     }

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,15 +26,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 月度进展报告 the monthly progress report: the month's indicators in total and by district, bank and industry (one
  * sheet each, with the same month a year earlier and the change) and the year's targets measured on the month's last
- * day, written as XLSX and CSV through {@link TableFile} into {@code ipf.regulator.report-dir} and recorded with the
- * SHA-256 of the bytes. The files hold no timestamps (TableFile fixes the workbook's dates), so generating a month
+ * day, written as XLSX and CSV through {@link TableFile} into the {@link ReportFileStore} (which every instance
+ * reads) and recorded with the SHA-256 of the bytes. The files hold no timestamps (TableFile fixes the workbook's dates), so generating a month
  * again over the same data gives the same bytes and checksum.
  */
 @Service
@@ -52,15 +50,15 @@ public class MonthlyReportFiles implements MonthlyReports {
     private final StatisticsMapper mapper;
     private final AuditTrail audit;
     private final Clock clock;
-    private final Path directory;
+    private final ReportFileStore store;
 
     MonthlyReportFiles(Statistics statistics, StatisticsMapper mapper, AuditTrail audit, Clock clock,
-            @Value("${ipf.regulator.report-dir:${java.io.tmpdir}/ipf-reports}") String directory) {
+            ReportFileStore store) {
         this.statistics = statistics;
         this.mapper = mapper;
         this.audit = audit;
         this.clock = clock;
-        this.directory = Path.of(directory);
+        this.store = store;
     }
 
     @Override
@@ -78,8 +76,7 @@ public class MonthlyReportFiles implements MonthlyReports {
                 ReportFile file = new ReportFile(month.toString(), format, fileName, Files.size(written),
                         sha256(written), 0, now);
                 mapper.upsertReport(file);
-                Files.createDirectories(directory);
-                Files.move(written, directory.resolve(fileName), StandardCopyOption.REPLACE_EXISTING);
+                store.put(month.toString(), format, Files.readAllBytes(written));
                 audited.put(format, Map.of("sha256", file.sha256(), "sizeBytes", file.sizeBytes(), "unchanged",
                         before != null && before.sha256().equals(file.sha256())));
             } catch (IOException e) {
@@ -88,7 +85,7 @@ public class MonthlyReportFiles implements MonthlyReports {
                 try {
                     Files.deleteIfExists(written);
                 } catch (IOException ignored) {
-                    // moved already, or a leftover temporary file
+                    // a leftover temporary file
                 }
             }
         }
@@ -124,18 +121,18 @@ public class MonthlyReportFiles implements MonthlyReports {
         return mapper.reports();
     }
 
-    /** A stored report and where its file is; 404 when the month was never generated in that format. */
+    /** A stored report and its bytes; 404 when the month was never generated in that format. */
     @Transactional(readOnly = true)
     public Stored stored(String month, String format) {
         ReportFile file = mapper.report(month, format);
-        Path path = file == null ? null : directory.resolve(file.fileName());
-        if (path == null || !Files.isReadable(path)) {
+        byte[] content = file == null ? null : store.get(month, format).orElse(null);
+        if (content == null) {
             throw new ApiException(ErrorCode.NOT_FOUND);
         }
-        return new Stored(file, path);
+        return new Stored(file, content);
     }
 
-    public record Stored(ReportFile file, Path path) {
+    public record Stored(ReportFile file, byte[] content) {
     }
 
     /** Hex SHA-256 of a file, read as a stream. */

@@ -3,6 +3,7 @@ package cn.ipf.app.regulator;
 import cn.ipf.batch.JobControl;
 import cn.ipf.batch.regulator.MonthlyReportJobConfig;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,6 +25,7 @@ class MonthlyReportSchedule {
     }
 
     @Scheduled(cron = "${ipf.batch.regulator-monthly-report.cron:0 0 4 1 * *}", zone = "${ipf.time-zone:Asia/Shanghai}")
+    @SchedulerLock(name = "regulator-monthly-report")
     void report() {
         try {
             log.info("scheduled monthly report: execution {}",

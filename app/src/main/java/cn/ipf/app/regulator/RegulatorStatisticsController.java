@@ -14,13 +14,10 @@ import cn.ipf.api.server.AdminStatisticsTargetsApi;
 import cn.ipf.api.server.RegulatorStatisticsApi;
 import cn.ipf.app.regulator.policy.Indicator;
 import cn.ipf.app.shared.web.Downloads;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -50,17 +47,13 @@ class RegulatorStatisticsController implements RegulatorStatisticsApi, AdminStat
     @Override
     public ResponseEntity<Resource> downloadStatisticsReport(String month, ExportFormat format) {
         MonthlyReportFiles.Stored stored = reports.stored(month, format.getValue());
-        try {
-            return ResponseEntity.ok()
-                    .contentType(Downloads.mediaType(format == ExportFormat.XLSX))
-                    .contentLength(stored.file().sizeBytes())
-                    .header("X-Content-SHA256", stored.file().sha256())
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                            .filename(stored.file().fileName()).build().toString())
-                    .body(new InputStreamResource(Files.newInputStream(stored.path())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ResponseEntity.ok()
+                .contentType(Downloads.mediaType(format == ExportFormat.XLSX))
+                .contentLength(stored.content().length)
+                .header("X-Content-SHA256", stored.file().sha256())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(stored.file().fileName()).build().toString())
+                .body(new ByteArrayResource(stored.content()));
     }
 
     @Override

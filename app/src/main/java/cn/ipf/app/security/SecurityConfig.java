@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -34,7 +35,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Two filter chains: the bank API ({@code /api/v1/bank/**}) authenticated by request signatures, and everything
- * else by bearer JWTs issued by this service. Both answer refusals with problem+json.
+ * else by bearer JWTs issued by this service. Both answer refusals with problem+json. The chains exist only in a web
+ * application: a command-line run ({@code spring.main.web-application-type=none}) has no HttpSecurity.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -46,6 +48,7 @@ class SecurityConfig {
     /** Bank systems sign their requests; a bank's officers use the same API with their own bearer token. */
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain bankApi(HttpSecurity http, BankAppCredentials registry, NonceStore nonces,
             BankRateLimiter rateLimiter, Problems problems, IpfSecurityProperties properties, Clock clock,
             JwtDecoder jwtDecoder) throws Exception {
@@ -61,14 +64,16 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain api(HttpSecurity http, Problems problems, JwtDecoder jwtDecoder) throws Exception {
         return stateless(http, problems)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
-                        // regulators launch the interest-subsidy job and follow executions (issue 5)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/jobs/interest-subsidy/executions")
+                        // regulators launch the jobs JobRights grants them and follow executions
+                        .requestMatchers(HttpMethod.POST, "/api/v1/admin/jobs/*/executions")
                         .hasAnyRole("ADMIN", "REGULATOR")
-                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/job-executions/*")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/job-executions",
+                                "/api/v1/admin/job-executions/*")
                         .hasAnyRole("ADMIN", "REGULATOR")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/regulator/**").hasAnyRole("REGULATOR", "ADMIN")

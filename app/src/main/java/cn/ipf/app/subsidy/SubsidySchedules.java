@@ -5,6 +5,7 @@ import cn.ipf.app.subsidy.policy.SubsidyPeriod;
 import cn.ipf.batch.JobControl;
 import cn.ipf.batch.subsidy.InterestSubsidyJobConfig;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scheduled subsidy work: each month the interest-subsidy run of the month before for every programme whose period
- * covers it (the job's parameters identify the run, so a second instance firing is a refused duplicate), and each
- * day the expiry of computed claims past their declaration deadline. A cron of "-" disables a schedule.
+ * covers it, and each day the expiry of computed claims past their declaration deadline. A cron of "-" disables a
+ * schedule; each runs on one instance only (its scheduler lock).
  */
 @Component
 class SubsidySchedules {
@@ -33,6 +34,7 @@ class SubsidySchedules {
     }
 
     @Scheduled(cron = "${ipf.batch.interest-subsidy.cron:0 0 2 5 * *}", zone = "${ipf.time-zone:Asia/Shanghai}")
+    @SchedulerLock(name = "interest-subsidy")
     void monthlyInterestSubsidy() {
         SubsidyPeriod month = SubsidyPeriod.monthBefore(calendar.today());
         for (Programmes.Programme p : programmes.all()) {
@@ -51,6 +53,7 @@ class SubsidySchedules {
     }
 
     @Scheduled(cron = "${ipf.subsidy.expiry-cron:0 30 1 * * *}", zone = "${ipf.time-zone:Asia/Shanghai}")
+    @SchedulerLock(name = "subsidy-claim-expiry")
     void dailyClaimExpiry() {
         log.info("expired {} computed subsidy claims past their declaration deadline",
                 claims.expireOverdue(calendar.today()));

@@ -1,5 +1,6 @@
 package cn.ipf.batch.simulation;
 
+import cn.ipf.batch.JobFailures;
 import cn.ipf.batch.JobLaunchDefaults;
 import cn.ipf.batch.subsidy.InterestSubsidyJobConfig;
 import java.util.Map;
@@ -56,7 +57,7 @@ public class WhatIfSimulationJobConfig {
                     @Override
                     public void afterJob(JobExecution execution) {
                         if (execution.getStatus() != BatchStatus.COMPLETED) {
-                            simulations.fail(simulation(execution), reason(execution));
+                            simulations.fail(simulation(execution), JobFailures.reason(execution));
                         }
                     }
                 })
@@ -124,7 +125,7 @@ public class WhatIfSimulationJobConfig {
             JobExecution run = inThisThread.start(interestSubsidyJob, parameters.toJobParameters());
             if (run.getStatus() != BatchStatus.COMPLETED) {
                 throw new IllegalStateException(InterestSubsidyJobConfig.JOB_NAME + " dry run (execution "
-                        + run.getId() + ") ended " + run.getStatus() + ": " + reason(run));
+                        + run.getId() + ") ended " + run.getStatus() + ": " + JobFailures.reason(run));
             }
             job.getExecutionContext().putLong(key, run.getJobInstance().getInstanceId());
             return RepeatStatus.FINISHED;
@@ -140,34 +141,6 @@ public class WhatIfSimulationJobConfig {
 
     private static Long instance(JobExecution job, String key) {
         return job.getExecutionContext().containsKey(key) ? job.getExecutionContext().getLong(key) : null;
-    }
-
-    /**
-     * Why an execution failed: the first root cause thrown by the feature rather than by Spring Batch's own
-     * machinery (a failed partition reports "Partition handler returned an unsuccessful step"; the missing LPR month
-     * behind it is what a regulator needs to read).
-     */
-    private static String reason(JobExecution execution) {
-        Throwable first = null;
-        for (Throwable failure : execution.getAllFailureExceptions()) {
-            Throwable root = failure;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            if (!root.getClass().getName().startsWith("org.springframework.batch.")) {
-                return message(root);
-            }
-            first = first == null ? root : first;
-        }
-        if (first != null) {
-            return message(first);
-        }
-        String description = execution.getExitStatus().getExitDescription();
-        return description == null || description.isBlank() ? execution.getStatus().name() : description;
-    }
-
-    private static String message(Throwable t) {
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private static void validate(WhatIfSimulations simulations, JobParameters parameters)

@@ -148,6 +148,10 @@ public class InterestSubsidyJobConfig {
     private static void validate(InterestSubsidyRuns runs, JobParameters parameters)
             throws InvalidJobParametersException {
         JobLaunchDefaults.requireOnly(parameters, PARAMETERS);
+        JobLaunchDefaults.requireParsable(parameters, "programme", Long::parseLong, "42 (a programme id)");
+        if (parameters.getString("period") == null) {
+            throw new InvalidJobParametersException("period is required");
+        }
         try {
             runs.check(strings(parameters));
         } catch (IllegalArgumentException e) {

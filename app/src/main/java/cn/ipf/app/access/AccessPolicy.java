@@ -1,5 +1,6 @@
 package cn.ipf.app.access;
 
+import cn.ipf.app.access.policy.JobRights;
 import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.access.policy.Visibility;
 import cn.ipf.app.security.Actor;
@@ -37,6 +38,13 @@ public class AccessPolicy {
     /** 403 unless the caller's role has the permission. */
     public void require(Caller caller, Permission permission) {
         if (!permission.allows(caller.role())) {
+            throw new ApiException(ErrorCode.FORBIDDEN);
+        }
+    }
+
+    /** 403 unless the caller's role may launch the batch job ({@link JobRights}). */
+    public void requireJobLaunch(Caller caller, String jobName) {
+        if (!JobRights.mayLaunch(caller.role(), jobName)) {
             throw new ApiException(ErrorCode.FORBIDDEN);
         }
     }

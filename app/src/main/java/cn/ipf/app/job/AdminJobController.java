@@ -8,9 +8,8 @@ import cn.ipf.api.model.JobLaunchRequest;
 import cn.ipf.api.model.JobStatus;
 import cn.ipf.api.model.StepProgress;
 import cn.ipf.api.server.AdminJobsApi;
+import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.audit.AuditTrail;
-import cn.ipf.app.security.Actor;
-import cn.ipf.app.security.CurrentActor;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.web.Pages;
@@ -36,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Launch, list, watch, stop, restart and abandon batch jobs. Launches run asynchronously; each action is audited. Batch
  * metadata is written by Spring Batch in its own transactions, so these actions stay outside the request transaction.
- * Who may launch which job is {@link JobRights}.
+ * Who may launch which job is {@link cn.ipf.app.access.policy.JobRights}.
  */
 @RestController
 class AdminJobController implements AdminJobsApi {
@@ -45,8 +44,11 @@ class AdminJobController implements AdminJobsApi {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final JobExecutionQueries executions;
+    private final AccessPolicy access;
 
-    AdminJobController(JobControl jobs, AuditTrail audit, TransactionTemplate tx, JobExecutionQueries executions) {
+    AdminJobController(JobControl jobs, AuditTrail audit, TransactionTemplate tx, JobExecutionQueries executions,
+            AccessPolicy access) {
+        this.access = access;
         this.jobs = jobs;
         this.audit = audit;
         this.tx = tx;
@@ -65,9 +67,7 @@ class AdminJobController implements AdminJobsApi {
         if (!jobs.jobNames().contains(jobName)) {
             throw new ApiException(ErrorCode.JOB_UNKNOWN, jobName);
         }
-        if (!JobRights.mayLaunch(CurrentActor.find().map(Actor::role).orElse(null), jobName)) {
-            throw new ApiException(ErrorCode.FORBIDDEN);
-        }
+        access.requireJobLaunch(access.caller(), jobName);
         JobRun run;
         try {
             run = jobs.launch(jobName, parameters);

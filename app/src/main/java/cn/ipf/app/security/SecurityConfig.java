@@ -69,7 +69,7 @@ class SecurityConfig {
         return stateless(http, problems)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC).permitAll()
-                        // regulators launch the jobs JobRights grants them and follow executions
+                        // regulators launch the jobs access.policy.JobRights grants them and follow executions
                         .requestMatchers(HttpMethod.POST, "/api/v1/admin/jobs/*/executions")
                         .hasAnyRole("ADMIN", "REGULATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/job-executions",

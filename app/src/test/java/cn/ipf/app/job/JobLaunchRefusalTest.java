@@ -15,7 +15,7 @@ import org.springframework.mock.env.MockEnvironment;
 /**
  * A refused launch writes no job instance, so the same parameters are refused the same way every time (and work once
  * they become valid); an execution no thread runs any more can be stopped, which ends it so that it can be
- * restarted (here from the command line). Regulators launch the jobs their row of JobRights grants.
+ * restarted (here from the command line). Regulators launch the jobs their row of access.policy.JobRights grants.
  */
 class JobLaunchRefusalTest extends IntegrationTest {
 

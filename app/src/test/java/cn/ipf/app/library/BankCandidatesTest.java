@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.ipf.app.testinfra.Http;
-import cn.ipf.app.testinfra.SecondInstance;
+import cn.ipf.app.testinfra.OtherInstance;
 import cn.ipf.app.user.Role;
 import cn.ipf.sdk.api.BankCandidatesApi;
 import cn.ipf.sdk.api.BankProductsApi;
@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Product → candidates as a bank integrates it, through the SDK: only admitted enterprises that consented to the bank
@@ -252,9 +253,9 @@ class BankCandidatesTest extends LibraryTestSupport {
         Sme third = admitted(industry, 2_000_000, 2_000_000, null);
         consent(third, bankId, null);
 
-        try (SecondInstance other = SecondInstance.start()) {
+        try (ConfigurableApplicationContext other = OtherInstance.start("second-instance", true, Map.of())) {
             BankCandidatesApi elsewhere = new BankCandidatesApi(
-                    IpfBankClients.create(other.baseUrl(), app.appId(), app.secret()));
+                    IpfBankClients.create("http://localhost:" + OtherInstance.port(other), app.appId(), app.secret()));
             CandidatePage cached = elsewhere.searchCandidates(product.getProductId(), 0, 20);
             assertThat(ids(cached)).containsExactly(first.id(), third.id());
 

@@ -293,6 +293,7 @@ class LoanLifecycleTest extends LibraryTestSupport {
         applications.approveLoanApplication(id, key(), offer());
         assertThat(smeStep(id, "offer-acceptance", null).status()).isEqualTo(200);
         String ref = unique("QDB-L");
+        submittedOn(jdbc, id, signedOn());
         LoanContractReport contract = contract(ref, signedOn());
         List<String> answers = concurrently("loan_application", id, "%FROM loan_application WHERE id = % FOR UPDATE%",
                 i -> {

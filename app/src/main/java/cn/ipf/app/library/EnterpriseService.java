@@ -71,7 +71,7 @@ public class EnterpriseService {
         if (!Uscc.isValid(uscc)) {
             throw new ApiException(ErrorCode.USCC_INVALID, profile.uscc());
         }
-        checkProfile(caller, profile);
+        checkProfile(caller, profile, null);
         if (enterprises.usccTaken(uscc)) {
             throw new ApiException(ErrorCode.USCC_TAKEN, uscc);
         }
@@ -105,7 +105,7 @@ public class EnterpriseService {
         if (underReview || movesDistrict) {
             throw new ApiException(ErrorCode.ENTRY_UNDER_REVIEW, status).with("currentState", status);
         }
-        checkProfile(caller, profile);
+        checkProfile(caller, profile, existing.districtCode());
         String cipherText = profile.legalRepIdNumber() == null ? existing.legalRepIdCipher() : null;
         EnterpriseRecord updated = record(enterpriseId, existing.uscc(), profile, cipherText, existing.createdAt(),
                 now());
@@ -136,9 +136,13 @@ public class EnterpriseService {
         return new EnterpriseView(e, sector, size, masked, reputation.latestRating(e.id()));
     }
 
-    private void checkProfile(Caller caller, Profile p) {
+    /** Checks a profile; an enterprise may stay in its district after that was retired, but not move into one. */
+    private void checkProfile(Caller caller, Profile p, String currentDistrict) {
         if (!regions.isDistrict(p.districtCode())) {
             throw new ApiException(ErrorCode.DISTRICT_UNKNOWN, p.districtCode());
+        }
+        if (!p.districtCode().equals(currentDistrict) && !regions.isOpenDistrict(p.districtCode())) {
+            throw new ApiException(ErrorCode.DISTRICT_RETIRED, p.districtCode());
         }
         if (caller.is(Role.DISTRICT_REVIEWER) && !p.districtCode().equals(caller.districtCode())) {
             throw new ApiException(ErrorCode.OUT_OF_DISTRICT, caller.districtCode());

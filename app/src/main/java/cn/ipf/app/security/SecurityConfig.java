@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,6 +48,7 @@ class SecurityConfig {
     /** Bank systems sign their requests; a bank's officers use the same API with their own bearer token. */
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain bankApi(HttpSecurity http, BankRegistry registry, NonceStore nonces,
             BankRateLimiter rateLimiter, Problems problems, IpfSecurityProperties properties, Clock clock,
             JwtDecoder jwtDecoder) throws Exception {
@@ -62,6 +64,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain api(HttpSecurity http, Problems problems, JwtDecoder jwtDecoder) throws Exception {
         return stateless(http, problems)
                 .authorizeHttpRequests(a -> a

@@ -39,7 +39,7 @@ public class Regions {
     public Region addDistrict(String code, String name, String cityCode) {
         Region city = regions.find(cityCode);
         if (city == null) {
-            throw new ApiException(ErrorCode.REGION_NOT_FOUND, cityCode);
+            throw new ApiException(ErrorCode.REGION_INVALID, code, "its city " + cityCode + " is not a region here");
         }
         RegionEntry entry = new RegionEntry(code, name.strip(), RegionLevel.DISTRICT, cityCode);
         RegionList.check(entry, entry(city)).ifPresent(reason -> {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.env.MockEnvironment;
@@ -32,7 +31,7 @@ class BootstrapTest {
     @BeforeAll
     static void start() {
         Map<String, String> properties = StandaloneApp.freshDatabase("ipf_bootstrap");
-        app = StandaloneApp.start(WebApplicationType.NONE, properties);
+        app = StandaloneApp.start(properties);
         jdbc = app.getBean(JdbcTemplate.class);
     }
 

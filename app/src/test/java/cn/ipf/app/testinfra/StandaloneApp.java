@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 
@@ -42,17 +42,17 @@ public final class StandaloneApp {
     }
 
     /**
-     * Starts the application as {@code IpfApplication.main} does, with the properties as command-line arguments (so
-     * they win over application.yml), the test profile's settings, the extra sources given, and without the test
-     * sources' {@code @TestConfiguration} classes (which a test context leaves out of the component scan too).
+     * Starts the application without a web server, as {@code IpfApplication.main} does with
+     * {@code --spring.main.web-application-type=none}: the properties as command-line arguments (so they win over
+     * application.yml), the test profile's settings, and without the test sources' {@code @TestConfiguration}
+     * classes (which a test context leaves out of the component scan too). Servlet applications are started in a
+     * JVM of their own instead: an embedded Tomcat stopped inside the test JVM breaks later contexts' class loading.
      */
-    public static ConfigurableApplicationContext start(WebApplicationType type, Map<String, String> properties,
-            Class<?>... sources) {
+    public static ConfigurableApplicationContext start(Map<String, String> properties) {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(IpfApplication.class)
-                .sources(sources)
-                .web(type)
+                .web(WebApplicationType.NONE)
                 .profiles("test")
                 .initializers(context -> context.getBeanFactory()
                         .registerSingleton("testConfigurationsExcluded", new TestConfigurationsExcluded()))

@@ -97,12 +97,12 @@ class RegulatorStatisticsController implements RegulatorStatisticsApi, AdminStat
     public ResponseEntity<StatisticsTarget> putStatisticsTarget(Integer year, String regionCode,
             StatisticsIndicator indicator, StatisticsTargetForm form) {
         return ResponseEntity.ok(target(statistics.setTarget(year, regionCode,
-                Indicator.valueOf(indicator.getValue()), form.getValue())));
+                Indicator.valueOf(indicator.getValue()), form.getTarget())));
     }
 
     private static StatisticsTarget target(Statistics.Target t) {
         return new StatisticsTarget().indicator(indicator(t.indicator())).regionCode(t.regionCode()).year(t.year())
-                .value(t.value());
+                .target(t.value());
     }
 
     private static StatisticsIndicator indicator(Indicator i) {

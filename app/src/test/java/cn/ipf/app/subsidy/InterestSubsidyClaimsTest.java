@@ -155,6 +155,12 @@ class InterestSubsidyClaimsTest extends SubsidyTestSupport {
                 "paidOn", today().toString())).json();
         assertThat(paid.get("status").asString()).isEqualTo("PAID");
         assertThat(paid.get("voucherNo").asString()).isEqualTo("GK2026-0001");
+        // the default export still lists a paid claim, with its voucher; the filter keeps only those awaiting payment
+        String afterPayment = new String(download(admin, "/api/v1/subsidy/payment-orders?programmeId=" + programmeId
+                + "&format=csv").body(), StandardCharsets.UTF_8);
+        assertThat(afterPayment).contains("SC" + q3Id + ",").contains(",GK2026-0001,").contains(",PAID");
+        assertThat(new String(download(admin, "/api/v1/subsidy/payment-orders?programmeId=" + programmeId
+                + "&status=CITY_APPROVED&format=csv").body(), StandardCharsets.UTF_8)).doesNotContain("SC" + q3Id + ",");
         assertThat(http.with(admin).get("/api/v1/subsidy/programmes/" + programmeId).json().get("paid")
                 .decimalValue()).isEqualByComparingTo("3000.00");
         assertThat(http.with(city2.token()).post(path + "/rejection", Map.of("reason", "late")).code())

@@ -157,6 +157,26 @@ class LoanLifecycleTest extends LibraryTestSupport {
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.code()).isEqualTo("ILLEGAL_TRANSITION");
         assertThat(early.json().get("currentState").asString()).isEqualTo("SUBMITTED");
+        assertThat(early.json().get("nextActor").asString()).isEqualTo("BANK");
+        assertThat(strings(early.json().get("allowedActions")))
+                .containsExactly("REQUEST_INFO", "APPROVE", "REJECT", "WITHDRAW");
+
+        // the example: the bank reports a contract while the offer waits for the enterprise
+        long offered = apply(1_000_000, 12, patentId).get("applicationId").asLong();
+        applications.approveLoanApplication(offered, key(), offer());
+        JsonNode tooEarly = problem(() -> applications.reportLoanContract(offered, key(),
+                contract(unique("L"), signedOn())));
+        assertThat(tooEarly.get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(tooEarly.get("currentState").asString()).isEqualTo("APPROVED");
+        assertThat(strings(tooEarly.get("allowedActions"))).containsExactly("ACCEPT", "DECLINE", "WITHDRAW");
+        assertThat(tooEarly.get("nextActor").asString()).isEqualTo("ENTERPRISE");
+        assertThat(tooEarly.get("detail").asString()).contains("REPORT_CONTRACT").contains("等待企业接受或拒绝授信方案");
+        assertThat(smeStep(offered, "withdrawal", null).status()).isEqualTo(200);
+        Http.Response again = http.header("Accept-Language", "en").with(sme.token())
+                .post(applicationsPath() + "/" + offered + "/offer-acceptance", null);
+        assertThat(again.json().get("detail").asString()).contains("The process has ended.");
+        assertThat(again.json().get("allowedActions")).isEmpty();
+        assertThat(again.json().get("nextActor").asString()).isEqualTo("NOBODY");
 
         assertThat(smeStep(id, "withdrawal", null).json().get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(problemCode(() -> applications.approveLoanApplication(id, key(), offer())))
@@ -284,6 +304,24 @@ class LoanLifecycleTest extends LibraryTestSupport {
         assertThat(closed.getOverdueSince()).isNull();
         assertThat(jdbc.queryForObject("SELECT defaulted_on FROM loan WHERE external_id = ?", LocalDate.class, ref))
                 .as("the library's screening sees the default").isEqualTo(disbursedOn.plusDays(4));
+    }
+
+    /** The problem body of a call the SDK reports as refused. */
+    private static JsonNode problem(SdkCall call) {
+        try {
+            call.run();
+        } catch (cn.ipf.sdk.client.ApiException e) {
+            return tools.jackson.databind.json.JsonMapper.builder().build().readTree(e.getResponseBody());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("the call was accepted");
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
     }
 
     // ---- steps -------------------------------------------------------------------------------------------------

@@ -135,7 +135,7 @@ class WhatIfSimulationTest extends PortfolioTest {
         assertThat(second.get("totals")).isEqualTo(first.get("totals"));
         assertThat(second.get("totals")).hasSize(1);
         JsonNode listed = http.with(regulator).get(SIMULATIONS + "?size=2").json();
-        assertThat(listed.get("items").findValuesAsString("id")).as("newest first").containsExactly(
+        assertThat(listed.get("items").findValuesAsString("simulationId")).as("newest first").containsExactly(
                 third.get("simulationId").asString(), second.get("simulationId").asString());
     }
 

@@ -60,8 +60,12 @@ class InterestSubsidyClaimsTest extends SubsidyTestSupport {
         // ---- declaration, district approval, maker-checker, city approval ---------------------------------------
         long q3Id = q3.get("claimId").asLong();
         String path = CLAIMS + "/" + q3Id;
-        assertThat(http.with(districtReviewer(region.district()).token()).post(path + "/district-approval", null)
-                .code()).as("not declared yet").isEqualTo("ILLEGAL_TRANSITION");
+        Http.Response undeclared = http.with(districtReviewer(region.district()).token())
+                .post(path + "/district-approval", null);
+        assertThat(undeclared.code()).as("not declared yet").isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(undeclared.json().get("allowedActions").toString()).isEqualTo("[\"DECLARE\",\"REJECT\",\"EXPIRE\"]");
+        assertThat(undeclared.json().get("nextActor").asString()).isEqualTo("ENTERPRISE");
+        assertThat(undeclared.json().get("detail").asString()).contains("等待企业申报");
         assertThat(http.with(e.sme().token()).post(path + "/declaration", Map.of("account", Map.of("name", "x",
                 "bank", "y", "number", "802880200012345"), "noDoubleSubsidy", false)).code())
                 .isEqualTo("VALIDATION_FAILED");
@@ -163,8 +167,10 @@ class InterestSubsidyClaimsTest extends SubsidyTestSupport {
                 + "&status=CITY_APPROVED&format=csv").body(), StandardCharsets.UTF_8)).doesNotContain("SC" + q3Id + ",");
         assertThat(http.with(admin).get("/api/v1/subsidy/programmes/" + programmeId).json().get("paid")
                 .decimalValue()).isEqualByComparingTo("3000.00");
-        assertThat(http.with(city2.token()).post(path + "/rejection", Map.of("reason", "late")).code())
-                .isEqualTo("ILLEGAL_TRANSITION");
+        Http.Response afterPaid = http.with(city2.token()).post(path + "/rejection", Map.of("reason", "late"));
+        assertThat(afterPaid.code()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(afterPaid.json().get("allowedActions")).isEmpty();
+        assertThat(afterPaid.json().get("nextActor").asString()).isEqualTo("NOBODY");
 
         // ---- rejection: the Q4 lines leave the cap and their payments go back to the next run -------------------
         Http.Response rejected = http.with(districtReviewer(region.district()).token())

@@ -139,6 +139,30 @@ class LoanLifecycleTest extends LibraryTestSupport {
         assertThat(repaid.getRepaidPrincipal()).isEqualByComparingTo("300000");
         assertThat(repaid.getOutstandingPrincipal()).isEqualByComparingTo("1500000");
 
+        // after the contract the SME reads its loan: disbursement, pledges, payments and repayments
+        String loansPath = LIB + "/" + enterpriseId + "/loans";
+        JsonNode mine = http.with(sme.token()).get(loansPath).json();
+        long loanId = -1;
+        for (JsonNode l : mine) {
+            if (l.get("externalId").asString().equals(ref)) {
+                loanId = l.get("loanId").asLong();
+            }
+        }
+        JsonNode myLoan = http.with(sme.token()).get(loansPath + "/" + loanId).json().get("loan");
+        assertThat(myLoan.get("disbursedAmount").decimalValue()).isEqualByComparingTo("1800000");
+        assertThat(myLoan.get("pledgeRegistrations")).hasSize(1);
+        assertThat(myLoan.get("interestPayments").get(0).get("interestAmount").decimalValue())
+                .isEqualByComparingTo("4875.00");
+        assertThat(myLoan.get("principalRepayments")).hasSize(1);
+        assertThat(myLoan.get("outstandingPrincipal").decimalValue()).isEqualByComparingTo("1500000");
+        Person stranger = person(Role.SME, null, null, null);
+        assertThat(http.with(stranger.token()).get(loansPath + "/" + loanId).status()).isEqualTo(404);
+        Long strangerEnterprise = register(stranger.token(), strongProfile(uscc(DISTRICT), DISTRICT))
+                .get("enterpriseId").asLong();
+        assertThat(http.with(sme.token()).get(LIB + "/" + strangerEnterprise + "/loans").status()).isEqualTo(404);
+        assertThat(http.with(stranger.token()).get(LIB + "/" + strangerEnterprise + "/loans/" + loanId).code())
+                .isEqualTo("LOAN_NOT_FOUND");
+
         JsonNode history = smeGet(id).get("history");
         assertThat(history.findValuesAsString("status")).containsExactly("SUBMITTED", "INFO_REQUESTED", "SUBMITTED",
                 "APPROVED", "ACCEPTED", "CONTRACTED");

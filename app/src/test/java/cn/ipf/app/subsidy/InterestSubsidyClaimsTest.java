@@ -159,6 +159,21 @@ class InterestSubsidyClaimsTest extends SubsidyTestSupport {
                 "paidOn", today().toString())).json();
         assertThat(paid.get("status").asString()).isEqualTo("PAID");
         assertThat(paid.get("voucherNo").asString()).isEqualTo("GK2026-0001");
+        // the SME reads its loan: the subsidy lines on its payments, the paid ones with the treasury's reference
+        String loans = "/api/v1/library/enterprises/" + e.enterpriseId() + "/loans";
+        JsonNode mine = http.with(e.sme().token()).get(loans).json();
+        assertThat(mine.findValuesAsString("externalId")).containsExactly(ref);
+        JsonNode myLoan = http.with(e.sme().token()).get(loans + "/" + mine.get(0).get("loanId").asLong()).json();
+        assertThat(myLoan.get("loan").get("interestPayments")).hasSize(5);
+        JsonNode lines = myLoan.get("subsidyLines");
+        assertThat(lines.findValuesAsString("paymentExternalId")).startsWith(ref + "-I1", ref + "-I2");
+        JsonNode paidLine = lines.get(0);
+        assertThat(paidLine.get("claimId").asLong()).isEqualTo(q3Id);
+        assertThat(paidLine.get("claimStatus").asString()).isEqualTo("PAID");
+        assertThat(paidLine.get("voucherNo").asString()).isEqualTo("GK2026-0001");
+        assertThat(paidLine.get("paidOn").asString()).isEqualTo(today().toString());
+        assertThat(paidLine.get("amount").decimalValue()).isPositive();
+        assertThat(http.with(token(user(Role.SME, null, null, null))).get(loans).status()).isEqualTo(404);
         // the default export still lists a paid claim, with its voucher; the filter keeps only those awaiting payment
         String afterPayment = new String(download(admin, "/api/v1/subsidy/payment-orders?programmeId=" + programmeId
                 + "&format=csv").body(), StandardCharsets.UTF_8);

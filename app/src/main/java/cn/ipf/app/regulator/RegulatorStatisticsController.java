@@ -13,6 +13,8 @@ import cn.ipf.api.model.TargetProgress;
 import cn.ipf.api.server.AdminStatisticsTargetsApi;
 import cn.ipf.api.server.RegulatorStatisticsApi;
 import cn.ipf.app.regulator.policy.Indicator;
+import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.web.Downloads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,6 +93,14 @@ class RegulatorStatisticsController implements RegulatorStatisticsApi, AdminStat
                 .year(p.target().year()).target(p.target().value()).actual(p.actual()).asOf(p.asOf())
                 .ratio(p.progress().ratio()).expectedRatio(p.progress().expectedRatio())
                 .onPace(p.progress().onPace())).toList());
+    }
+
+    @Override
+    public ResponseEntity<StatisticsTarget> getStatisticsTarget(Integer year, String regionCode,
+            StatisticsIndicator indicator) {
+        return ResponseEntity.ok(target(statistics.targets(year).stream()
+                .filter(t -> t.regionCode().equals(regionCode) && t.indicator().name().equals(indicator.getValue()))
+                .findFirst().orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND))));
     }
 
     @Override

@@ -109,6 +109,10 @@ class RegulatorWorkspaceTest extends PortfolioTest {
         Http.Response corrected = http.with(admin).put(path + "PLEDGE_FINANCING_AMOUNT", Map.of("target",
                 10_000_000));
         assertThat(corrected.json().get("target").decimalValue()).isEqualByComparingTo("10000000");
+        Http.Response read = http.with(admin).get(path + "PLEDGE_FINANCING_AMOUNT");
+        assertThat(read.status()).as("readable where it is set").isEqualTo(200);
+        assertThat(read.json()).isEqualTo(corrected.json());
+        assertThat(http.with(admin).get(path + "RECOVERIES").code()).isEqualTo("NOT_FOUND");
         assertThat(http.with(admin).put(path + "PLEDGED_LOANS", Map.of("target", 8)).status()).isEqualTo(200);
         assertThat(http.with(admin).put("/api/v1/admin/statistics-targets/2025/" + p.district2
                 + "/ENTERPRISES_SERVED", Map.of("target", 1)).status()).isEqualTo(200);

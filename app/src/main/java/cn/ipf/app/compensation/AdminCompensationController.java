@@ -10,6 +10,7 @@ import cn.ipf.api.model.NewFundDeposit;
 import cn.ipf.api.model.NplRateValue;
 import cn.ipf.api.model.OverallNplRate;
 import cn.ipf.api.server.AdminCompensationApi;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +26,11 @@ class AdminCompensationController implements AdminCompensationApi {
         this.programmes = programmes;
         this.ledger = ledger;
         this.supervision = supervision;
+    }
+
+    @Override
+    public ResponseEntity<List<CompensationProgramme>> listAdminCompensationProgrammes() {
+        return ResponseEntity.ok(programmes.all().stream().map(CompensationViews::programme).toList());
     }
 
     @Override

@@ -216,8 +216,7 @@ public class CompensationClaims {
 
     private static ClaimStatus next(ClaimRow claim, ClaimStatus.Step step) {
         ClaimStatus current = ClaimStatus.valueOf(claim.status());
-        return current.after(step).orElseThrow(() -> new ApiException(ErrorCode.ILLEGAL_TRANSITION, current, step)
-                .with("currentState", current.name()));
+        return current.after(step).orElseThrow(() -> ApiException.illegalTransition(current, step));
     }
 
     /** People who see claims: reviewers, regulators and admins (SMEs and bank officers do not). */

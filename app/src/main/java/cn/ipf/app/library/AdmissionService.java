@@ -123,8 +123,8 @@ public class AdmissionService {
         // what was read before the lock may be out of date (e.g. a listing committed meanwhile): read it again
         EnterpriseRecord e = enterprises.find(readBeforeLock.id());
         AdmissionStatus from = AdmissionStatus.valueOf(entry.status());
-        AdmissionStatus to = AdmissionWorkflow.next(from, action).orElseThrow(() -> new ApiException(
-                ErrorCode.ILLEGAL_TRANSITION, from, action).with("currentState", from.name()));
+        AdmissionStatus to = AdmissionWorkflow.next(from, action)
+                .orElseThrow(() -> ApiException.illegalTransition(from, action));
         if ((action == AdmissionAction.RETURN || action == AdmissionAction.REJECT)
                 && (comment == null || comment.isBlank())) {
             throw new ApiException(ErrorCode.COMMENT_REQUIRED);

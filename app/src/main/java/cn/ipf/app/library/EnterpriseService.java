@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,7 +72,7 @@ public class EnterpriseService {
         if (!Uscc.isValid(uscc)) {
             throw new ApiException(ErrorCode.USCC_INVALID, profile.uscc());
         }
-        checkProfile(caller, profile);
+        checkProfile(caller, profile, null);
         if (enterprises.usccTaken(uscc)) {
             throw new ApiException(ErrorCode.USCC_TAKEN, uscc);
         }
@@ -88,12 +89,42 @@ public class EnterpriseService {
         return view(enterprises.find(key.getId()));
     }
 
+    /** A partial profile: null fields keep their value (the USCC is not part of it: it never changes). */
+    record Change(String name, String legalRepName, String legalRepIdNumber, String districtCode,
+            String industryCode, Integer employees, BigDecimal annualRevenue, BigDecimal totalAssets,
+            Boolean highTech, Boolean specializedSme, String ipmCertNo, LocalDate ipmCertValidUntil) {
+
+        Profile over(EnterpriseRecord e) {
+            return new Profile(e.uscc(), or(name, e.name()), or(legalRepName, e.legalRepName()), legalRepIdNumber,
+                    or(districtCode, e.districtCode()), or(industryCode, e.industryCode()),
+                    or(employees, e.employees()), or(annualRevenue, e.annualRevenue()),
+                    or(totalAssets, e.totalAssets()), or(highTech, e.highTech()),
+                    or(specializedSme, e.specializedSme()), or(ipmCertNo, e.ipmCertNo()),
+                    or(ipmCertValidUntil, e.ipmCertValidUntil()));
+        }
+
+        private static <T> T or(T value, T kept) {
+            return value == null ? kept : value;
+        }
+    }
+
     @Transactional
     EnterpriseView update(long enterpriseId, Profile profile) {
+        return update(enterpriseId, existing -> profile);
+    }
+
+    /** Applies a partial change to the profile as it is under the entry's lock. */
+    @Transactional
+    EnterpriseView patch(long enterpriseId, Change change) {
+        return update(enterpriseId, change::over);
+    }
+
+    private EnterpriseView update(long enterpriseId, Function<EnterpriseRecord, Profile> change) {
         Caller caller = access.caller();
         access.maintainable(caller, enterpriseId);
         String status = enterprises.lockEntry(enterpriseId).status();
         EnterpriseRecord existing = enterprises.find(enterpriseId);
+        Profile profile = change.apply(existing);
         if (!existing.uscc().equalsIgnoreCase(profile.uscc())) {
             throw new ApiException(ErrorCode.USCC_IMMUTABLE);
         }
@@ -105,7 +136,7 @@ public class EnterpriseService {
         if (underReview || movesDistrict) {
             throw new ApiException(ErrorCode.ENTRY_UNDER_REVIEW, status).with("currentState", status);
         }
-        checkProfile(caller, profile);
+        checkProfile(caller, profile, existing.districtCode());
         String cipherText = profile.legalRepIdNumber() == null ? existing.legalRepIdCipher() : null;
         EnterpriseRecord updated = record(enterpriseId, existing.uscc(), profile, cipherText, existing.createdAt(),
                 clock.instant());
@@ -136,9 +167,13 @@ public class EnterpriseService {
         return new EnterpriseView(e, sector, size, masked, reputation.latestRating(e.id()));
     }
 
-    private void checkProfile(Caller caller, Profile p) {
+    /** Checks a profile; an enterprise may stay in its district after that was retired, but not move into one. */
+    private void checkProfile(Caller caller, Profile p, String currentDistrict) {
         if (!regions.isDistrict(p.districtCode())) {
             throw new ApiException(ErrorCode.DISTRICT_UNKNOWN, p.districtCode());
+        }
+        if (!p.districtCode().equals(currentDistrict) && !regions.isOpenDistrict(p.districtCode())) {
+            throw new ApiException(ErrorCode.DISTRICT_RETIRED, p.districtCode());
         }
         if (caller.is(Role.DISTRICT_REVIEWER) && !p.districtCode().equals(caller.districtCode())) {
             throw new ApiException(ErrorCode.OUT_OF_DISTRICT, caller.districtCode());

@@ -5,6 +5,7 @@ import cn.ipf.api.model.Appraisal;
 import cn.ipf.api.model.AppraisalForm;
 import cn.ipf.api.model.DecisionComment;
 import cn.ipf.api.model.Enterprise;
+import cn.ipf.api.model.EnterpriseChange;
 import cn.ipf.api.model.EnterpriseForm;
 import cn.ipf.api.model.FinancingDemand;
 import cn.ipf.api.model.FinancingDemandForm;
@@ -57,6 +58,14 @@ class LibraryEnterpriseController implements LibraryEnterprisesApi {
     @Override
     public ResponseEntity<Enterprise> updateEnterprise(Long enterpriseId, EnterpriseForm form) {
         return ResponseEntity.ok(LibraryViews.enterprise(enterprises.update(enterpriseId, profile(form))));
+    }
+
+    @Override
+    public ResponseEntity<Enterprise> patchEnterprise(Long enterpriseId, EnterpriseChange c, String idempotencyKey) {
+        return ResponseEntity.ok(LibraryViews.enterprise(enterprises.patch(enterpriseId, new EnterpriseService.Change(
+                c.getName(), c.getLegalRepresentativeName(), c.getLegalRepresentativeIdNumber(), c.getDistrictCode(),
+                c.getIndustryCode(), c.getEmployees(), c.getAnnualRevenue(), c.getTotalAssets(), c.getHighTech(),
+                c.getSpecializedSme(), c.getIpmCertificateNo(), c.getIpmCertificateValidUntil()))));
     }
 
     @Override

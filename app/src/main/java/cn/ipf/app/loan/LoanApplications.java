@@ -281,8 +281,7 @@ public class LoanApplications {
     /** Locks the application and answers the state the step leads to, or 409 with the current state. */
     private ApplicationStatus transition(long applicationId, Step step) {
         ApplicationStatus current = applications.lockStatus(applicationId);
-        return current.after(step).orElseThrow(() -> new ApiException(ErrorCode.ILLEGAL_TRANSITION, current, step)
-                .with("currentState", current.name()));
+        return current.after(step).orElseThrow(() -> ApiException.illegalTransition(current, step));
     }
 
     private ApplicationRecord record(long applicationId, ApplicationStatus next, String actor, String message,

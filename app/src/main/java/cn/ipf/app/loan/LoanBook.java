@@ -9,6 +9,7 @@ import cn.ipf.app.loan.LoanMapper.RecoveryRow;
 import cn.ipf.app.loan.LoanMapper.RegistrationRow;
 import cn.ipf.app.loan.LoanMapper.RepaymentRow;
 import cn.ipf.app.loan.policy.ApplicationRules;
+import cn.ipf.app.loan.policy.LoanActions;
 import cn.ipf.app.loan.policy.LoanRecordRules;
 import cn.ipf.app.loan.policy.LoanStatus;
 import cn.ipf.app.shared.error.ApiException;
@@ -109,7 +110,7 @@ public class LoanBook {
             throw new ApiException(ErrorCode.PLEDGE_REGISTRATION_TAKEN, registrationNo);
         }
         if (loan.status() != LoanStatus.CONTRACTED && loan.status() != LoanStatus.DISBURSED) {
-            throw illegal(loan.status().name(), "REGISTER_PLEDGE");
+            throw illegal(loan, loan.status().name(), "REGISTER_PLEDGE");
         }
         LocalDate appliedOn = loan.applicationId() == null ? null
                 : calendar.dateOf(applications.find(loan.applicationId()).submittedAt());
@@ -237,11 +238,11 @@ public class LoanBook {
             return new Reported(loan, false);
         }
         if (loan.status() != LoanStatus.DISBURSED) {
-            throw illegal(loan.status().name(), "REPORT_" + state);
+            throw illegal(loan, loan.status().name(), "REPORT_" + state);
         }
         boolean overdue = "OVERDUE".equals(state);
         if (overdue == (loan.overdueSince() != null)) {
-            throw illegal(overdue ? "OVERDUE" : "CURRENT", "REPORT_" + state);
+            throw illegal(loan, overdue ? "OVERDUE" : "CURRENT", "REPORT_" + state);
         }
         LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID,
                 LoanRecordRules.delinquency(loan.facts(), since, loan.overdueSince(), calendar.today()));
@@ -285,7 +286,7 @@ public class LoanBook {
             return new Reported(loan, false);
         }
         if (loan.defaultedOn() == null) {
-            throw illegal(loan.status().name(), "REPORT_RECOVERY");
+            throw illegal(loan, loan.status().name(), "REPORT_RECOVERY");
         }
         LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID,
                 LoanRecordRules.recovery(loan.facts(), r.recoveredOn(), calendar.today()));
@@ -337,18 +338,19 @@ public class LoanBook {
 
     private static void step(LoanRecord loan, LoanStatus.Step step) {
         if (loan.status().after(step).isEmpty()) {
-            throw illegal(loan.status().name(), step.name());
+            throw illegal(loan, loan.status().name(), step.name());
         }
     }
 
     private static void requireDisbursed(LoanRecord loan, String action) {
         if (!loan.status().disbursed()) {
-            throw illegal(loan.status().name(), action);
+            throw illegal(loan, loan.status().name(), action);
         }
     }
 
-    private static ApiException illegal(String state, String action) {
-        return new ApiException(ErrorCode.ILLEGAL_TRANSITION, state, action).with("currentState", state);
+    private static ApiException illegal(LoanRecord loan, String state, String action) {
+        return ApiException.illegalTransition("LOAN", state, action, LoanActions.allowed(loan.status(),
+                loan.overdueSince() != null, loan.defaultedOn() != null), LoanActions.nextActor(loan.status()));
     }
 
     private static List<Long> ids(List<AssetRef> refs, String kind) {

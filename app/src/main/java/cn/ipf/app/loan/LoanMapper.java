@@ -44,6 +44,12 @@ interface LoanMapper {
 
     LoanRecord findByRef(@Param("bankId") long bankId, @Param("externalId") String externalId);
 
+    /** The enterprise's loans, newest first. */
+    List<LoanRecord> ofEnterprise(long enterpriseId);
+
+    /** The subsidy lines computed on the loan's interest payments, in payment order. */
+    List<LoanSubsidyLineRow> subsidyLines(long loanId);
+
     /** Locks the loan row: every report on a loan is ordered by it. */
     Long lockByRef(@Param("bankId") long bankId, @Param("externalId") String externalId);
 

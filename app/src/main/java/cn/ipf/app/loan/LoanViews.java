@@ -85,6 +85,7 @@ final class LoanViews {
 
     static Loan summary(LoanRecord l) {
         return new Loan()
+                .loanId(l.id())
                 .externalId(l.externalId())
                 .applicationId(l.applicationId())
                 .enterpriseId(l.enterpriseId())

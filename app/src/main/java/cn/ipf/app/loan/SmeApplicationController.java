@@ -1,8 +1,11 @@
 package cn.ipf.app.loan;
 
 import cn.ipf.api.model.ApplicationMessage;
+import cn.ipf.api.model.EnterpriseLoan;
+import cn.ipf.api.model.Loan;
 import cn.ipf.api.model.LoanApplication;
 import cn.ipf.api.model.LoanApplicationForm;
+import cn.ipf.api.model.LoanSubsidyLine;
 import cn.ipf.api.server.LoanApplicationsApi;
 import java.net.URI;
 import java.util.List;
@@ -14,9 +17,26 @@ import org.springframework.web.bind.annotation.RestController;
 class SmeApplicationController implements LoanApplicationsApi {
 
     private final LoanApplications applications;
+    private final EnterpriseLoans loans;
 
-    SmeApplicationController(LoanApplications applications) {
+    SmeApplicationController(LoanApplications applications, EnterpriseLoans loans) {
         this.applications = applications;
+        this.loans = loans;
+    }
+
+    @Override
+    public ResponseEntity<List<Loan>> listEnterpriseLoans(Long enterpriseId) {
+        return ResponseEntity.ok(loans.of(enterpriseId).stream().map(LoanViews::summary).toList());
+    }
+
+    @Override
+    public ResponseEntity<EnterpriseLoan> getEnterpriseLoan(Long enterpriseId, Long loanId) {
+        EnterpriseLoans.View view = loans.one(enterpriseId, loanId);
+        return ResponseEntity.ok(new EnterpriseLoan().loan(LoanViews.loan(view.detail()))
+                .subsidyLines(view.subsidyLines().stream().map(l -> new LoanSubsidyLine().claimId(l.claimId())
+                        .claimStatus(l.claimStatus()).lineNo(l.lineNo()).paymentExternalId(l.paymentExternalId())
+                        .sequenceNo(l.sequenceNo()).interestAmount(l.interestAmount()).reason(l.reason())
+                        .amount(l.amount()).paidOn(l.paidOn()).voucherNo(l.voucherNo())).toList()));
     }
 
     @Override

@@ -13,6 +13,8 @@ import cn.ipf.api.model.TargetProgress;
 import cn.ipf.api.server.AdminStatisticsTargetsApi;
 import cn.ipf.api.server.RegulatorStatisticsApi;
 import cn.ipf.app.regulator.policy.Indicator;
+import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.web.Downloads;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -87,15 +89,23 @@ class RegulatorStatisticsController implements RegulatorStatisticsApi, AdminStat
     }
 
     @Override
+    public ResponseEntity<StatisticsTarget> getStatisticsTarget(Integer year, String regionCode,
+            StatisticsIndicator indicator) {
+        return ResponseEntity.ok(target(statistics.targets(year).stream()
+                .filter(t -> t.regionCode().equals(regionCode) && t.indicator().name().equals(indicator.getValue()))
+                .findFirst().orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND))));
+    }
+
+    @Override
     public ResponseEntity<StatisticsTarget> putStatisticsTarget(Integer year, String regionCode,
             StatisticsIndicator indicator, StatisticsTargetForm form) {
         return ResponseEntity.ok(target(statistics.setTarget(year, regionCode,
-                Indicator.valueOf(indicator.getValue()), form.getValue())));
+                Indicator.valueOf(indicator.getValue()), form.getTarget())));
     }
 
     private static StatisticsTarget target(Statistics.Target t) {
         return new StatisticsTarget().indicator(indicator(t.indicator())).regionCode(t.regionCode()).year(t.year())
-                .value(t.value());
+                .target(t.value());
     }
 
     private static StatisticsIndicator indicator(Indicator i) {

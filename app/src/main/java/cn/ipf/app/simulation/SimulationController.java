@@ -105,7 +105,7 @@ class SimulationController implements RegulatorSimulationsApi {
     }
 
     private Simulation view(SimulationRow r) {
-        Simulation view = new Simulation().id(r.id()).name(r.name()).status(SimulationStatus.fromValue(r.status()))
+        Simulation view = new Simulation().simulationId(r.id()).name(r.name()).status(SimulationStatus.fromValue(r.status()))
                 .periodFrom(r.periodFrom()).periodTo(r.periodTo()).from(r.fromDate()).to(r.toDate())
                 .totals(simulations.totals(r.id()).stream().map(SimulationController::total).toList())
                 .jobExecutionId(r.jobExecutionId()).failure(r.failure()).requestedBy(r.requestedBy())

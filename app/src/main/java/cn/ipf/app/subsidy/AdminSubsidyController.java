@@ -8,6 +8,7 @@ import cn.ipf.api.model.SubsidyRuleVersion;
 import cn.ipf.api.model.SubsidyRuleVersionForm;
 import cn.ipf.api.server.AdminSubsidyApi;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +22,21 @@ class AdminSubsidyController implements AdminSubsidyApi {
     AdminSubsidyController(LprRates lprRates, Programmes programmes) {
         this.lprRates = lprRates;
         this.programmes = programmes;
+    }
+
+    @Override
+    public ResponseEntity<List<LprRate>> listAdminLprRates() {
+        return ResponseEntity.ok(SubsidyViews.lprRates(lprRates.all()));
+    }
+
+    @Override
+    public ResponseEntity<List<SubsidyProgramme>> listAdminSubsidyProgrammes() {
+        return ResponseEntity.ok(programmes.all().stream().map(SubsidyViews::programme).toList());
+    }
+
+    @Override
+    public ResponseEntity<SubsidyProgramme> getAdminSubsidyProgramme(Long programmeId) {
+        return ResponseEntity.ok(SubsidyViews.programme(programmes.get(programmeId)));
     }
 
     @Override

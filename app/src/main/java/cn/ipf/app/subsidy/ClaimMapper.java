@@ -51,7 +51,7 @@ interface ClaimMapper {
     /** A row of the treasury's payment orders. */
     record PaymentOrderRow(long claimId, String programmeName, String kind, String enterpriseName, String uscc,
             String districtCode, String districtName, String accountName, String accountBank, String accountNo,
-            BigDecimal totalAmount, Instant cityApprovedAt, String voucherNo, LocalDate paidOn) {
+            BigDecimal totalAmount, Instant cityApprovedAt, String voucherNo, LocalDate paidOn, String status) {
     }
 
     List<ClaimRow> claims(ClaimQuery query);
@@ -110,5 +110,6 @@ interface ClaimMapper {
 
     void insertEvidence(@Param("claimId") long claimId, @Param("kind") String kind, @Param("e") EvidenceRow evidence);
 
-    Cursor<PaymentOrderRow> paymentOrders(@Param("programmeId") long programmeId, @Param("status") String status);
+    Cursor<PaymentOrderRow> paymentOrders(@Param("programmeId") long programmeId,
+            @Param("statuses") List<String> statuses);
 }

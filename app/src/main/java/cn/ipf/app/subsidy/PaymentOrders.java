@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 支付清单 the treasury's payment orders of a programme: one row per claim in a status (city-approved claims await
- * payment), written row by row from a streaming cursor into a temporary file, so memory stays bounded whatever the
+ * 支付清单 the treasury's payment orders of a programme: one row per claim that has one — city-approved (awaiting
+ * payment) and paid, or one of the two — written row by row from a streaming cursor into a temporary file, so memory stays bounded whatever the
  * number of claims. CSV is RFC 4180 UTF-8 with a byte-order mark (for Excel); XLSX is written by fastexcel, flushed
  * every 1 000 rows.
  */
@@ -26,7 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentOrders {
 
     static final List<String> HEADER = List.of("申报编号", "补贴项目", "补贴类型", "企业名称", "统一社会信用代码",
-            "所属区县", "收款户名", "开户银行", "收款账号", "金额(元)", "市级审核日期", "支付凭证号", "支付日期");
+            "所属区县", "收款户名", "开户银行", "收款账号", "金额(元)", "市级审核日期", "支付凭证号", "支付日期", "状态");
+
+    /** The claims a payment order is made for: awaiting payment, then paid. */
+    static final List<ClaimStatus> WITH_ORDER = List.of(ClaimStatus.CITY_APPROVED, ClaimStatus.PAID);
 
     private final ClaimMapper claims;
     private final Programmes programmes;
@@ -41,12 +44,13 @@ public class PaymentOrders {
         this.zone = zone;
     }
 
-    /** Writes the file and answers its path; the caller deletes it once sent. */
+    /** Writes the file of the claims in the statuses and answers its path; the caller deletes it once sent. */
     @Transactional(readOnly = true)
-    Path export(long programmeId, ClaimStatus status, boolean xlsx) {
+    Path export(long programmeId, List<ClaimStatus> statuses, boolean xlsx) {
         access.require(access.caller(), Permission.EXPORT_PAYMENT_ORDERS);
         programmes.get(programmeId);
-        try (Cursor<ClaimMapper.PaymentOrderRow> rows = claims.paymentOrders(programmeId, status.name())) {
+        try (Cursor<ClaimMapper.PaymentOrderRow> rows = claims.paymentOrders(programmeId,
+                statuses.stream().map(ClaimStatus::name).toList())) {
             Iterable<List<Object>> lines = () -> StreamSupport.stream(rows.spliterator(), false)
                     .map(this::cells).iterator();
             return TableFile.write(xlsx, "支付清单", HEADER, lines);
@@ -61,6 +65,6 @@ public class PaymentOrders {
                 r.districtCode() + " " + r.districtName(), r.accountName(), r.accountBank(), r.accountNo(),
                 r.totalAmount(),
                 r.cityApprovedAt() == null ? null : LocalDate.ofInstant(r.cityApprovedAt(), zone).toString(),
-                r.voucherNo(), r.paidOn() == null ? null : r.paidOn().toString());
+                r.voucherNo(), r.paidOn() == null ? null : r.paidOn().toString(), r.status());
     }
 }

@@ -14,6 +14,7 @@ import cn.ipf.app.subsidy.policy.ClaimStatus;
 import cn.ipf.app.subsidy.policy.FeeSubsidyCalculator;
 import cn.ipf.app.shared.web.Downloads;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -92,8 +93,8 @@ class SubsidyClaimController implements SubsidyClaimsApi {
     public ResponseEntity<Resource> exportPaymentOrders(Long programmeId, ExportFormat format,
             cn.ipf.api.model.ClaimStatus status) {
         boolean excel = format == ExportFormat.XLSX;
-        Path file = paymentOrders.export(programmeId, status == null ? ClaimStatus.CITY_APPROVED : status(status),
-                excel);
+        Path file = paymentOrders.export(programmeId, status == null ? PaymentOrders.WITH_ORDER
+                : List.of(status(status)), excel);
         return Downloads.temporaryFile(file, "payment-orders-" + programmeId, excel);
     }
 

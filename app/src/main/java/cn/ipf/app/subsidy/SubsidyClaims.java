@@ -227,8 +227,7 @@ public class SubsidyClaims {
 
     private static ClaimStatus next(ClaimMapper.ClaimRow claim, ClaimStatus.Step step) {
         ClaimStatus current = ClaimStatus.valueOf(claim.status());
-        return current.after(step).orElseThrow(() -> new ApiException(ErrorCode.ILLEGAL_TRANSITION, current,
-                step).with("currentState", current.name()));
+        return current.after(step).orElseThrow(() -> ApiException.illegalTransition(current, step));
     }
 
     private ClaimDetail detail(ClaimMapper.ClaimRow claim) {

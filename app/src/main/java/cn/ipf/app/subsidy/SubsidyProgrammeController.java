@@ -23,8 +23,7 @@ class SubsidyProgrammeController implements SubsidyProgrammesApi {
 
     @Override
     public ResponseEntity<List<LprRate>> listLprRates() {
-        return ResponseEntity.ok(lprRates.all().stream()
-                .map(r -> new LprRate().month(r.rateMonth()).oneYearRate(r.oneYear())).toList());
+        return ResponseEntity.ok(SubsidyViews.lprRates(lprRates.all()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import cn.ipf.api.model.GateOutcome;
 import cn.ipf.api.model.InterestSubsidyParameters;
 import cn.ipf.api.model.LineGate;
 import cn.ipf.api.model.LineReason;
+import cn.ipf.api.model.LprRate;
 import cn.ipf.api.model.ReceivingAccount;
 import cn.ipf.api.model.SubsidyClaim;
 import cn.ipf.api.model.SubsidyGate;
@@ -60,6 +61,10 @@ public final class SubsidyViews {
         return new SubsidyRuleVersion().version(v.version()).effectiveFrom(v.effectiveFrom())
                 .interest(interest(v.interest())).fees(fees(v.fees())).immutable(v.immutable())
                 .createdAt(utc(v.createdAt())).updatedAt(utc(v.updatedAt()));
+    }
+
+    static List<LprRate> lprRates(List<ProgrammeMapper.LprRow> rows) {
+        return rows.stream().map(r -> new LprRate().month(r.rateMonth()).oneYearRate(r.oneYear())).toList();
     }
 
     static SubsidyProgramme programme(Programmes.Programme p) {

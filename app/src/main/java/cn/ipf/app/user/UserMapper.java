@@ -18,6 +18,9 @@ public interface UserMapper {
 
     long count();
 
+    /** Whether any user holds the role (the bootstrap refuses once an administrator exists). */
+    boolean roleTaken(String role);
+
     boolean enterpriseExists(long enterpriseId);
 
     boolean bankExists(long bankId);

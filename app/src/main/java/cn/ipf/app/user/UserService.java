@@ -68,6 +68,11 @@ public class UserService {
         return users.findById(key.getId());
     }
 
+    /** Whether an administrator exists: a deployment is bootstrapped once one does. */
+    public boolean anyAdministrator() {
+        return users.roleTaken(Role.ADMIN.name());
+    }
+
     public Optional<UserAccount> find(long userId) {
         return Optional.ofNullable(users.findById(userId));
     }
@@ -112,6 +117,9 @@ public class UserService {
         }
         if (r.districtCode() != null && !regions.isDistrict(r.districtCode())) {
             throw new ApiException(ErrorCode.DISTRICT_UNKNOWN, r.districtCode());
+        }
+        if (r.districtCode() != null && !regions.isOpenDistrict(r.districtCode())) {
+            throw new ApiException(ErrorCode.DISTRICT_RETIRED, r.districtCode());
         }
     }
 

@@ -55,8 +55,11 @@ class CompensationFlowTest extends CompensationTestSupport {
         long claimId = filed.getClaimId();
 
         // two levels, two different people: a city reviewer who gave the district approval cannot give the city's
-        String early = http.with(city("city-1").token()).post(CLAIMS + claimId + "/city-approval", null).code();
-        assertThat(early).isEqualTo("ILLEGAL_TRANSITION");
+        Http.Response early = http.with(city("city-1").token()).post(CLAIMS + claimId + "/city-approval", null);
+        assertThat(early.code()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(early.json().get("currentState").asString()).isEqualTo("FILED");
+        assertThat(early.json().get("allowedActions").toString()).isEqualTo("[\"DISTRICT_APPROVE\",\"REJECT\"]");
+        assertThat(early.json().get("nextActor").asString()).isEqualTo("DISTRICT_REVIEWER");
         assertThat(http.with(city("city-1").token()).post(CLAIMS + claimId + "/district-approval", null).status())
                 .isEqualTo(200);
         assertThat(http.with(city("city-1").token()).post(CLAIMS + claimId + "/city-approval", null).code())

@@ -8,12 +8,11 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -22,8 +21,11 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
  * Loads the demo world into an empty database: the city, districts, banks, products, enterprises, patents and loans
  * from {@code demo/demo-data.sql}, then one user per role and one API app per bank through the real services (so
  * they are audited like any other change), and prints how to use them.
+ *
+ * <p>Not a {@code @Configuration}: only the demo launcher adds it as a source, so that no other context that scans
+ * the test classes (tests, the bootstrap) loads the demo. It talks to the port the web server actually listens on
+ * ({@code SERVER_PORT} or {@code --server.port}), and a failure fails the start-up, which stops the web server.
  */
-@Configuration(proxyBeanMethods = false)
 class DemoData {
 
     static final String PASSWORD = "ipf-demo-2026";
@@ -31,8 +33,13 @@ class DemoData {
 
     @Bean
     ApplicationRunner loadDemoData(DataSource dataSource, UserService users, BankRegistry banks,
-            @Value("${local.server.port:8080}") int port) {
+            ApplicationContext context) {
         return (ApplicationArguments args) -> {
+            // the runner runs once the server listens, so its port is known here (not when the bean is made)
+            if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
+                throw new IllegalStateException("the demo needs the web server: it loads part of its data over HTTP");
+            }
+            int port = web.getWebServer().getPort();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             List<String> lines = new ArrayList<>();
             if (jdbc.queryForObject("SELECT COUNT(*) FROM region", Integer.class) == 0) {
@@ -50,12 +57,12 @@ class DemoData {
                     lines.add(String.format("  bank %d API app: app_id=%s secret=%s", bankId, app.appId(),
                             app.secret()));
                 }
-                lines.add("  admitted to the project library: "
-                        + admitSome(jdbc, "http://localhost:" + port));
+                String base = "http://localhost:" + port;
+                lines.add("  admitted to the project library: " + admitSome(jdbc, base));
                 lines.add("  enterprise 1 shares its data with all banks and applied to product 1: "
-                        + applyAsSme("http://localhost:" + port));
+                        + require(applyAsSme(base), "the demo application of enterprise 1"));
                 lines.add("  the city's subsidy programme 1 and compensation programme 1 (for what-if simulations): "
-                        + programmes("http://localhost:" + port));
+                        + require(programmes(base), "the demo programmes"));
             } else {
                 lines.add("  (database already had data; demo accounts unchanged)");
             }
@@ -67,6 +74,14 @@ class DemoData {
                     {}
                     """, port, PASSWORD, String.join("\n", lines));
         };
+    }
+
+    /** A step the demo cannot do without: failing it fails the start-up instead of leaving half a demo. */
+    private static boolean require(boolean done, String what) {
+        if (!done) {
+            throw new IllegalStateException("demo data not loaded: " + what + " was refused");
+        }
+        return true;
     }
 
     /**

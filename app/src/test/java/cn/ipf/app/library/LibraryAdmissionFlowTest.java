@@ -333,6 +333,10 @@ class LibraryAdmissionFlowTest extends LibraryTestSupport {
         Http.Response twice = submit(dr.token(), draft);
         assertThat(twice.code()).isEqualTo("ILLEGAL_TRANSITION");
         assertThat(twice.json().get("currentState").asString()).isEqualTo("SUBMITTED");
+        assertThat(twice.json().get("nextActor").asString()).isEqualTo("DISTRICT_REVIEWER");
+        assertThat(twice.json().get("allowedActions").toString())
+                .isEqualTo("[\"DISTRICT_APPROVE\",\"RETURN\",\"REJECT\"]");
+        assertThat(twice.json().get("detail").asString()).contains("等待区县初审");
         assertThat(decisionCount(draft)).isEqualTo(1);
 
         long admitted = admittedSmall(DISTRICT);

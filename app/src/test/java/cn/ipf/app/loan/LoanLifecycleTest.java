@@ -155,6 +155,30 @@ class LoanLifecycleTest extends LibraryTestSupport {
         assertThat(repaid.getRepaidPrincipal()).isEqualByComparingTo("300000");
         assertThat(repaid.getOutstandingPrincipal()).isEqualByComparingTo("1500000");
 
+        // after the contract the SME reads its loan: disbursement, pledges, payments and repayments
+        String loansPath = LIB + "/" + enterpriseId + "/loans";
+        JsonNode mine = http.with(sme.token()).get(loansPath).json();
+        long loanId = -1;
+        for (JsonNode l : mine) {
+            if (l.get("externalId").asString().equals(ref)) {
+                loanId = l.get("loanId").asLong();
+            }
+        }
+        JsonNode myLoan = http.with(sme.token()).get(loansPath + "/" + loanId).json().get("loan");
+        assertThat(myLoan.get("disbursedAmount").decimalValue()).isEqualByComparingTo("1800000");
+        assertThat(myLoan.get("pledgeRegistrations")).hasSize(1);
+        assertThat(myLoan.get("interestPayments").get(0).get("interestAmount").decimalValue())
+                .isEqualByComparingTo("4875.00");
+        assertThat(myLoan.get("principalRepayments")).hasSize(1);
+        assertThat(myLoan.get("outstandingPrincipal").decimalValue()).isEqualByComparingTo("1500000");
+        Person stranger = person(Role.SME, null, null, null);
+        assertThat(http.with(stranger.token()).get(loansPath + "/" + loanId).status()).isEqualTo(404);
+        Long strangerEnterprise = register(stranger.token(), strongProfile(uscc(DISTRICT), DISTRICT))
+                .get("enterpriseId").asLong();
+        assertThat(http.with(sme.token()).get(LIB + "/" + strangerEnterprise + "/loans").status()).isEqualTo(404);
+        assertThat(http.with(stranger.token()).get(LIB + "/" + strangerEnterprise + "/loans/" + loanId).code())
+                .isEqualTo("LOAN_NOT_FOUND");
+
         JsonNode history = smeGet(id).get("history");
         assertThat(history.findValuesAsString("status")).containsExactly("SUBMITTED", "INFO_REQUESTED", "SUBMITTED",
                 "APPROVED", "ACCEPTED", "CONTRACTED");
@@ -173,6 +197,26 @@ class LoanLifecycleTest extends LibraryTestSupport {
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.code()).isEqualTo("ILLEGAL_TRANSITION");
         assertThat(early.json().get("currentState").asString()).isEqualTo("SUBMITTED");
+        assertThat(early.json().get("nextActor").asString()).isEqualTo("BANK");
+        assertThat(strings(early.json().get("allowedActions")))
+                .containsExactly("REQUEST_INFO", "APPROVE", "REJECT", "WITHDRAW");
+
+        // the example: the bank reports a contract while the offer waits for the enterprise
+        long offered = apply(1_000_000, 12, patentId).get("applicationId").asLong();
+        applications.approveLoanApplication(offered, key(), offer());
+        JsonNode tooEarly = problem(() -> applications.reportLoanContract(offered, key(),
+                contract(unique("L"), signedOn())));
+        assertThat(tooEarly.get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(tooEarly.get("currentState").asString()).isEqualTo("APPROVED");
+        assertThat(strings(tooEarly.get("allowedActions"))).containsExactly("ACCEPT", "DECLINE", "WITHDRAW");
+        assertThat(tooEarly.get("nextActor").asString()).isEqualTo("ENTERPRISE");
+        assertThat(tooEarly.get("detail").asString()).contains("REPORT_CONTRACT").contains("等待企业接受或拒绝授信方案");
+        assertThat(smeStep(offered, "withdrawal", null).status()).isEqualTo(200);
+        Http.Response again = http.header("Accept-Language", "en").with(sme.token())
+                .post(applicationsPath() + "/" + offered + "/offer-acceptance", null);
+        assertThat(again.json().get("detail").asString()).contains("The process has ended.");
+        assertThat(again.json().get("allowedActions")).isEmpty();
+        assertThat(again.json().get("nextActor").asString()).isEqualTo("NOBODY");
 
         assertThat(smeStep(id, "withdrawal", null).json().get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(problemCode(() -> applications.approveLoanApplication(id, key(), offer())))
@@ -434,6 +478,24 @@ class LoanLifecycleTest extends LibraryTestSupport {
         assertThat(closed.getOverdueSince()).isNull();
         assertThat(jdbc.queryForObject("SELECT defaulted_on FROM loan WHERE external_id = ?", LocalDate.class, ref))
                 .as("the library's screening sees the default").isEqualTo(disbursedOn.plusDays(4));
+    }
+
+    /** The problem body of a call the SDK reports as refused. */
+    private static JsonNode problem(SdkCall call) {
+        try {
+            call.run();
+        } catch (cn.ipf.sdk.client.ApiException e) {
+            return tools.jackson.databind.json.JsonMapper.builder().build().readTree(e.getResponseBody());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("the call was accepted");
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(v -> values.add(v.asString()));
+        return values;
     }
 
     // ---- steps -------------------------------------------------------------------------------------------------

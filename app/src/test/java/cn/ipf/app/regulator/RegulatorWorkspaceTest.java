@@ -98,20 +98,24 @@ class RegulatorWorkspaceTest extends PortfolioTest {
     @Test
     void targetsAreTheAdminsAndProgressRunsAgainstALinearPace() {
         String path = "/api/v1/admin/statistics-targets/2025/" + p.city + "/";
-        assertThat(http.with(regulator).put(path + "PLEDGE_FINANCING_AMOUNT", Map.of("value", 1)).status())
+        assertThat(http.with(regulator).put(path + "PLEDGE_FINANCING_AMOUNT", Map.of("target", 1)).status())
                 .isEqualTo(403);
-        assertThat(http.with(admin).put(path + "PLEDGED_LOANS", Map.of("value", 1.5)).code())
+        assertThat(http.with(admin).put(path + "PLEDGED_LOANS", Map.of("target", 1.5)).code())
                 .isEqualTo("VALIDATION_FAILED");
         assertThat(http.with(admin).put("/api/v1/admin/statistics-targets/2025/999999/PLEDGED_LOANS",
-                Map.of("value", 1)).code()).isEqualTo("VALIDATION_FAILED");
-        assertThat(http.with(admin).put(path + "PLEDGE_FINANCING_AMOUNT", Map.of("value", 5_000_000)).status())
+                Map.of("target", 1)).code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(http.with(admin).put(path + "PLEDGE_FINANCING_AMOUNT", Map.of("target", 5_000_000)).status())
                 .isEqualTo(200);
-        Http.Response corrected = http.with(admin).put(path + "PLEDGE_FINANCING_AMOUNT", Map.of("value",
+        Http.Response corrected = http.with(admin).put(path + "PLEDGE_FINANCING_AMOUNT", Map.of("target",
                 10_000_000));
-        assertThat(corrected.json().get("value").decimalValue()).isEqualByComparingTo("10000000");
-        assertThat(http.with(admin).put(path + "PLEDGED_LOANS", Map.of("value", 8)).status()).isEqualTo(200);
+        assertThat(corrected.json().get("target").decimalValue()).isEqualByComparingTo("10000000");
+        Http.Response read = http.with(admin).get(path + "PLEDGE_FINANCING_AMOUNT");
+        assertThat(read.status()).as("readable where it is set").isEqualTo(200);
+        assertThat(read.json()).isEqualTo(corrected.json());
+        assertThat(http.with(admin).get(path + "RECOVERIES").code()).isEqualTo("NOT_FOUND");
+        assertThat(http.with(admin).put(path + "PLEDGED_LOANS", Map.of("target", 8)).status()).isEqualTo(200);
         assertThat(http.with(admin).put("/api/v1/admin/statistics-targets/2025/" + p.district2
-                + "/ENTERPRISES_SERVED", Map.of("value", 1)).status()).isEqualTo(200);
+                + "/ENTERPRISES_SERVED", Map.of("target", 1)).status()).isEqualTo(200);
         JsonNode audited = http.with(regulator).get("/api/v1/regulator/audit-events?entityType=STATISTICS_TARGET"
                 + "&entityId=2025/" + p.city + "/PLEDGE_FINANCING_AMOUNT").json().get("items");
         assertThat(audited).hasSize(2);
@@ -142,7 +146,7 @@ class RegulatorWorkspaceTest extends PortfolioTest {
     @Test
     void theMonthlyReportIsStoredWithItsChecksumAndRegeneratedIdentically() throws Exception {
         assertThat(http.with(admin).put("/api/v1/admin/statistics-targets/2025/" + p.district1 + "/PLEDGED_LOANS",
-                Map.of("value", 4)).status()).isEqualTo(200);
+                Map.of("target", 4)).status()).isEqualTo(200);
         JsonNode first = report("2025-03");
         assertThat(first.get("xlsx").get("generation").asInt()).isEqualTo(first.get("csv").get("generation")
                 .asInt());

@@ -72,7 +72,7 @@ class WhatIfSimulationTest extends PortfolioTest {
                 .decimalValue()).isEqualByComparingTo("1601.67");
 
         // per district, bank and enterprise; the total is the sum of the rows
-        String id = done.get("id").asString();
+        String id = done.get("simulationId").asString();
         JsonNode districts = differences(id, "SUBSIDY", "DISTRICT");
         assertThat(districts.get("items")).hasSize(1);
         assertRow(districts.get("items").get(0), p.district1, "1601.67", "2000.00", "398.33");
@@ -126,8 +126,8 @@ class WhatIfSimulationTest extends PortfolioTest {
         assertThat(keyed.status()).as("%s", keyed).isEqualTo(202);
         Http.Response replayed = http.with(regulator).header("Idempotency-Key", key).post(SIMULATIONS, form);
         assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(replayed.json().get("id").asLong()).isEqualTo(keyed.json().get("id").asLong());
-        JsonNode third = awaitEnd(keyed.json().get("id").asLong());
+        assertThat(replayed.json().get("simulationId").asLong()).isEqualTo(keyed.json().get("simulationId").asLong());
+        JsonNode third = awaitEnd(keyed.json().get("simulationId").asLong());
         assertThat(third.get("totals")).isEqualTo(first.get("totals"));
         assertThat(second.get("status").asString()).as("%s", second).isEqualTo("COMPLETED");
         assertThat(second.get("subsidy").get("baselineRunId").asLong())
@@ -135,8 +135,8 @@ class WhatIfSimulationTest extends PortfolioTest {
         assertThat(second.get("totals")).isEqualTo(first.get("totals"));
         assertThat(second.get("totals")).hasSize(1);
         JsonNode listed = http.with(regulator).get(SIMULATIONS + "?size=2").json();
-        assertThat(listed.get("items").findValuesAsString("id")).as("newest first").containsExactly(
-                third.get("id").asString(), second.get("id").asString());
+        assertThat(listed.get("items").findValuesAsString("simulationId")).as("newest first").containsExactly(
+                third.get("simulationId").asString(), second.get("simulationId").asString());
     }
 
     @Test
@@ -207,7 +207,7 @@ class WhatIfSimulationTest extends PortfolioTest {
         long execution = failed.get("jobExecutionId").asLong();
         JsonNode steps = http.with(admin).get("/api/v1/admin/job-executions/" + execution).json().get("steps");
         assertThat(steps.findValuesAsString("status")).containsExactly("COMPLETED", "COMPLETED", "FAILED");
-        assertThat(http.with(regulator).get(SIMULATIONS + "/" + failed.get("id").asLong()
+        assertThat(http.with(regulator).get(SIMULATIONS + "/" + failed.get("simulationId").asLong()
                 + "/differences?measure=SUBSIDY&breakdown=BANK").code()).isEqualTo("SIMULATION_NOT_COMPLETED");
 
         Http.Response restart = http.with(admin).post("/api/v1/admin/job-executions/" + execution + "/restart", null);
@@ -215,7 +215,7 @@ class WhatIfSimulationTest extends PortfolioTest {
         JsonNode resumed = runToEnd(admin, restart.json().get("executionId").asLong());
         assertThat(resumed.get("steps").findValuesAsString("stepName")).as("the dry runs are not run again")
                 .containsExactly("compensation", "report");
-        JsonNode done = http.with(regulator).get(SIMULATIONS + "/" + failed.get("id").asLong()).json();
+        JsonNode done = http.with(regulator).get(SIMULATIONS + "/" + failed.get("simulationId").asLong()).json();
         assertThat(done.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(done.has("failure")).isFalse();
         Map<String, JsonNode> totals = byMeasure(done.get("totals"));
@@ -276,7 +276,7 @@ class WhatIfSimulationTest extends PortfolioTest {
         Http.Response submitted = http.with(regulator).post(SIMULATIONS, form);
         assertThat(submitted.status()).as("%s", submitted).isEqualTo(202);
         assertThat(submitted.json().get("status").asString()).isEqualTo("RUNNING");
-        return awaitEnd(submitted.json().get("id").asLong());
+        return awaitEnd(submitted.json().get("simulationId").asLong());
     }
 
     private JsonNode awaitEnd(long id) {

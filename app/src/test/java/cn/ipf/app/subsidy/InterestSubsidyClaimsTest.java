@@ -63,8 +63,12 @@ class InterestSubsidyClaimsTest extends SubsidyTestSupport {
         // ---- declaration, district approval, maker-checker, city approval ---------------------------------------
         long q3Id = q3.get("claimId").asLong();
         String path = CLAIMS + "/" + q3Id;
-        assertThat(http.with(districtReviewer(region.district()).token()).post(path + "/district-approval", null)
-                .code()).as("not declared yet").isEqualTo("ILLEGAL_TRANSITION");
+        Http.Response undeclared = http.with(districtReviewer(region.district()).token())
+                .post(path + "/district-approval", null);
+        assertThat(undeclared.code()).as("not declared yet").isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(undeclared.json().get("allowedActions").toString()).isEqualTo("[\"DECLARE\",\"REJECT\",\"EXPIRE\"]");
+        assertThat(undeclared.json().get("nextActor").asString()).isEqualTo("ENTERPRISE");
+        assertThat(undeclared.json().get("detail").asString()).contains("等待企业申报");
         assertThat(http.with(e.sme().token()).post(path + "/declaration", Map.of("account", Map.of("name", "x",
                 "bank", "y", "number", "802880200012345"), "noDoubleSubsidy", false)).code())
                 .isEqualTo("VALIDATION_FAILED");
@@ -163,10 +167,33 @@ class InterestSubsidyClaimsTest extends SubsidyTestSupport {
                 "paidOn", today().toString())).json();
         assertThat(paid.get("status").asString()).isEqualTo("PAID");
         assertThat(paid.get("voucherNo").asString()).isEqualTo("GK2026-0001");
+        // the SME reads its loan: the subsidy lines on its payments, the paid ones with the treasury's reference
+        String loans = "/api/v1/library/enterprises/" + e.enterpriseId() + "/loans";
+        JsonNode mine = http.with(e.sme().token()).get(loans).json();
+        assertThat(mine.findValuesAsString("externalId")).containsExactly(ref);
+        JsonNode myLoan = http.with(e.sme().token()).get(loans + "/" + mine.get(0).get("loanId").asLong()).json();
+        assertThat(myLoan.get("loan").get("interestPayments")).hasSize(5);
+        JsonNode lines = myLoan.get("subsidyLines");
+        assertThat(lines.findValuesAsString("paymentExternalId")).startsWith(ref + "-I1", ref + "-I2");
+        JsonNode paidLine = lines.get(0);
+        assertThat(paidLine.get("claimId").asLong()).isEqualTo(q3Id);
+        assertThat(paidLine.get("claimStatus").asString()).isEqualTo("PAID");
+        assertThat(paidLine.get("voucherNo").asString()).isEqualTo("GK2026-0001");
+        assertThat(paidLine.get("paidOn").asString()).isEqualTo(today().toString());
+        assertThat(paidLine.get("amount").decimalValue()).isPositive();
+        assertThat(http.with(token(user(Role.SME, null, null, null))).get(loans).status()).isEqualTo(404);
+        // the default export still lists a paid claim, with its voucher; the filter keeps only those awaiting payment
+        String afterPayment = new String(download(admin, "/api/v1/subsidy/payment-orders?programmeId=" + programmeId
+                + "&format=csv").body(), StandardCharsets.UTF_8);
+        assertThat(afterPayment).contains("SC" + q3Id + ",").contains(",GK2026-0001,").contains(",PAID");
+        assertThat(new String(download(admin, "/api/v1/subsidy/payment-orders?programmeId=" + programmeId
+                + "&status=CITY_APPROVED&format=csv").body(), StandardCharsets.UTF_8)).doesNotContain("SC" + q3Id + ",");
         assertThat(http.with(admin).get("/api/v1/subsidy/programmes/" + programmeId).json().get("paid")
                 .decimalValue()).isEqualByComparingTo("3000.00");
-        assertThat(http.with(city2.token()).post(path + "/rejection", Map.of("reason", "late")).code())
-                .isEqualTo("ILLEGAL_TRANSITION");
+        Http.Response afterPaid = http.with(city2.token()).post(path + "/rejection", Map.of("reason", "late"));
+        assertThat(afterPaid.code()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(afterPaid.json().get("allowedActions")).isEmpty();
+        assertThat(afterPaid.json().get("nextActor").asString()).isEqualTo("NOBODY");
 
         // ---- rejection: the Q4 lines leave the cap and their payments go back to the next run -------------------
         Http.Response rejected = http.with(districtReviewer(region.district()).token())

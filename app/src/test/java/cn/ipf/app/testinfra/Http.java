@@ -54,6 +54,10 @@ public final class Http {
         return send("PUT", path, JSON.writeValueAsString(body));
     }
 
+    public Response patch(String path, Object body) {
+        return send("PATCH", path, JSON.writeValueAsString(body));
+    }
+
     /** Sends a raw body as application/json (for malformed-body tests). */
     public Response send(String method, String path, String rawBody) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

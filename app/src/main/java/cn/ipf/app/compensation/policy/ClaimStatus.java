@@ -1,7 +1,11 @@
 package cn.ipf.app.compensation.policy;
 
 import cn.ipf.app.loan.policy.Transition;
+import cn.ipf.app.shared.policy.MachineState;
+import cn.ipf.app.shared.policy.NextActor;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,7 +14,7 @@ import java.util.Set;
  * paid by the payout job or left waiting for funds (paid first-in-first-out by city approval when money is added);
  * rejected with a reason before the city approval. Who may take a step is the service's concern.
  */
-public enum ClaimStatus {
+public enum ClaimStatus implements MachineState {
     FILED, DISTRICT_APPROVED, CITY_APPROVED, WAITING_FOR_FUNDS, PAID, REJECTED;
 
     /** A step of the review or of the payout job. */
@@ -30,5 +34,26 @@ public enum ClaimStatus {
 
     public Optional<ClaimStatus> after(Step step) {
         return step.transition.after(this);
+    }
+
+    @Override
+    public String machine() {
+        return "COMPENSATION_CLAIM";
+    }
+
+    @Override
+    public List<String> allowedActions() {
+        return Arrays.stream(Step.values()).filter(s -> after(s).isPresent()).map(Step::name).toList();
+    }
+
+    @Override
+    public NextActor nextActor() {
+        return switch (this) {
+            case FILED -> NextActor.DISTRICT_REVIEWER;
+            case DISTRICT_APPROVED -> NextActor.CITY_REVIEWER;
+            case CITY_APPROVED -> NextActor.PAYOUT_JOB;
+            case WAITING_FOR_FUNDS -> NextActor.ADMIN;
+            case PAID, REJECTED -> NextActor.NOBODY;
+        };
     }
 }

@@ -1,5 +1,9 @@
 package cn.ipf.app.loan.policy;
 
+import cn.ipf.app.shared.policy.MachineState;
+import cn.ipf.app.shared.policy.NextActor;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -8,7 +12,7 @@ import java.util.Set;
  * ask for information (answered back to SUBMITTED), approves with an offer or rejects; the enterprise accepts or
  * declines the offer, or withdraws before accepting; the bank reports the contract of an accepted offer.
  */
-public enum ApplicationStatus {
+public enum ApplicationStatus implements MachineState {
     SUBMITTED, INFO_REQUESTED, APPROVED, ACCEPTED, CONTRACTED, REJECTED, DECLINED, WITHDRAWN;
 
     /** What someone does to an application. */
@@ -32,6 +36,25 @@ public enum ApplicationStatus {
     /** The state after {@code step}, or empty when the step is not allowed in this state. */
     public Optional<ApplicationStatus> after(Step step) {
         return step.transition.after(this);
+    }
+
+    @Override
+    public String machine() {
+        return "APPLICATION";
+    }
+
+    @Override
+    public List<String> allowedActions() {
+        return Arrays.stream(Step.values()).filter(s -> after(s).isPresent()).map(Step::name).toList();
+    }
+
+    @Override
+    public NextActor nextActor() {
+        return switch (this) {
+            case SUBMITTED, ACCEPTED -> NextActor.BANK;
+            case INFO_REQUESTED, APPROVED -> NextActor.ENTERPRISE;
+            case CONTRACTED, REJECTED, DECLINED, WITHDRAWN -> NextActor.NOBODY;
+        };
     }
 
     /** Whether the application still ties up the assets offered (it may yet become a loan). */

@@ -1,7 +1,11 @@
 package cn.ipf.app.subsidy.policy;
 
 import cn.ipf.app.loan.policy.Transition;
+import cn.ipf.app.shared.policy.MachineState;
+import cn.ipf.app.shared.policy.NextActor;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,7 +15,7 @@ import java.util.Set;
  * with a reason before it is city-approved, or expired when a computed claim is not declared in time. Who may take a
  * step is the service's concern.
  */
-public enum ClaimStatus {
+public enum ClaimStatus implements MachineState {
     COMPUTED, DECLARED, DISTRICT_APPROVED, CITY_APPROVED, PAID, REJECTED, EXPIRED;
 
     /** A step of the review. */
@@ -32,6 +36,27 @@ public enum ClaimStatus {
 
     public Optional<ClaimStatus> after(Step step) {
         return step.transition.after(this);
+    }
+
+    @Override
+    public String machine() {
+        return "SUBSIDY_CLAIM";
+    }
+
+    @Override
+    public List<String> allowedActions() {
+        return Arrays.stream(Step.values()).filter(s -> after(s).isPresent()).map(Step::name).toList();
+    }
+
+    @Override
+    public NextActor nextActor() {
+        return switch (this) {
+            case COMPUTED -> NextActor.ENTERPRISE;
+            case DECLARED -> NextActor.DISTRICT_REVIEWER;
+            case DISTRICT_APPROVED -> NextActor.CITY_REVIEWER;
+            case CITY_APPROVED -> NextActor.TREASURY;
+            case PAID, REJECTED, EXPIRED -> NextActor.NOBODY;
+        };
     }
 
     /** Lines of rejected and expired claims leave the annual cap to later claims. */

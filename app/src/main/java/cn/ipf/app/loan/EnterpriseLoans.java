@@ -1,6 +1,6 @@
 package cn.ipf.app.loan;
 
-import cn.ipf.app.library.LibraryAccess;
+import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import java.util.List;
@@ -17,9 +17,9 @@ class EnterpriseLoans {
 
     private final LoanMapper loans;
     private final LoanBook book;
-    private final LibraryAccess access;
+    private final AccessPolicy access;
 
-    EnterpriseLoans(LoanMapper loans, LoanBook book, LibraryAccess access) {
+    EnterpriseLoans(LoanMapper loans, LoanBook book, AccessPolicy access) {
         this.loans = loans;
         this.book = book;
         this.access = access;
@@ -31,13 +31,13 @@ class EnterpriseLoans {
 
     @Transactional(readOnly = true)
     List<LoanRecord> of(long enterpriseId) {
-        access.visible(access.caller(), enterpriseId);
+        access.requireVisible(access.caller(), enterpriseId);
         return loans.ofEnterprise(enterpriseId);
     }
 
     @Transactional(readOnly = true)
     View one(long enterpriseId, long loanId) {
-        access.visible(access.caller(), enterpriseId);
+        access.requireVisible(access.caller(), enterpriseId);
         LoanRecord loan = loans.find(loanId);
         if (loan == null || loan.enterpriseId() != enterpriseId) {
             throw new ApiException(ErrorCode.LOAN_NOT_FOUND, loanId);

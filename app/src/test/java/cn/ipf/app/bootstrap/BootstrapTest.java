@@ -2,7 +2,7 @@ package cn.ipf.app.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.ipf.app.testinfra.StandaloneApp;
+import cn.ipf.app.testinfra.OtherInstance;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +30,8 @@ class BootstrapTest {
 
     @BeforeAll
     static void start() {
-        Map<String, String> properties = StandaloneApp.freshDatabase("ipf_bootstrap");
-        app = StandaloneApp.start(properties);
+        Map<String, String> properties = OtherInstance.freshDatabase("ipf_bootstrap");
+        app = OtherInstance.start("bootstrap", false, properties);
         jdbc = app.getBean(JdbcTemplate.class);
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.testinfra.Infrastructure;
-import cn.ipf.app.testinfra.StandaloneApp;
+import cn.ipf.app.testinfra.OtherInstance;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +31,7 @@ class DemoOnAnotherPortTest {
     @Test
     void theDemoLoadsOnANonDefaultPort() throws Exception {
         int port = freePort();
-        Map<String, String> database = StandaloneApp.freshDatabase("ipf_demo_port");
+        Map<String, String> database = OtherInstance.freshDatabase("ipf_demo_port");
         Path log = Path.of("target", "demo-on-port-" + port + ".log");
         Process demo = launch(port, database, Infrastructure.get().properties(false)
                 .get("spring.data.redis.port"), log);
@@ -61,7 +61,7 @@ class DemoOnAnotherPortTest {
     @Test
     void aDemoThatCannotLoadExitsWithOneAndFreesItsPort() throws Exception {
         int port = freePort();
-        Map<String, String> database = StandaloneApp.freshDatabase("ipf_demo_broken");
+        Map<String, String> database = OtherInstance.freshDatabase("ipf_demo_broken");
         Path log = Path.of("target", "demo-broken-" + port + ".log");
         // no Redis behind this port: sign-in fails closed, so the demo's API steps are refused
         Process demo = launch(port, database, String.valueOf(freePort()), log);

@@ -1,6 +1,10 @@
 package cn.ipf.app.testinfra;
 
 import cn.ipf.app.IpfApplication;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
@@ -12,8 +16,9 @@ import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 /**
- * Another instance of the service next to the test's own, on the same database and Redis: in this JVM (a second
- * application context) or, through {@link #main}, in a process of its own. It never rebuilds the schema and leaves
+ * Another instance of the service next to the test's own, on the same database and Redis (or on an empty database of
+ * its own, {@link #freshDatabase}): in this JVM (a second application context) or, through {@link #main}, in a
+ * process of its own. It never rebuilds the schema and leaves
  * out the test sources' configurations (the schema rebuild, the demo loader), which a plain component scan of
  * {@code cn.ipf.app} would otherwise pick up.
  */
@@ -31,6 +36,22 @@ public final class OtherInstance {
         // as command-line arguments: they must win over application.yml, as the environment would in production
         return builder(web).run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
                 .toArray(String[]::new));
+    }
+
+    /** Creates (or recreates) an empty database on the test server; returns the properties that point at it. */
+    public static Map<String, String> freshDatabase(String name) {
+        Infrastructure infra = Infrastructure.get();
+        try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.username(), infra.password());
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name + " (the test server's user needs "
+                    + "CREATE and DROP)", e);
+        }
+        Map<String, String> p = new LinkedHashMap<>(infra.properties(false));
+        p.put("spring.datasource.url", infra.jdbcUrl().replaceFirst("/[A-Za-z0-9_]+\\?", "/" + name + "?"));
+        return p;
     }
 
     public static int port(ConfigurableApplicationContext context) {

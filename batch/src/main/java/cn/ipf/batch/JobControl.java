@@ -1,8 +1,10 @@
 package cn.ipf.batch;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -51,10 +53,12 @@ public class JobControl {
     private final Map<String, Job> jobs;
     private final Map<String, JobLaunchDefaults> defaults;
     private final JobExecutionOwnership ownership;
+    private final Clock clock;
 
     public JobControl(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs,
-            List<JobLaunchDefaults> defaults, JobExecutionOwnership ownership) {
+            List<JobLaunchDefaults> defaults, JobExecutionOwnership ownership, Clock clock) {
         this.jobOperator = jobOperator;
+        this.clock = clock;
         this.jobRepository = jobRepository;
         this.ownership = ownership;
         this.defaults = defaults.stream().collect(Collectors.toMap(JobLaunchDefaults::jobName,
@@ -173,8 +177,8 @@ public class JobControl {
 
     /** Ends an execution and its unfinished steps, as the thread that ran it would have. */
     private JobExecution end(JobExecution execution, BatchStatus status, ExitStatus exit) {
-        // Spring Batch writes its own times with the JVM's local clock; the service runs in UTC
-        LocalDateTime now = LocalDateTime.now();
+        // Spring Batch writes its own times in the JVM's zone; the service runs in UTC
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.systemDefault()));
         for (StepExecution step : execution.getStepExecutions()) {
             if (step.getStatus().isRunning() || step.getEndTime() == null) {
                 step.setStatus(status);

@@ -163,7 +163,7 @@ class RequestRejectionTest extends IntegrationTest {
         assertProblem(http.with(regulator).get("/api/v1/regulator/statistics/reports/2025-01/%20"), 404,
                 "NOT_FOUND");
         assertProblem(http.with(adminToken()).put("/api/v1/admin/statistics-targets/2025/999999/%20",
-                java.util.Map.of("value", 1)), 404, "NOT_FOUND");
+                java.util.Map.of("target", 1)), 404, "NOT_FOUND");
     }
 
     @Test

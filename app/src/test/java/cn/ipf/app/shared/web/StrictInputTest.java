@@ -100,10 +100,10 @@ class StrictInputTest extends IntegrationTest {
     @Test
     void aStatisticsTargetOfZeroIsRefused() {
         Http.Response r = admin.put("/api/v1/admin/statistics-targets/2025/" + region + "/PLEDGED_LOANS",
-                Map.of("value", 0));
+                Map.of("target", 0));
 
         assertThat(r.status()).isEqualTo(400);
-        assertThat(message(r, "value")).isEqualTo("must be greater than 0");
+        assertThat(message(r, "target")).isEqualTo("must be greater than 0");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM statistics_target"
                 + " WHERE region_code = ? AND target_value = 0", Long.class, region)).isZero();
     }

@@ -178,7 +178,7 @@ class WhatIfSimulationTest extends PortfolioTest {
         assertThat(failed.get("status").asString()).as("%s", failed).isEqualTo("FAILED");
         assertThat(failed.get("failure").asString()).startsWith("the job could not be launched");
         assertThat(count("audit_event WHERE action = 'SIMULATION_FAILED' AND entity_type = 'SIMULATION'"
-                + " AND entity_id = '" + failed.get("id").asLong() + "'")).isEqualTo(1);
+                + " AND entity_id = '" + failed.get("simulationId").asLong() + "'")).isEqualTo(1);
     }
 
     @Test
@@ -203,7 +203,7 @@ class WhatIfSimulationTest extends PortfolioTest {
         assertThat(failed.get("totals")).isEmpty();
         // marked failed in the job's transaction (REQUIRES_NEW, started after the submission committed): audited there
         assertThat(count("audit_event WHERE action = 'SIMULATION_FAILED' AND entity_type = 'SIMULATION'"
-                + " AND entity_id = '" + failed.get("id").asLong() + "'")).isEqualTo(1);
+                + " AND entity_id = '" + failed.get("simulationId").asLong() + "'")).isEqualTo(1);
         long execution = failed.get("jobExecutionId").asLong();
         JsonNode steps = http.with(admin).get("/api/v1/admin/job-executions/" + execution).json().get("steps");
         assertThat(steps.findValuesAsString("status")).containsExactly("COMPLETED", "COMPLETED", "FAILED");

@@ -132,8 +132,11 @@ public class PaymentBatches {
         return detail(batchId);
     }
 
-    /** The file for the bank: a summary table (count and total) and the transfers; the caller deletes it once sent. */
-    @Transactional(readOnly = true)
+    /**
+     * The file for the bank: a summary table (count and total) and the transfers; the caller deletes it once sent.
+     * Not read-only: the export is audited.
+     */
+    @Transactional
     Path file(long batchId, boolean xlsx) {
         access.require(access.caller(), Permission.EXPORT_PAYMENT_ORDERS);
         BatchDetail d = detail(batchId);

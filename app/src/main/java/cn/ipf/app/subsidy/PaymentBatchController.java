@@ -9,8 +9,11 @@ import cn.ipf.api.model.PaymentBatch;
 import cn.ipf.api.model.PaymentBatchLine;
 import cn.ipf.api.model.PaymentResult;
 import cn.ipf.api.server.PaymentBatchesApi;
+import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.web.Downloads;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import org.springframework.core.io.Resource;
@@ -19,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class PaymentBatchController implements PaymentBatchesApi {
+
+    /** A result file of 100 000 lines is about 10 MB of CSV; more is not a bank's answer to one batch. */
+    static final int MAX_RESULT_FILE_BYTES = 16 * 1024 * 1024;
 
     private final PaymentBatches batches;
 
@@ -49,10 +55,13 @@ class PaymentBatchController implements PaymentBatchesApi {
     public ResponseEntity<PaymentBatch> importPaymentBatchResult(Long batchId, ExportFormat format, Resource body,
             String idempotencyKey) {
         byte[] bytes;
-        try {
-            bytes = body == null ? new byte[0] : body.getContentAsByteArray();
+        try (InputStream in = body.getInputStream()) {
+            bytes = in.readNBytes(MAX_RESULT_FILE_BYTES + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (bytes.length > MAX_RESULT_FILE_BYTES) {
+            throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE);
         }
         return ResponseEntity.ok(view(batches.importResult(batchId, bytes, format == ExportFormat.XLSX)));
     }

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 兑付 through payment batches, end to end: city-approved claims → the bank's file (CSV and XLSX, count and total on
+ * 兑付 through payment batches, end to end: city-approved interest and fee claims → the bank's file (CSV and XLSX, count and total on
  * it) → a result file with a wrong total refused whole → the result with one failed line (the other claims paid as a
  * typed voucher pays them) → the SME corrects its account → a later batch pays it. A claim is never in two open
  * batches, also when two reviewers make batches at the same moment.
@@ -44,7 +44,7 @@ class PaymentBatchTest extends SubsidyTestSupport {
 
     /** A programme with city-approved premium claims of two enterprises, and who acts on them. */
     private record World(long programmeId, Borrower first, Borrower second, Person city, long c1, long c2,
-            long c3) {
+            long c3, long interest) {
     }
 
     @Test
@@ -61,10 +61,12 @@ class PaymentBatchTest extends SubsidyTestSupport {
         long batchId = batch.get("batchId").asLong();
         assertThat(batch.get("reference").asString()).isEqualTo("PB" + batchId);
         assertThat(batch.get("status").asString()).isEqualTo("OPEN");
-        assertThat(batch.get("claimCount").asInt()).isEqualTo(3);
-        assertThat(batch.get("totalAmount").decimalValue()).isEqualByComparingTo("9234.62");
+        assertThat(batch.get("claimCount").asInt()).isEqualTo(4);
+        assertThat(batch.get("totalAmount").decimalValue()).isEqualByComparingTo("12234.62");
         assertThat(batch.get("lines").findValuesAsString("claimReference")).containsExactly("SC" + w.c1(),
-                "SC" + w.c2(), "SC" + w.c3());
+                "SC" + w.c2(), "SC" + w.c3(), "SC" + w.interest());
+        assertThat(batch.get("lines").findValuesAsString("kind")).containsExactly("INSURANCE_PREMIUM",
+                "INSURANCE_PREMIUM", "INSURANCE_PREMIUM", "INTEREST");
         JsonNode line2 = batch.get("lines").get(1);
         assertThat(line2.get("payeeName").asString()).isEqualTo("@SUM(1)");
         assertThat(line2.get("accountNo").asString()).isEqualTo("6222020000000002");
@@ -88,19 +90,21 @@ class PaymentBatchTest extends SubsidyTestSupport {
         String programmeName = http.with(city).get(programme).json().get("name").asString();
         assertThat(text.split("\r\n")).containsExactly("\uFEFF批次汇总",
                 String.join(",", PaymentBatches.SUMMARY_HEADER),
-                "PB" + batchId + "," + programmeName + ",3,9234.62," + today(),
+                "PB" + batchId + "," + programmeName + ",4,12234.62," + today(),
                 "",
                 "付款明细",
                 String.join(",", PaymentBatches.LINE_HEADER),
                 "1,SC" + w.c1() + ",青岛一号科技有限公司,6222020000000001,青岛银行,5000.00,知识产权质押保险费补贴 SC" + w.c1(),
                 "2,SC" + w.c2() + ",'@SUM(1),6222020000000002,中国银行青岛分行,1234.51,知识产权质押保险费补贴 SC" + w.c2(),
-                "3,SC" + w.c3() + ",青岛一号科技有限公司,6222020000000001,青岛银行,3000.11,知识产权质押保险费补贴 SC" + w.c3());
+                "3,SC" + w.c3() + ",青岛一号科技有限公司,6222020000000001,青岛银行,3000.11,知识产权质押保险费补贴 SC" + w.c3(),
+                "4,SC" + w.interest() + ",青岛测试科技有限公司,802880200012345,青岛银行市南支行,3000.00,"
+                        + "知识产权质押贷款贴息 2025-Q3 SC" + w.interest());
         Download xlsx = download(city, BATCHES + "/" + batchId + "/file?format=xlsx");
         assertThat(xlsx.status()).isEqualTo(200);
         List<List<String>> summary = firstSheet(xlsx.body(), PaymentBatches.SUMMARY_HEADER.size());
         assertThat(summary.get(0)).isEqualTo(PaymentBatches.SUMMARY_HEADER);
-        assertThat(summary.get(1).subList(0, 3)).containsExactly("PB" + batchId, programmeName, "3");
-        assertThat(new BigDecimal(summary.get(1).get(3))).as("a number cell").isEqualByComparingTo("9234.62");
+        assertThat(summary.get(1).subList(0, 3)).containsExactly("PB" + batchId, programmeName, "4");
+        assertThat(new BigDecimal(summary.get(1).get(3))).as("a number cell").isEqualByComparingTo("12234.62");
         assertThat(download(w.first().sme().token(), BATCHES + "/" + batchId + "/file?format=csv").status())
                 .isEqualTo(403);
 
@@ -108,7 +112,8 @@ class PaymentBatchTest extends SubsidyTestSupport {
         String wrong = csv(List.of(
                 List.of("1", "SC" + w.c1(), "5000.00", "PAID", today().toString(), "BK-0001", ""),
                 List.of("2", "SC" + w.c2(), "1234.50", "FAILED", "", "", "户名不符 account name mismatch"),
-                List.of("3", "SC" + w.c3(), "3000.11", "PAID", today().toString(), "BK-0003", "")));
+                List.of("3", "SC" + w.c3(), "3000.11", "PAID", today().toString(), "BK-0003", ""),
+                List.of("4", "SC" + w.interest(), "3000.00", "PAID", today().toString(), "BK-0004", "")));
         Http.Response refused = upload(city, batchId, "csv", wrong.getBytes(StandardCharsets.UTF_8));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("PAYMENT_RESULT_MISMATCH");
@@ -125,20 +130,21 @@ class PaymentBatchTest extends SubsidyTestSupport {
         byte[] result = xlsx(List.of(
                 List.of("1", "SC" + w.c1(), "5000.00", "PAID", today().toString(), "BK-0001", ""),
                 List.of("2", "SC" + w.c2(), "1234.51", "FAILED", "", "", "户名不符 account name mismatch"),
-                List.of("3", "SC" + w.c3(), "3000.11", "成功", today().toString(), "BK-0003", "")));
+                List.of("3", "SC" + w.c3(), "3000.11", "成功", today().toString(), "BK-0003", ""),
+                List.of("4", "SC" + w.interest(), "3000.00", "PAID", today().toString(), "BK-0004", "")));
         assertThat(upload(w.first().sme().token(), batchId, "xlsx", result).status()).isEqualTo(403);
         Http.Response settled = upload(city, batchId, "xlsx", result);
         assertThat(settled.status()).as(settled.toString()).isEqualTo(200);
         JsonNode s = settled.json();
         assertThat(s.get("status").asString()).isEqualTo("SETTLED");
-        assertThat(s.get("paidCount").asInt()).isEqualTo(2);
-        assertThat(s.get("paidAmount").decimalValue()).isEqualByComparingTo("8000.11");
+        assertThat(s.get("paidCount").asInt()).isEqualTo(3);
+        assertThat(s.get("paidAmount").decimalValue()).isEqualByComparingTo("11000.11");
         assertThat(s.get("failedCount").asInt()).isEqualTo(1);
         assertThat(s.get("failedAmount").decimalValue()).isEqualByComparingTo("1234.51");
         assertThat(s.get("paidAmount").decimalValue().add(s.get("failedAmount").decimalValue()))
                 .isEqualByComparingTo(s.get("totalAmount").decimalValue());
         assertThat(s.get("resultSha256").asString()).hasSize(64);
-        assertThat(s.get("lines").findValuesAsString("result")).containsExactly("PAID", "FAILED", "PAID");
+        assertThat(s.get("lines").findValuesAsString("result")).containsExactly("PAID", "FAILED", "PAID", "PAID");
         assertThat(upload(city, batchId, "xlsx", result).code()).isEqualTo("PAYMENT_BATCH_SETTLED");
 
         // paid exactly as a typed voucher pays: the claim's status, its reference and date, the programme's paid sum
@@ -147,8 +153,9 @@ class PaymentBatchTest extends SubsidyTestSupport {
         assertThat(paid.get("voucherNo").asString()).isEqualTo("BK-0001");
         assertThat(paid.get("paidOn").asString()).isEqualTo(today().toString());
         assertThat(paid.has("paymentBatchId")).isFalse();
+        assertThat(claim(city, w.interest()).get("status").asString()).isEqualTo("PAID");
         assertThat(http.with(city).get(programme).json().get("paid").decimalValue())
-                .isEqualByComparingTo("8000.11");
+                .isEqualByComparingTo("11000.11");
         JsonNode failed = claim(w.second().sme().token(), w.c2());
         assertThat(failed.get("status").asString()).isEqualTo("CITY_APPROVED");
         assertThat(failed.get("paymentFailureReason").asString()).isEqualTo("户名不符 account name mismatch");
@@ -189,7 +196,7 @@ class PaymentBatchTest extends SubsidyTestSupport {
         assertThat(reissued.get("status").asString()).isEqualTo("PAID");
         assertThat(reissued.get("voucherNo").asString()).isEqualTo("BK-0102");
         assertThat(http.with(city).get(programme).json().get("paid").decimalValue())
-                .isEqualByComparingTo("9234.62");
+                .isEqualByComparingTo("12234.62");
         assertThat(http.with(w.first().sme().token()).get(BATCHES + "/" + laterId).status()).isEqualTo(403);
     }
 
@@ -228,14 +235,19 @@ class PaymentBatchTest extends SubsidyTestSupport {
                 Long.class, w.c1(), w.c3())).isEqualTo(2);
         // the claim left out is still free for a batch of its own
         JsonNode rest = http.with(w.city().token()).post(BATCHES, Map.of("programmeId", w.programmeId())).json();
-        assertThat(rest.get("lines").findValuesAsString("claimReference")).containsExactly("SC" + w.c2());
+        assertThat(rest.get("lines").findValuesAsString("claimReference")).containsExactly("SC" + w.c2(),
+                "SC" + w.interest());
     }
 
-    /** Three city-approved premium claims: 5 000.00 and 3 000.11 of the first enterprise, 1 234.51 of the second. */
+    /**
+     * Four city-approved claims: premiums of 5 000.00 and 3 000.11 of the first enterprise, 1 234.51 of the second,
+     * then the first enterprise's 2025-Q3 interest subsidy of 3 000.00 (two payments of 30 days on 1 000 000.00).
+     */
     private World world() throws Exception {
         String admin = adminToken();
         Region region = region();
         long programmeId = programme(admin, region.city(), "1000000", null);
+        interestParameters(admin, programmeId, interest("4000", null));
         Bank bank = lender(admin);
         Borrower first = borrower(region.district(), true);
         Borrower second = borrower(region.district(), true);
@@ -249,15 +261,21 @@ class PaymentBatchTest extends SubsidyTestSupport {
         long c1 = premium(first, programmeId, bank, ref1, "BX1", "10000", account1);
         long c2 = premium(second, programmeId, bank, ref2, "BX2", "2469.02", account2);
         long c3 = premium(first, programmeId, bank, ref1, "BX3", "6000.22", account1);
+        payment(bank, ref1, 1, d("2025-06-15"), d("2025-07-15"), "1000000", "2875.00", d("2025-07-15"));
+        payment(bank, ref1, 2, d("2025-07-15"), d("2025-08-14"), "1000000", "2875.00", d("2025-08-14"));
+        completedRun(admin, programmeId, "2025-Q3");
+        long interest = claimOf(admin, programmeId, first.enterpriseId(), "2025-Q3").get("claimId").asLong();
+        assertThat(http.with(first.sme().token()).post(CLAIMS + "/" + interest + "/declaration", declaration())
+                .status()).isEqualTo(200);
         Person city = person(Role.CITY_REVIEWER, null, null, null);
-        for (long id : List.of(c1, c2, c3)) {
+        for (long id : List.of(c1, c2, c3, interest)) {
             Http.Response district = http.with(districtReviewer(region.district()).token())
                     .post(CLAIMS + "/" + id + "/district-approval", null);
             assertThat(district.status()).as(district.toString()).isEqualTo(200);
             Http.Response approved = http.with(city.token()).post(CLAIMS + "/" + id + "/city-approval", null);
             assertThat(approved.json().get("status").asString()).as(approved.toString()).isEqualTo("CITY_APPROVED");
         }
-        return new World(programmeId, first, second, city, c1, c2, c3);
+        return new World(programmeId, first, second, city, c1, c2, c3, interest);
     }
 
     private long premium(Borrower b, long programmeId, Bank bank, String ref, String invoice, String amount,

@@ -31,10 +31,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 兑付 through payment batches, end to end: city-approved interest and fee claims → the bank's file (CSV and XLSX, count and total on
- * it) → a result file with a wrong total refused whole → the result with one failed line (the other claims paid as a
- * typed voucher pays them) → the SME corrects its account → a later batch pays it. A claim is never in two open
- * batches, also when two reviewers make batches at the same moment.
+ * 兑付 through payment batches, end to end: city-approved interest and fee claims → the bank's file (CSV and XLSX,
+ * count and total on it) → a result file with a wrong total refused whole → the result with one failed line (the
+ * other claims paid as a typed voucher pays them) → the SME corrects its account → a later batch pays it. A claim is
+ * never in two open batches, also when two reviewers make batches at the same moment.
  */
 class PaymentBatchTest extends SubsidyTestSupport {
 

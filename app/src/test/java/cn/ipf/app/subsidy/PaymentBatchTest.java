@@ -198,6 +198,8 @@ class PaymentBatchTest extends SubsidyTestSupport {
         assertThat(http.with(city).get(programme).json().get("paid").decimalValue())
                 .isEqualByComparingTo("12234.62");
         assertThat(http.with(w.first().sme().token()).get(BATCHES + "/" + laterId).status()).isEqualTo(403);
+        JsonNode read = http.with(token(user(Role.REGULATOR, null, null, null))).get(BATCHES + "/" + laterId).json();
+        assertThat(read.get("lines").get(0).get("bankReference").asString()).isEqualTo("BK-0102");
     }
 
     @Test

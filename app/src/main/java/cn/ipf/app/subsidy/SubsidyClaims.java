@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 申报 → 审核 → 兑付 subsidy claims: who sees them, and each step of their review. The SME declares, the district
- * and then a different city reviewer approve within the programme's budget, the treasury's payment is recorded;
+ * and then a different city reviewer approve within the programme's budget, the treasury's payment is recorded (typed
+ * by a reviewer or from a payment batch's result file, see {@link PaymentBatches});
  * reviewers reject with a reason (the lines leave the cap and their payments go back to later runs); a computed
  * claim not declared by its deadline expires (its lines leave the cap; its payments stay forfeited).
  */

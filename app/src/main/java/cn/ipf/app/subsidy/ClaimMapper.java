@@ -13,13 +13,17 @@ import org.apache.ibatis.cursor.Cursor;
 @Mapper
 interface ClaimMapper {
 
-    /** A claim with its enterprise, the run's period and the parameter version it was computed under. */
+    /**
+     * A claim with its enterprise, the run's period and the parameter version it was computed under; the open payment
+     * batch holding it and its last failed transfer, if any.
+     */
     record ClaimRow(long id, long programmeId, Long runId, String period, long enterpriseId, String enterpriseName,
             String uscc, String districtCode, String kind, String status, long ruleVersionId, int rulesVersion,
             BigDecimal totalAmount, int lineCount, LocalDate declareBy, String accountName, String accountBank,
             String accountNo, boolean noDoubleSubsidy, Instant declaredAt, Instant districtApprovedAt,
             Long districtApprovedBy, Instant cityApprovedAt, Long cityApprovedBy, Instant rejectedAt,
-            String rejectionReason, Instant expiredAt, String voucherNo, LocalDate paidOn, Instant createdAt) {
+            String rejectionReason, Instant expiredAt, String voucherNo, LocalDate paidOn, Instant createdAt,
+            Long paymentBatchId, String paymentFailureReason, LocalDate paymentFailedOn) {
     }
 
     /** Filters of a claim listing; enterpriseScope / districtScope confine an SME and a district reviewer. */

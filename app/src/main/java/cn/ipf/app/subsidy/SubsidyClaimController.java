@@ -6,6 +6,7 @@ import cn.ipf.api.model.ClaimPayment;
 import cn.ipf.api.model.ClaimRejection;
 import cn.ipf.api.model.ExportFormat;
 import cn.ipf.api.model.NewFeeClaim;
+import cn.ipf.api.model.ReceivingAccount;
 import cn.ipf.api.model.SubsidyClaim;
 import cn.ipf.api.model.SubsidyClaimPage;
 import cn.ipf.api.server.SubsidyClaimsApi;
@@ -75,6 +76,13 @@ class SubsidyClaimController implements SubsidyClaimsApi {
             String idempotencyKey) {
         return ResponseEntity.ok(SubsidyViews.detail(claims.recordPayment(claimId, body.getVoucherNo(),
                 body.getPaidOn())));
+    }
+
+    @Override
+    public ResponseEntity<SubsidyClaim> correctSubsidyClaimAccount(Long claimId, ReceivingAccount body,
+            String idempotencyKey) {
+        return ResponseEntity.ok(SubsidyViews.detail(claims.correctAccount(claimId, new SubsidyClaims.Account(
+                body.getName(), body.getBank(), body.getNumber()))));
     }
 
     @Override

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 申报 → 审核 → 兑付 subsidy claims: who sees them, and each step of their review. The SME declares, the district
- * and then a different city reviewer approve within the programme's budget, the treasury's payment is recorded;
+ * and then a different city reviewer approve within the programme's budget, the treasury's payment is recorded (typed
+ * by a reviewer or from a payment batch's result file, see {@link PaymentBatches});
  * reviewers reject with a reason (the lines leave the cap and their payments go back to later runs); a computed
  * claim not declared by its deadline expires (its lines leave the cap; its payments stay forfeited).
  */
@@ -45,6 +46,7 @@ public class SubsidyClaims {
     }
 
     private final ClaimMapper claims;
+    private final PaymentBatchMapper batches;
     private final Programmes programmes;
     private final SubsidyRuns runs;
     private final AccessPolicy access;
@@ -54,10 +56,11 @@ public class SubsidyClaims {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    SubsidyClaims(ClaimMapper claims, Programmes programmes, SubsidyRuns runs, AccessPolicy access,
-            AuditTrail audit, BusinessCalendar calendar, ZoneId zone,
-            TransactionTemplate tx, Clock clock) {
+    SubsidyClaims(ClaimMapper claims, PaymentBatchMapper batches, Programmes programmes, SubsidyRuns runs,
+            AccessPolicy access, AuditTrail audit, BusinessCalendar calendar, ZoneId zone, TransactionTemplate tx,
+            Clock clock) {
         this.claims = claims;
+        this.batches = batches;
         this.programmes = programmes;
         this.runs = runs;
         this.access = access;
@@ -162,15 +165,50 @@ public class SubsidyClaims {
         Caller caller = reader();
         ClaimMapper.ClaimRow claim = locked(caller, claimId);
         access.require(caller, Permission.RECORD_SUBSIDY_PAYMENT);
+        if (claim.paymentBatchId() != null) {
+            // the agent bank may be paying it now: the batch's result file decides
+            throw new ApiException(ErrorCode.CLAIM_IN_OPEN_BATCH, "SC" + claimId,
+                    PaymentBatches.reference(claim.paymentBatchId()));
+        }
+        pay(claim, voucherNo, paidOn, caller.userId());
+        return detail(claims.claim(claimId));
+    }
+
+    /**
+     * 兑付 the one payment path, for a voucher typed by a reviewer and for a batch's PAID line (the bank's reference
+     * is then the voucher no.); the caller holds the claim's lock.
+     */
+    void pay(ClaimMapper.ClaimRow claim, String voucherNo, LocalDate paidOn, long by) {
         ClaimStatus next = next(claim, ClaimStatus.Step.PAY);
         LocalDate approvedOn = LocalDate.ofInstant(claim.cityApprovedAt(), zone);
         if (paidOn.isAfter(calendar.today()) || paidOn.isBefore(approvedOn)) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, List.of(new FieldViolation("paidOn",
                     "must be between the city approval (" + approvedOn + ") and today")));
         }
-        claims.pay(claimId, voucherNo, paidOn, caller.userId(), clock.instant());
-        audit.record("SUBSIDY_CLAIM_PAID", "SUBSIDY_CLAIM", claimId, Map.of("status", next.name(), "voucherNo",
+        claims.pay(claim.id(), voucherNo, paidOn, by, clock.instant());
+        audit.record("SUBSIDY_CLAIM_PAID", "SUBSIDY_CLAIM", claim.id(), Map.of("status", next.name(), "voucherNo",
                 voucherNo, "paidOn", paidOn.toString(), "amount", claim.totalAmount().toPlainString()));
+    }
+
+    /**
+     * The SME corrects the receiving account after the bank returned the transfer as failed; the claim then goes
+     * into the next payment batch.
+     */
+    @Transactional
+    ClaimDetail correctAccount(long claimId, Account account) {
+        Caller caller = reader();
+        ClaimMapper.ClaimRow claim = locked(caller, claimId);
+        if (!caller.is(Role.SME)) {
+            throw new ApiException(ErrorCode.FORBIDDEN);
+        }
+        if (claim.paymentFailureReason() == null || claim.paymentBatchId() != null
+                || ClaimStatus.valueOf(claim.status()) != ClaimStatus.CITY_APPROVED) {
+            throw new ApiException(ErrorCode.ACCOUNT_CORRECTION_NOT_ALLOWED, "SC" + claimId)
+                    .with("currentState", claim.status());
+        }
+        batches.correctAccount(claimId, account.name(), account.bank(), account.number(), clock.instant());
+        audit.record("SUBSIDY_CLAIM_ACCOUNT_CORRECTED", "SUBSIDY_CLAIM", claimId, Map.of("accountBank",
+                account.bank(), "accountNo", account.number(), "failureReason", claim.paymentFailureReason()));
         return detail(claims.claim(claimId));
     }
 

@@ -96,7 +96,8 @@ public final class SubsidyViews {
                 .cityApprovedAt(utc(c.cityApprovedAt())).cityApprovedBy(c.cityApprovedBy())
                 .rejectedAt(utc(c.rejectedAt())).rejectionReason(c.rejectionReason())
                 .expiredAt(utc(c.expiredAt())).voucherNo(c.voucherNo()).paidOn(c.paidOn())
-                .createdAt(utc(c.createdAt()));
+                .createdAt(utc(c.createdAt())).paymentBatchId(c.paymentBatchId())
+                .paymentFailureReason(c.paymentFailureReason()).paymentFailedOn(c.paymentFailedOn());
         if (c.accountNo() != null) {
             claim.account(new ReceivingAccount().name(c.accountName()).bank(c.accountBank()).number(c.accountNo()));
         }

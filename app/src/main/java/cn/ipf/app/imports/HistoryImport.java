@@ -138,7 +138,7 @@ class HistoryImport implements HistoryImports {
         ImportKind kind = ImportKind.valueOf(file.kind());
         List<ImportProblem> problems = new ArrayList<>();
         List<Object> rows = new ArrayList<>();
-        CsvTable table = CsvTable.parse(mapper.content(fileId)).orElse(null);
+        CsvTable table = CsvTable.parse(mapper.content(fileId).content()).orElse(null);
         if (table == null) {
             problems.add(new ImportProblem(0, "", "FILE_UNREADABLE", "文件不是可读的 CSV（UTF-8）",
                     "the file is not readable CSV (UTF-8)"));

@@ -20,7 +20,7 @@ interface HistoryMapper {
 
     ImportFileRow fileBySha256(String sha256);
 
-    byte[] content(long id);
+    ImportContent content(long id);
 
     void setJobExecution(@Param("id") long id, @Param("execution") long execution);
 

@@ -34,7 +34,8 @@ public class HistoryImportJobConfig {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(HistoryImportJobConfig::validate)
                 .start(historyImportValidate).on(REJECTED).end()
-                .from(historyImportValidate).on("*").to(historyImportWrite)
+                .from(historyImportValidate).on(ExitStatus.COMPLETED.getExitCode()).to(historyImportWrite)
+                .from(historyImportValidate).on("*").fail()
                 .end()
                 .build();
     }

@@ -5,7 +5,9 @@ import cn.ipf.app.imports.policy.Cells;
 import cn.ipf.app.imports.policy.CsvTable;
 import cn.ipf.app.imports.policy.ImportKind;
 import cn.ipf.app.imports.policy.ImportProblem;
+import cn.ipf.app.imports.policy.XlsxTable;
 import cn.ipf.app.library.policy.CnPatentNumber;
+import cn.ipf.app.library.policy.PatentType;
 import cn.ipf.app.library.policy.Sector;
 import cn.ipf.app.loan.policy.LoanRecordRules;
 import cn.ipf.app.security.Actor;
@@ -36,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class HistoryImport implements HistoryImports {
 
+    private static final Set<String> LEGAL_STATUSES = Set.of("VALID", "LAPSED", "INVALIDATED", "EXPIRED");
     private static final Set<String> PAYOUT_KINDS = Set.of("INTEREST", "EVALUATION_FEE", "INSURANCE_PREMIUM");
 
     private final HistoryMapper mapper;
@@ -85,6 +88,12 @@ class HistoryImport implements HistoryImports {
         for (Object row : read.rows()) {
             if (row instanceof HistoryRows.Enterprise e) {
                 writeEnterprise(e, sha, now);
+            } else if (row instanceof HistoryRows.Patent p) {
+                GeneratedId key = new GeneratedId();
+                mapper.insertPatent(p, now, key);
+                mapper.insertPatentOwner(key.getId(), p.enterpriseId());
+                imported("PATENT", key.getId(), sha, p.row(), Map.of("applicationNo", p.applicationNo(),
+                        "owner", p.enterpriseId()));
             } else if (row instanceof HistoryRows.Loan l) {
                 writeLoan(l, sha, now);
             } else if (row instanceof HistoryRows.Interest i) {
@@ -138,10 +147,11 @@ class HistoryImport implements HistoryImports {
         ImportKind kind = ImportKind.valueOf(file.kind());
         List<ImportProblem> problems = new ArrayList<>();
         List<Object> rows = new ArrayList<>();
-        CsvTable table = CsvTable.parse(mapper.content(fileId).content()).orElse(null);
+        byte[] content = mapper.content(fileId).content();
+        CsvTable table = (file.xlsx() ? XlsxTable.parse(content) : CsvTable.parse(content)).orElse(null);
         if (table == null) {
-            problems.add(new ImportProblem(0, "", "FILE_UNREADABLE", "文件不是可读的 CSV（UTF-8）",
-                    "the file is not readable CSV (UTF-8)"));
+            problems.add(new ImportProblem(0, "", "FILE_UNREADABLE", "文件不是可读的 CSV（UTF-8）或 XLSX 工作簿",
+                    "the file is neither readable CSV (UTF-8) nor an XLSX workbook"));
             return new Read(file, rows, problems);
         }
         if (!table.header().equals(kind.columns())) {
@@ -156,6 +166,7 @@ class HistoryImport implements HistoryImports {
             int before = problems.size();
             Object parsed = switch (kind) {
                 case ENTERPRISES -> enterprise(c, today, seen);
+                case IP_ASSETS -> patent(c, today, seen);
                 case LOANS -> loan(c, today, seen);
                 case INTEREST_PAYMENTS -> interest(c, today, seen);
                 case PAID_SUBSIDIES -> payout(c, today, seen);
@@ -208,6 +219,46 @@ class HistoryImport implements HistoryImports {
         LocalDate admittedOn = c.pastDate("admittedOn", false, today);
         return employees == null ? null : new HistoryRows.Enterprise(c.number(), uscc, name, legalRep, district,
                 industry, employees, revenue, assets, highTech, specialized, admittedOn);
+    }
+
+    private HistoryRows.Patent patent(Cells c, LocalDate today, Seen seen) {
+        Long enterpriseId = enterprise(c);
+        String number = c.text("applicationNo", 20);
+        String canonical = number == null ? null : CnPatentNumber.normalize(number).orElse(null);
+        if (number != null && canonical == null) {
+            c.problem("applicationNo", "PATENT_NUMBER_INVALID", "专利申请号格式或校验位错误",
+                    "malformed patent number or wrong check digit");
+        } else if (canonical != null && (mapper.patentExists(canonical) || !seen.first("patent:" + canonical))) {
+            c.problem("applicationNo", "PATENT_ALREADY_REGISTERED", "该专利已在平台上", "the patent is already on the platform");
+        }
+        String type = c.text("type", 16);
+        PatentType patentType = null;
+        try {
+            patentType = type == null ? null : PatentType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            c.problem("type", "TYPE_INVALID", "应为 INVENTION、UTILITY_MODEL 或 DESIGN",
+                    "expected INVENTION, UTILITY_MODEL or DESIGN");
+        }
+        PatentType declared = patentType;
+        if (canonical != null && declared != null
+                && CnPatentNumber.typeOf(canonical).filter(declared::equals).isEmpty()) {
+            c.problem("type", "PATENT_TYPE_MISMATCH", "专利类型与申请号的类型位不符",
+                    "the type does not match the application number's type digit");
+        }
+        String title = c.text("title", 300);
+        LocalDate filed = c.pastDate("filingDate", true, today);
+        LocalDate granted = c.pastDate("grantDate", false, today);
+        LocalDate expiry = c.date("expiryDate", false);
+        if (filed != null && granted != null && granted.isBefore(filed)) {
+            c.problem("grantDate", "DATE_INVALID", "授权日早于申请日", "grantDate is before filingDate");
+        }
+        String status = c.text("legalStatus", 16);
+        if (status != null && !LEGAL_STATUSES.contains(status)) {
+            c.problem("legalStatus", "LEGAL_STATUS_INVALID", "应为 VALID、LAPSED、INVALIDATED 或 EXPIRED",
+                    "expected VALID, LAPSED, INVALIDATED or EXPIRED");
+        }
+        return enterpriseId == null || canonical == null || patentType == null ? null : new HistoryRows.Patent(
+                c.number(), enterpriseId, canonical, patentType.name(), title, filed, granted, expiry, status);
     }
 
     private HistoryRows.Loan loan(Cells c, LocalDate today, Seen seen) {

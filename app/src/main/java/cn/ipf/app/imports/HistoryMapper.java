@@ -42,6 +42,12 @@ interface HistoryMapper {
 
     boolean registrationTaken(String registrationNo);
 
+    boolean patentExists(String applicationNo);
+
+    void insertPatent(@Param("p") HistoryRows.Patent patent, @Param("at") Instant at, @Param("key") GeneratedId key);
+
+    void insertPatentOwner(@Param("patentId") long patentId, @Param("enterpriseId") long enterpriseId);
+
     /** The patent of that application number owned by the enterprise, if any. */
     Long ownedPatent(@Param("enterpriseId") long enterpriseId, @Param("applicationNo") String applicationNo);
 

@@ -16,6 +16,11 @@ final class HistoryRows {
             boolean specializedSme, LocalDate admittedOn) {
     }
 
+    /** A patent (canonical application number) and the enterprise that owns it. */
+    record Patent(int row, long enterpriseId, String applicationNo, String type, String title, LocalDate filingDate,
+            LocalDate grantDate, LocalDate expiryDate, String legalStatus) {
+    }
+
     /** A disbursed loan with its pledge registration of patents on the platform. */
     record Loan(int row, long bankId, long enterpriseId, String externalId, String contractNo, LocalDate signedOn,
             BigDecimal principal, BigDecimal annualRate, LocalDate maturityDate, BigDecimal ipShare,

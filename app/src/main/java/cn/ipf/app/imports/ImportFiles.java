@@ -4,6 +4,7 @@ import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.imports.policy.ImportKind;
 import cn.ipf.app.imports.policy.ImportProblem;
+import cn.ipf.app.imports.policy.XlsxTable;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.export.TableFile;
@@ -66,9 +67,10 @@ public class ImportFiles {
             return new Uploaded(existing, false);
         }
         GeneratedId key = new GeneratedId();
-        String name = fileName == null || fileName.isBlank() ? kind.name().toLowerCase() + ".csv"
+        boolean xlsx = XlsxTable.isWorkbook(content);
+        String name = fileName == null || fileName.isBlank() ? kind.name().toLowerCase() + (xlsx ? ".xlsx" : ".csv")
                 : fileName.length() > 255 ? fileName.substring(0, 255) : fileName;
-        mapper.insertFile(kind.name(), sha, name, false, content, access.caller().userId(), clock.instant(), key);
+        mapper.insertFile(kind.name(), sha, name, xlsx, content, access.caller().userId(), clock.instant(), key);
         audit.record("IMPORT_UPLOADED", "IMPORT_FILE", key.getId(), Map.of("kind", kind.name(), "sha256", sha,
                 "fileName", name, "bytes", content.length));
         events.publishEvent(new Stored(key.getId()));

@@ -2,14 +2,17 @@ package cn.ipf.app.subsidy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.ipf.app.library.policy.CnPatentNumber;
+import cn.ipf.app.shared.export.TableFile;
 import cn.ipf.app.testinfra.Http;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -56,9 +59,12 @@ class HistoryImportTest extends SubsidyTestSupport {
         assertThat(enterprises.get("status").asString()).as("%s", enterprises).isEqualTo("IMPORTED");
         long sameId = enterpriseId(same);
         long paidId = enterpriseId(paid);
-        // IP assets are not an import kind yet: the pledged inventions are put on the platform directly
-        String samePatent = invention(sameId);
-        String paidPatent = invention(paidId);
+        String samePatent = zl(patentDigits('1'));
+        String paidPatent = zl(patentDigits('1'));
+        assertThat(imported(admin, "IP_ASSETS", csv("uscc,applicationNo,type,title,filingDate,grantDate,expiryDate,"
+                + "legalStatus", same + "," + samePatent + ",INVENTION,一种迁移装置,2022-03-01,2024-01-10,2042-02-28,VALID",
+                paid + "," + paidPatent + ",INVENTION,一种迁移方法,2022-03-01,2024-01-10,2042-02-28,VALID"))
+                .get("status").asString()).isEqualTo("IMPORTED");
         String ref1 = "IMP-" + UUID.randomUUID().toString().substring(0, 8);
         String ref2 = "IMP-" + UUID.randomUUID().toString().substring(0, 8);
         String loanHeader = "bankCode,externalId,uscc,contractNo,signedOn,principal,annualRate,maturityDate,ipShare,"
@@ -77,8 +83,12 @@ class HistoryImportTest extends SubsidyTestSupport {
                 bankCode + "," + ref2 + "," + ref2 + "-I1,1,2025-06-15,2025-07-15,1000000,2875.00,2025-07-15,2025-07-15",
                 bankCode + "," + ref2 + "," + ref2 + "-I2,2,2025-07-15,2025-08-14,1000000,2875.00,2025-08-14,2025-08-14"))
                 .get("status").asString()).isEqualTo("IMPORTED");
-        byte[] payouts = csv("uscc,kind,capYear,paidOn,amount,reference",
-                paid + ",INTEREST,2025,2025-03-20,2000.00,TX-" + UUID.randomUUID());
+        // this one as a workbook, as an office keeps its payment ledger
+        Path workbook = TableFile.write(true, "paid", List.of("uscc", "kind", "capYear", "paidOn", "amount",
+                "reference"), List.of(List.of(paid, "INTEREST", "2025", "2025-03-20", new BigDecimal("2000.00"),
+                        "TX-" + UUID.randomUUID())));
+        byte[] payouts = Files.readAllBytes(workbook);
+        Files.delete(workbook);
         assertThat(imported(admin, "PAID_SUBSIDIES", payouts).get("status").asString()).isEqualTo("IMPORTED");
 
         // ---- every imported record is audited with the file's SHA-256 -------------------------------------------
@@ -168,18 +178,6 @@ class HistoryImportTest extends SubsidyTestSupport {
 
     private long enterpriseId(String uscc) {
         return jdbc.queryForObject("SELECT id FROM enterprise WHERE uscc = ?", Long.class, uscc);
-    }
-
-    /** An invention patent of the enterprise, answered as its certificate spelling. */
-    private String invention(long enterpriseId) {
-        String digits = patentDigits('1');
-        String canonical = CnPatentNumber.normalize(zl(digits)).orElseThrow();
-        jdbc.update("INSERT INTO patent (application_no, patent_type, title, filing_date, grant_date, expiry_date, "
-                + "legal_status, created_at) VALUES (?, 'INVENTION', '一种迁移装置', '2022-03-01', '2024-01-10', "
-                + "'2042-02-28', 'VALID', NOW(6))", canonical);
-        jdbc.update("INSERT INTO patent_owner (patent_id, enterprise_id) SELECT id, ? FROM patent "
-                + "WHERE application_no = ?", enterpriseId, canonical);
-        return zl(digits);
     }
 
     private static byte[] csv(String... lines) {

@@ -6,12 +6,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One data row read cell by cell against its kind's columns: every cell that cannot be read or breaks a rule adds a
  * problem naming the row and column, and reads as null, so that one pass reports every error of a row.
  */
 public final class Cells {
+
+    /** A whole day number from 1900-03-01 on (61) to the year 2173 (99999), as workbooks store dates. */
+    private static final Pattern EXCEL_SERIAL = Pattern.compile("(6[1-9]|[7-9]\\d|[1-9]\\d{2,4})(\\.0+)?");
 
     private final ImportKind kind;
     private final CsvTable.Row row;
@@ -69,6 +73,11 @@ public final class Cells {
         String s = required ? text(column, 10) : optional(column);
         if (s == null) {
             return null;
+        }
+        if (EXCEL_SERIAL.matcher(s).matches()) {
+            // a date cell of a workbook holds its serial number: days since 1899-12-30 (Excel's 1900 system)
+            return LocalDate.of(1899, 12, 30).plusDays(Long.parseLong(s.substring(0, s.indexOf('.') < 0 ? s.length()
+                    : s.indexOf('.'))));
         }
         try {
             return LocalDate.parse(s);

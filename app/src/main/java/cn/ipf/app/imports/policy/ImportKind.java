@@ -9,6 +9,8 @@ import java.util.List;
 public enum ImportKind {
     ENTERPRISES(List.of("uscc", "name", "legalRepName", "districtCode", "industryCode", "employees",
             "annualRevenue", "totalAssets", "highTech", "specializedSme", "admittedOn")),
+    IP_ASSETS(List.of("uscc", "applicationNo", "type", "title", "filingDate", "grantDate", "expiryDate",
+            "legalStatus")),
     LOANS(List.of("bankCode", "externalId", "uscc", "contractNo", "signedOn", "principal", "annualRate",
             "maturityDate", "ipShare", "otherFiscalSubsidy", "disbursedOn", "disbursedAmount",
             "pledgeRegistrationNo", "pledgeRegisteredOn", "pledgedPatents")),

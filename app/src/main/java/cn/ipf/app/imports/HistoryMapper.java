@@ -51,6 +51,9 @@ interface HistoryMapper {
     /** The patent of that application number owned by the enterprise, if any. */
     Long ownedPatent(@Param("enterpriseId") long enterpriseId, @Param("applicationNo") String applicationNo);
 
+    /** Locks the loans' rows, in id order. */
+    List<Long> lockLoans(@Param("ids") List<Long> ids);
+
     ImportedLoanFacts loan(@Param("bankId") long bankId, @Param("externalId") String externalId);
 
     boolean interestTaken(@Param("bankId") long bankId, @Param("externalId") String externalId);

@@ -151,6 +151,14 @@ class HistoryImportTest extends SubsidyTestSupport {
                 good + ",青岛甲科技有限公司,张建华," + region.district() + ",C3736,50,12000000,8000000,true,true,2025-01-02"))
                 .get("status").asString()).isEqualTo("IMPORTED");
         String ref = "IMP-" + UUID.randomUUID().toString().substring(0, 8);
+        String loanHeader = "bankCode,externalId,uscc,contractNo,signedOn,principal,annualRate,maturityDate,ipShare,"
+                + "otherFiscalSubsidy,disbursedOn,disbursedAmount,pledgeRegistrationNo,pledgeRegisteredOn,pledgedPatents";
+        JsonNode badLoan = imported(admin, "LOANS", csv(loanHeader, bankCode + "," + ref + "," + good
+                + ",C-1,2025-06-10,1000000,0.0345,2027-06-10,1,false,2025-06-01,1000000.01,,,"));
+        assertThat(badLoan.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(http.with(admin).get("/api/v1/admin/history-import-files/" + badLoan.get("importId").asLong()
+                + "/errors?format=csv").body()).contains("1,disbursedOn,LOAN_RECORD_INVALID,")
+                .contains("1,disbursedAmount,LOAN_RECORD_INVALID,");
         assertThat(imported(admin, "LOANS", csv("bankCode,externalId,uscc,contractNo,signedOn,principal,annualRate,"
                 + "maturityDate,ipShare,otherFiscalSubsidy,disbursedOn,disbursedAmount,pledgeRegistrationNo,"
                 + "pledgeRegisteredOn,pledgedPatents", bankCode + "," + ref + "," + good

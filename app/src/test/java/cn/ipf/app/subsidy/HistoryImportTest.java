@@ -59,6 +59,13 @@ class HistoryImportTest extends SubsidyTestSupport {
         assertThat(enterprises.get("status").asString()).as("%s", enterprises).isEqualTo("IMPORTED");
         long sameId = enterpriseId(same);
         long paidId = enterpriseId(paid);
+        JsonNode shown = http.with(admin).get(LIB + "/" + sameId).json();
+        assertThat(shown.get("status").asString()).as("%s", shown).isEqualTo("ADMITTED");
+        assertThat(shown.get("admittedOn").asString()).isEqualTo("2025-01-02");
+        Http.Response decisions = http.with(admin).get(LIB + "/" + sameId + "/decisions");
+        assertThat(decisions.status()).as("%s", decisions).isEqualTo(200);
+        assertThat(decisions.json().findValuesAsString("toStatus")).containsExactly("ADMITTED");
+        assertThat(decisions.json().findValuesAsString("decidedAt")).containsExactly("2025-01-01T16:00:00Z");
         String samePatent = zl(patentDigits('1'));
         String paidPatent = zl(patentDigits('1'));
         assertThat(imported(admin, "IP_ASSETS", csv("uscc,applicationNo,type,title,filingDate,grantDate,expiryDate,"

@@ -1,0 +1,421 @@
+package cn.ipf.app.imports;
+
+import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.imports.policy.Cells;
+import cn.ipf.app.imports.policy.CsvTable;
+import cn.ipf.app.imports.policy.ImportKind;
+import cn.ipf.app.imports.policy.ImportProblem;
+import cn.ipf.app.imports.policy.XlsxTable;
+import cn.ipf.app.library.policy.CnPatentNumber;
+import cn.ipf.app.library.policy.PatentType;
+import cn.ipf.app.library.policy.Sector;
+import cn.ipf.app.loan.policy.LoanRecordRules;
+import cn.ipf.app.security.Actor;
+import cn.ipf.app.shared.persistence.GeneratedId;
+import cn.ipf.app.shared.time.BusinessCalendar;
+import cn.ipf.batch.imports.HistoryImports;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 历史数据迁移 the app's side of the history-import job: reads an uploaded file row by row through the same rules
+ * live records pass (USCC check character, patent numbers, the loan record rules with the accrual-overlap rule,
+ * amounts to the fen), and writes it only when no row has an error. Rows are checked against the platform and
+ * against the rows above them in the same file (a duplicate key, an overlapping period).
+ */
+@Component
+class HistoryImport implements HistoryImports {
+
+    private static final Set<String> LEGAL_STATUSES = Set.of("VALID", "LAPSED", "INVALIDATED", "EXPIRED");
+    private static final Set<String> PAYOUT_KINDS = Set.of("INTEREST", "EVALUATION_FEE", "INSURANCE_PREMIUM");
+
+    private final HistoryMapper mapper;
+    private final AuditTrail audit;
+    private final BusinessCalendar calendar;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    HistoryImport(HistoryMapper mapper, AuditTrail audit, BusinessCalendar calendar, Clock clock, ZoneId zone) {
+        this.mapper = mapper;
+        this.audit = audit;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** A file read: its rows as they would be written, and every problem found. */
+    private record Read(ImportFileRow file, List<Object> rows, List<ImportProblem> problems) {
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean validate(long fileId) {
+        Read read = read(fileId);
+        if (read.problems().isEmpty()) {
+            return true;
+        }
+        int seq = 0;
+        for (ImportProblem p : read.problems()) {
+            mapper.insertError(fileId, ++seq, p);
+        }
+        mapper.finish(fileId, "REJECTED", read.rows().size(), read.problems().size(), clock.instant());
+        audit.recordAs(Actor.SYSTEM, "IMPORT_REJECTED", "IMPORT_FILE", fileId, Map.of("sha256",
+                read.file().sha256(), "kind", read.file().kind(), "errors", read.problems().size()));
+        return false;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void write(long fileId) {
+        if (ImportKind.valueOf(mapper.file(fileId).kind()) == ImportKind.INTEREST_PAYMENTS) {
+            // the loans' row locks, as a live report takes its loan's: a period reported meanwhile is seen below
+            List<Long> loans = read(fileId).rows().stream().map(r -> ((HistoryRows.Interest) r).loanId()).distinct()
+                    .sorted().toList();
+            if (!loans.isEmpty()) {
+                mapper.lockLoans(loans);
+            }
+        }
+        Read read = read(fileId);
+        if (!read.problems().isEmpty()) {
+            throw new IllegalStateException("import file " + fileId + " no longer passes validation");
+        }
+        Instant now = clock.instant();
+        String sha = read.file().sha256();
+        for (Object row : read.rows()) {
+            if (row instanceof HistoryRows.Enterprise e) {
+                writeEnterprise(e, sha, now);
+            } else if (row instanceof HistoryRows.Patent p) {
+                GeneratedId key = new GeneratedId();
+                mapper.insertPatent(p, now, key);
+                mapper.insertPatentOwner(key.getId(), p.enterpriseId());
+                imported("PATENT", key.getId(), sha, p.row(), Map.of("applicationNo", p.applicationNo(),
+                        "owner", p.enterpriseId()));
+            } else if (row instanceof HistoryRows.Loan l) {
+                writeLoan(l, sha, now);
+            } else if (row instanceof HistoryRows.Interest i) {
+                mapper.insertInterest(i, now);
+                imported("LOAN", i.loanId(), sha, i.row(), Map.of("interestPayment", i.externalId()));
+            } else if (row instanceof HistoryRows.Payout p) {
+                mapper.insertPayout(p, fileId, now);
+                imported("ENTERPRISE", p.enterpriseId(), sha, p.row(), Map.of("paidSubsidy", p.reference(),
+                        "kind", p.kind(), "amount", p.amount().toPlainString(), "capYear", p.capYear()));
+            }
+        }
+        mapper.finish(fileId, "IMPORTED", read.rows().size(), 0, now);
+    }
+
+    private void writeEnterprise(HistoryRows.Enterprise e, String sha, Instant now) {
+        GeneratedId key = new GeneratedId();
+        mapper.insertEnterprise(e, now, key);
+        Integer ruleSet = mapper.currentRuleSetVersion();
+        mapper.insertEntry(key.getId(), e.admittedOn() == null ? "DRAFT" : "ADMITTED",
+                e.admittedOn() == null ? null : ruleSet, e.admittedOn(), now);
+        if (e.admittedOn() != null) {
+            mapper.insertAdmission(key.getId(), ruleSet, "IMPORTED " + sha,
+                    e.admittedOn().atStartOfDay(zone).toInstant());
+        }
+        imported("ENTERPRISE", key.getId(), sha, e.row(), e.admittedOn() == null ? Map.of()
+                : Map.of("admittedOn", e.admittedOn().toString()));
+    }
+
+    private void writeLoan(HistoryRows.Loan l, String sha, Instant now) {
+        GeneratedId key = new GeneratedId();
+        mapper.insertLoan(l, now, key);
+        if (l.registrationNo() != null) {
+            GeneratedId registration = new GeneratedId();
+            mapper.insertRegistration(key.getId(), l, now, registration);
+            if (!l.patentIds().isEmpty()) {
+                mapper.insertRegistrationPatents(registration.getId(), l.patentIds());
+            }
+        }
+        imported("LOAN", key.getId(), sha, l.row(), Map.of("externalId", l.externalId()));
+    }
+
+    private void imported(String entityType, long id, String sha, int row, Map<String, Object> details) {
+        Map<String, Object> changes = new HashMap<>(details);
+        changes.put("sha256", sha);
+        changes.put("row", row);
+        audit.recordAs(Actor.SYSTEM, "IMPORTED", entityType, id, changes);
+    }
+
+    private Read read(long fileId) {
+        ImportFileRow file = mapper.file(fileId);
+        ImportKind kind = ImportKind.valueOf(file.kind());
+        List<ImportProblem> problems = new ArrayList<>();
+        List<Object> rows = new ArrayList<>();
+        byte[] content = mapper.content(fileId).content();
+        CsvTable table = (file.xlsx() ? XlsxTable.parse(content) : CsvTable.parse(content)).orElse(null);
+        if (table == null) {
+            problems.add(new ImportProblem(0, "", "FILE_UNREADABLE", "文件不是可读的 CSV（UTF-8）或 XLSX 工作簿",
+                    "the file is neither readable CSV (UTF-8) nor an XLSX workbook"));
+            return new Read(file, rows, problems);
+        }
+        if (!table.header().equals(kind.columns())) {
+            problems.add(new ImportProblem(0, "", "HEADER_MISMATCH", "表头应为：" + String.join(",", kind.columns()),
+                    "the header must be: " + String.join(",", kind.columns())));
+            return new Read(file, rows, problems);
+        }
+        LocalDate today = calendar.today();
+        Seen seen = new Seen();
+        for (CsvTable.Row row : table.rows()) {
+            Cells c = new Cells(kind, row, problems);
+            int before = problems.size();
+            Object parsed = switch (kind) {
+                case ENTERPRISES -> enterprise(c, today, seen);
+                case IP_ASSETS -> patent(c, today, seen);
+                case LOANS -> loan(c, today, seen);
+                case INTEREST_PAYMENTS -> interest(c, today, seen);
+                case PAID_SUBSIDIES -> payout(c, today, seen);
+            };
+            if (problems.size() == before && parsed != null) {
+                rows.add(parsed);
+            }
+        }
+        if (table.rows().isEmpty()) {
+            problems.add(new ImportProblem(0, "", "NO_ROWS", "文件没有数据行", "the file has no data rows"));
+        }
+        return new Read(file, rows, problems);
+    }
+
+    /** Keys met in the rows above, so that the file cannot clash with itself. */
+    private static final class Seen {
+        final Set<String> keys = new HashSet<>();
+        final Map<Long, List<LoanRecordRules.Accrual>> accruals = new HashMap<>();
+
+        boolean first(String key) {
+            return keys.add(key);
+        }
+    }
+
+    private HistoryRows.Enterprise enterprise(Cells c, LocalDate today, Seen seen) {
+        String uscc = c.uscc("uscc");
+        if (uscc != null && (mapper.enterpriseByUscc(uscc) != null || !seen.first("uscc:" + uscc))) {
+            c.problem("uscc", "USCC_TAKEN", "该统一社会信用代码已登记", "an enterprise with this code is already registered");
+        }
+        String name = c.text("name", 200);
+        String legalRep = c.text("legalRepName", 100);
+        String district = c.text("districtCode", 6);
+        if (district != null && !mapper.isDistrict(district)) {
+            c.problem("districtCode", "DISTRICT_UNKNOWN", "区县代码不属于本地区", "not one of this deployment's districts");
+        }
+        String industry = c.text("industryCode", 5);
+        if (industry != null) {
+            try {
+                Sector.of(industry);
+            } catch (IllegalArgumentException e) {
+                c.problem("industryCode", "INDUSTRY_CODE_INVALID", "国民经济行业代码无效（GB/T 4754）",
+                        "not a GB/T 4754 industry code");
+            }
+        }
+        Integer employees = c.integer("employees", 0, 10_000_000);
+        BigDecimal revenue = c.yuan("annualRevenue", "0");
+        BigDecimal assets = c.yuan("totalAssets", "0");
+        boolean highTech = c.bool("highTech");
+        boolean specialized = c.bool("specializedSme");
+        LocalDate admittedOn = c.pastDate("admittedOn", false, today);
+        return employees == null ? null : new HistoryRows.Enterprise(c.number(), uscc, name, legalRep, district,
+                industry, employees, revenue, assets, highTech, specialized, admittedOn);
+    }
+
+    private HistoryRows.Patent patent(Cells c, LocalDate today, Seen seen) {
+        Long enterpriseId = enterprise(c);
+        String number = c.text("applicationNo", 20);
+        String canonical = number == null ? null : CnPatentNumber.normalize(number).orElse(null);
+        if (number != null && canonical == null) {
+            c.problem("applicationNo", "PATENT_NUMBER_INVALID", "专利申请号格式或校验位错误",
+                    "malformed patent number or wrong check digit");
+        } else if (canonical != null && (mapper.patentExists(canonical) || !seen.first("patent:" + canonical))) {
+            c.problem("applicationNo", "PATENT_ALREADY_REGISTERED", "该专利已在平台上", "the patent is already on the platform");
+        }
+        String type = c.text("type", 16);
+        PatentType patentType = null;
+        try {
+            patentType = type == null ? null : PatentType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            c.problem("type", "TYPE_INVALID", "应为 INVENTION、UTILITY_MODEL 或 DESIGN",
+                    "expected INVENTION, UTILITY_MODEL or DESIGN");
+        }
+        PatentType declared = patentType;
+        if (canonical != null && declared != null
+                && CnPatentNumber.typeOf(canonical).filter(declared::equals).isEmpty()) {
+            c.problem("type", "PATENT_TYPE_MISMATCH", "专利类型与申请号的类型位不符",
+                    "the type does not match the application number's type digit");
+        }
+        String title = c.text("title", 300);
+        LocalDate filed = c.pastDate("filingDate", true, today);
+        LocalDate granted = c.pastDate("grantDate", false, today);
+        LocalDate expiry = c.date("expiryDate", false);
+        if (filed != null && granted != null && granted.isBefore(filed)) {
+            c.problem("grantDate", "DATE_INVALID", "授权日早于申请日", "grantDate is before filingDate");
+        }
+        String status = c.text("legalStatus", 16);
+        if (status != null && !LEGAL_STATUSES.contains(status)) {
+            c.problem("legalStatus", "LEGAL_STATUS_INVALID", "应为 VALID、LAPSED、INVALIDATED 或 EXPIRED",
+                    "expected VALID, LAPSED, INVALIDATED or EXPIRED");
+        }
+        return enterpriseId == null || canonical == null || patentType == null ? null : new HistoryRows.Patent(
+                c.number(), enterpriseId, canonical, patentType.name(), title, filed, granted, expiry, status);
+    }
+
+    private HistoryRows.Loan loan(Cells c, LocalDate today, Seen seen) {
+        Long bankId = bank(c);
+        String externalId = c.text("externalId", 64);
+        if (bankId != null && externalId != null
+                && (mapper.loanTaken(bankId, externalId) || !seen.first("loan:" + bankId + ":" + externalId))) {
+            c.problem("externalId", "EXTERNAL_ID_CONFLICT", "该银行已报送此贷款编号", "the bank already has a loan with this id");
+        }
+        Long enterpriseId = enterprise(c);
+        String contractNo = c.text("contractNo", 64);
+        LocalDate signedOn = c.pastDate("signedOn", true, today);
+        BigDecimal principal = c.yuan("principal", "0.01");
+        BigDecimal rate = c.decimal("annualRate", 6, new BigDecimal("0.000001"), new BigDecimal("0.36"));
+        LocalDate maturity = c.date("maturityDate", true);
+        BigDecimal ipShare = c.decimal("ipShare", 4, new BigDecimal("0.0001"), BigDecimal.ONE);
+        boolean otherFiscal = c.bool("otherFiscalSubsidy");
+        LocalDate disbursedOn = c.date("disbursedOn", true);
+        BigDecimal disbursed = c.yuan("disbursedAmount", "0.01");
+        String registrationNo = c.optional("pledgeRegistrationNo");
+        LocalDate registeredOn = c.pastDate("pledgeRegisteredOn", registrationNo != null, today);
+        if (registrationNo != null && (mapper.registrationTaken(registrationNo)
+                || !seen.first("registration:" + registrationNo))) {
+            c.problem("pledgeRegistrationNo", "PLEDGE_REGISTRATION_TAKEN", "质押登记号已存在",
+                    "this pledge registration number is already recorded");
+        }
+        List<Long> patents = new ArrayList<>();
+        String pledged = c.optional("pledgedPatents");
+        if (pledged != null) {
+            if (registrationNo == null) {
+                c.problem("pledgeRegistrationNo", "REQUIRED", "出质专利需有质押登记号", "required when patents are pledged");
+            }
+            for (String number : pledged.split(";")) {
+                String canonical = CnPatentNumber.normalize(number.strip()).orElse(null);
+                Long patentId = canonical == null || enterpriseId == null ? null
+                        : mapper.ownedPatent(enterpriseId, canonical);
+                if (canonical == null) {
+                    c.problem("pledgedPatents", "PATENT_NUMBER_INVALID", "专利申请号格式或校验位错误：" + number,
+                            "malformed patent number or wrong check digit: " + number);
+                } else if (patentId == null && enterpriseId != null) {
+                    c.problem("pledgedPatents", "PATENT_NOT_OWNED", "专利 " + number + " 不在平台上或不属于该企业",
+                            "patent " + number + " is not on the platform or not owned by the enterprise");
+                } else if (patentId != null) {
+                    patents.add(patentId);
+                }
+            }
+        }
+        if (signedOn == null || principal == null || maturity == null || disbursedOn == null || disbursed == null) {
+            return null;
+        }
+        rules(c, LoanRecordRules.contract(signedOn, maturity, principal, principal, today));
+        LoanRecordRules.Loan facts = new LoanRecordRules.Loan(signedOn, maturity, principal, null, null,
+                BigDecimal.ZERO, null, null);
+        rules(c, LoanRecordRules.disbursement(facts, disbursedOn, disbursed, today));
+        return bankId == null || enterpriseId == null ? null : new HistoryRows.Loan(c.number(), bankId,
+                enterpriseId, externalId, contractNo, signedOn, principal, rate, maturity, ipShare, otherFiscal,
+                disbursedOn, disbursed, registrationNo, registeredOn, List.copyOf(patents));
+    }
+
+    private HistoryRows.Interest interest(Cells c, LocalDate today, Seen seen) {
+        Long bankId = bank(c);
+        String loanRef = c.text("loanExternalId", 64);
+        ImportedLoanFacts loan = bankId == null || loanRef == null ? null : mapper.loan(bankId, loanRef);
+        if (bankId != null && loanRef != null && loan == null) {
+            c.problem("loanExternalId", "LOAN_NOT_FOUND", "该银行没有此贷款（先导入贷款）",
+                    "the bank has no loan with this id (import loans first)");
+        } else if (loan != null && loan.disbursedOn() == null) {
+            c.problem("loanExternalId", "LOAN_NOT_DISBURSED", "贷款尚未放款", "the loan is not disbursed");
+            loan = null;
+        }
+        String externalId = c.text("externalId", 64);
+        if (bankId != null && externalId != null
+                && (mapper.interestTaken(bankId, externalId) || !seen.first("interest:" + bankId + ":" + externalId))) {
+            c.problem("externalId", "EXTERNAL_ID_CONFLICT", "该银行已报送此付息编号",
+                    "the bank already reported an interest payment with this id");
+        }
+        Integer seq = c.integer("sequenceNo", 1, 10_000);
+        LocalDate start = c.date("accrualStart", true);
+        LocalDate end = c.date("accrualEnd", true);
+        BigDecimal balance = c.yuan("principalBalance", "0");
+        BigDecimal interest = c.yuan("interestAmount", "0");
+        LocalDate due = c.date("dueDate", true);
+        LocalDate paid = c.date("paidDate", true);
+        if (loan == null || seq == null || start == null || end == null || balance == null || interest == null
+                || due == null || paid == null) {
+            return null;
+        }
+        if (mapper.sequenceTaken(loan.id(), seq) || !seen.first("sequence:" + loan.id() + ":" + seq)) {
+            c.problem("sequenceNo", "INTEREST_SEQUENCE_TAKEN", "该贷款已有此期次", "the loan already has this sequence no.");
+        }
+        rules(c, LoanRecordRules.interestPayment(new LoanRecordRules.Loan(loan.signedOn(), loan.maturityDate(),
+                loan.principal(), loan.disbursedOn(), loan.disbursedAmount(), BigDecimal.ZERO, null,
+                loan.closedOn()), new LoanRecordRules.InterestPayment(start, end, balance, interest, due, paid),
+                today));
+        List<LoanRecordRules.Accrual> periods = seen.accruals.computeIfAbsent(loan.id(),
+                id -> new ArrayList<>(mapper.accrualPeriods(id)));
+        if (end.isAfter(start)) {
+            LoanRecordRules.overlapping(periods, start, end).ifPresent(earlier -> c.problem("accrualStart",
+                    "ACCRUAL_OVERLAP", "付息期间与第 " + earlier.sequenceNo() + " 期（" + earlier.accrualStart() + " 至 "
+                            + earlier.accrualEnd() + "，不含止日）重叠：同一天只能计息一次",
+                    "the accrual period overlaps period " + earlier.sequenceNo() + " (" + earlier.accrualStart()
+                            + " to " + earlier.accrualEnd() + ", end exclusive): a day accrues interest once"));
+            periods.add(new LoanRecordRules.Accrual(externalId, seq, start, end));
+        }
+        return new HistoryRows.Interest(c.number(), bankId, loan.id(), externalId, seq, start, end, balance,
+                interest, due, paid);
+    }
+
+    private HistoryRows.Payout payout(Cells c, LocalDate today, Seen seen) {
+        Long enterpriseId = enterprise(c);
+        String kind = c.text("kind", 24);
+        if (kind != null && !PAYOUT_KINDS.contains(kind)) {
+            c.problem("kind", "KIND_INVALID", "应为 INTEREST、EVALUATION_FEE 或 INSURANCE_PREMIUM",
+                    "expected INTEREST, EVALUATION_FEE or INSURANCE_PREMIUM");
+        }
+        Integer capYear = c.integer("capYear", 2000, today.getYear());
+        LocalDate paidOn = c.pastDate("paidOn", true, today);
+        BigDecimal amount = c.yuan("amount", "0.01");
+        String reference = c.text("reference", 64);
+        if (reference != null && (mapper.payoutTaken(reference) || !seen.first("payout:" + reference))) {
+            c.problem("reference", "REFERENCE_TAKEN", "该兑付凭证号已导入", "a payout with this reference is already imported");
+        }
+        return enterpriseId == null || capYear == null ? null : new HistoryRows.Payout(c.number(), enterpriseId,
+                kind, capYear, paidOn, amount, reference);
+    }
+
+    private Long bank(Cells c) {
+        String code = c.text("bankCode", 12);
+        Long id = code == null ? null : mapper.bankByCode(code);
+        if (code != null && id == null) {
+            c.problem("bankCode", "BANK_NOT_FOUND", "银行代码不存在", "no bank with this code");
+        }
+        return id;
+    }
+
+    private Long enterprise(Cells c) {
+        String uscc = c.uscc("uscc");
+        Long id = uscc == null ? null : mapper.enterpriseByUscc(uscc);
+        if (uscc != null && id == null) {
+            c.problem("uscc", "ENTERPRISE_NOT_FOUND", "平台上没有该企业（先导入企业）",
+                    "no enterprise with this code on the platform (import enterprises first)");
+        }
+        return id;
+    }
+
+    private static void rules(Cells c, List<LoanRecordRules.Violation> violations) {
+        // the disbursement rule names its amount as the bank API does; the file's column is disbursedAmount
+        violations.forEach(v -> c.problem(v.field().equals("amount") ? "disbursedAmount" : v.field(),
+                "LOAN_RECORD_INVALID", "不符合贷款记录规则：" + v.message(),
+                "breaks a loan record rule: " + v.message()));
+    }
+}

@@ -1,0 +1,39 @@
+package cn.ipf.app.imports;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The rows of each import kind once read and checked, as they are written. */
+final class HistoryRows {
+
+    private HistoryRows() {
+    }
+
+    /** An enterprise with its admission date (null: imported as a draft, not admitted). */
+    record Enterprise(int row, String uscc, String name, String legalRepName, String districtCode,
+            String industryCode, int employees, BigDecimal annualRevenue, BigDecimal totalAssets, boolean highTech,
+            boolean specializedSme, LocalDate admittedOn) {
+    }
+
+    /** A patent (canonical application number) and the enterprise that owns it. */
+    record Patent(int row, long enterpriseId, String applicationNo, String type, String title, LocalDate filingDate,
+            LocalDate grantDate, LocalDate expiryDate, String legalStatus) {
+    }
+
+    /** A disbursed loan with its pledge registration of patents on the platform. */
+    record Loan(int row, long bankId, long enterpriseId, String externalId, String contractNo, LocalDate signedOn,
+            BigDecimal principal, BigDecimal annualRate, LocalDate maturityDate, BigDecimal ipShare,
+            boolean otherFiscalSubsidy, LocalDate disbursedOn, BigDecimal disbursedAmount, String registrationNo,
+            LocalDate registeredOn, List<Long> patentIds) {
+    }
+
+    record Interest(int row, long bankId, long loanId, String externalId, int sequenceNo, LocalDate accrualStart,
+            LocalDate accrualEnd, BigDecimal principalBalance, BigDecimal interestAmount, LocalDate dueDate,
+            LocalDate paidDate) {
+    }
+
+    record Payout(int row, long enterpriseId, String kind, int capYear, LocalDate paidOn, BigDecimal amount,
+            String reference) {
+    }
+}

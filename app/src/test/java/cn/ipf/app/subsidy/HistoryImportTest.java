@@ -1,0 +1,231 @@
+package cn.ipf.app.subsidy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.ipf.app.shared.export.TableFile;
+import cn.ipf.app.testinfra.Http;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 历史数据迁移 end to end: enterprises admitted in 2025, their loans, interest payments and a subsidy already paid are
+ * imported from CSV files; the interest-subsidy run then gives the imported borrower exactly the lines it gives a
+ * borrower whose identical facts were entered live through the API, and the paid subsidy uses the annual cap. A file
+ * with errors is refused whole with a row-by-row report; the same file uploaded twice writes nothing the second time.
+ */
+class HistoryImportTest extends SubsidyTestSupport {
+
+    private static final String IMPORTS = "/api/v1/admin/history-imports/";
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @Test
+    void anImportedYearIsSubsidisedAsTheSameFactsEnteredLive() throws Exception {
+        String admin = adminToken();
+        Region region = region();
+        long programmeId = programme(admin, region.city(), "100000", 0);
+        interestParameters(admin, programmeId, interest("4000", null));
+        Bank bank = lender(admin);
+        String bankCode = jdbc.queryForObject("SELECT bank_code FROM bank WHERE id = ?", String.class,
+                bank.bankId());
+
+        // ---- live: admitted 2025-01-02, loan signed 2025-06-10, two monthly interest payments in Q3 ------------
+        Borrower live = borrower(region.district(), true);
+        String liveRef = loan(bank, live, live.patentId(), Terms.standard(d("2025-06-10"), "1000000", "0.0345"));
+        payment(bank, liveRef, 1, d("2025-06-15"), d("2025-07-15"), "1000000", "2875.00", d("2025-07-15"));
+        payment(bank, liveRef, 2, d("2025-07-15"), d("2025-08-14"), "1000000", "2875.00", d("2025-08-14"));
+
+        // ---- imported: the same facts for one enterprise, and for another that was already paid 2 000 in 2025 --
+        String same = uscc(region.district());
+        String paid = uscc(region.district());
+        JsonNode enterprises = imported(admin, "ENTERPRISES", csv(
+                "uscc,name,legalRepName,districtCode,industryCode,employees,annualRevenue,totalAssets,highTech,"
+                        + "specializedSme,admittedOn",
+                same + ",青岛迁移科技有限公司,张建华," + region.district() + ",C3736,50,12000000,8000000,true,true,2025-01-02",
+                paid + ",青岛已补科技有限公司,李明," + region.district() + ",C3736,50,12000000,8000000,true,true,2025-01-02"));
+        assertThat(enterprises.get("status").asString()).as("%s", enterprises).isEqualTo("IMPORTED");
+        long sameId = enterpriseId(same);
+        long paidId = enterpriseId(paid);
+        JsonNode shown = http.with(admin).get(LIB + "/" + sameId).json();
+        assertThat(shown.get("status").asString()).as("%s", shown).isEqualTo("ADMITTED");
+        assertThat(shown.get("admittedOn").asString()).isEqualTo("2025-01-02");
+        Http.Response decisions = http.with(admin).get(LIB + "/" + sameId + "/decisions");
+        assertThat(decisions.status()).as("%s", decisions).isEqualTo(200);
+        assertThat(decisions.json().findValuesAsString("toStatus")).containsExactly("ADMITTED");
+        assertThat(decisions.json().findValuesAsString("decidedAt")).containsExactly("2025-01-01T16:00:00Z");
+        String samePatent = zl(patentDigits('1'));
+        String paidPatent = zl(patentDigits('1'));
+        assertThat(imported(admin, "IP_ASSETS", csv("uscc,applicationNo,type,title,filingDate,grantDate,expiryDate,"
+                + "legalStatus", same + "," + samePatent + ",INVENTION,一种迁移装置,2022-03-01,2024-01-10,2042-02-28,VALID",
+                paid + "," + paidPatent + ",INVENTION,一种迁移方法,2022-03-01,2024-01-10,2042-02-28,VALID"))
+                .get("status").asString()).isEqualTo("IMPORTED");
+        String ref1 = "IMP-" + UUID.randomUUID().toString().substring(0, 8);
+        String ref2 = "IMP-" + UUID.randomUUID().toString().substring(0, 8);
+        String loanHeader = "bankCode,externalId,uscc,contractNo,signedOn,principal,annualRate,maturityDate,ipShare,"
+                + "otherFiscalSubsidy,disbursedOn,disbursedAmount,pledgeRegistrationNo,pledgeRegisteredOn,pledgedPatents";
+        byte[] loans = csv(loanHeader, loanRow(bankCode, ref1, same, samePatent),
+                loanRow(bankCode, ref2, paid, paidPatent));
+        JsonNode loansImport = imported(admin, "LOANS", loans);
+        assertThat(loansImport.get("status").asString()).isEqualTo("IMPORTED");
+        assertThat(loansImport.get("sha256").asString()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(loans)));
+        String interestHeader = "bankCode,loanExternalId,externalId,sequenceNo,accrualStart,accrualEnd,"
+                + "principalBalance,interestAmount,dueDate,paidDate";
+        assertThat(imported(admin, "INTEREST_PAYMENTS", csv(interestHeader,
+                bankCode + "," + ref1 + "," + ref1 + "-I1,1,2025-06-15,2025-07-15,1000000,2875.00,2025-07-15,2025-07-15",
+                bankCode + "," + ref1 + "," + ref1 + "-I2,2,2025-07-15,2025-08-14,1000000,2875.00,2025-08-14,2025-08-14",
+                bankCode + "," + ref2 + "," + ref2 + "-I1,1,2025-06-15,2025-07-15,1000000,2875.00,2025-07-15,2025-07-15",
+                bankCode + "," + ref2 + "," + ref2 + "-I2,2,2025-07-15,2025-08-14,1000000,2875.00,2025-08-14,2025-08-14"))
+                .get("status").asString()).isEqualTo("IMPORTED");
+        // this one as a workbook, as an office keeps its payment ledger
+        Path workbook = TableFile.write(true, "paid", List.of("uscc", "kind", "capYear", "paidOn", "amount",
+                "reference"), List.of(List.of(paid, "INTEREST", "2025", "2025-03-20", new BigDecimal("2000.00"),
+                        "TX-" + UUID.randomUUID())));
+        byte[] payouts = Files.readAllBytes(workbook);
+        Files.delete(workbook);
+        assertThat(imported(admin, "PAID_SUBSIDIES", payouts).get("status").asString()).isEqualTo("IMPORTED");
+
+        // ---- every imported record is audited with the file's SHA-256 -------------------------------------------
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'IMPORTED' "
+                + "AND entity_type = 'LOAN' AND summary LIKE ?", Long.class,
+                "%" + loansImport.get("sha256").asString() + "%")).isEqualTo(2L);
+
+        // ---- the run ------------------------------------------------------------------------------------------
+        completedRun(admin, programmeId, "2025-Q3");
+        JsonNode liveClaim = claimOf(admin, programmeId, live.enterpriseId(), "2025-Q3");
+        JsonNode sameClaim = claimOf(admin, programmeId, sameId, "2025-Q3");
+        assertThat(liveClaim.get("lines").findValuesAsString("reason")).containsExactly("ELIGIBLE", "ELIGIBLE");
+        assertThat(liveClaim.get("totalAmount").decimalValue()).isEqualByComparingTo("3000.00");
+        for (String field : List.of("reason", "amount", "amountBeforeCap", "daysInWindow")) {
+            assertThat(sameClaim.get("lines").findValuesAsString(field)).as(field)
+                    .isEqualTo(liveClaim.get("lines").findValuesAsString(field));
+        }
+        assertThat(sameClaim.get("totalAmount").decimalValue()).isEqualByComparingTo("3000.00");
+        // 2 000 of the 4 000 cap was paid before the platform: 1 500, then the 500 left
+        JsonNode paidClaim = claimOf(admin, programmeId, paidId, "2025-Q3");
+        assertThat(paidClaim.get("lines").findValuesAsString("reason")).containsExactly("ELIGIBLE", "CAPPED");
+        assertThat(paidClaim.get("totalAmount").decimalValue()).isEqualByComparingTo("2000.00");
+
+        // ---- the same file again writes nothing -------------------------------------------------------------
+        long payoutsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM imported_subsidy_payout", Long.class);
+        Http.Response again = upload(admin, "PAID_SUBSIDIES", payouts);
+        assertThat(again.status()).as("%s", again).isEqualTo(200);
+        assertThat(again.json().get("status").asString()).isEqualTo("IMPORTED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM imported_subsidy_payout", Long.class))
+                .isEqualTo(payoutsBefore);
+    }
+
+    @Test
+    void aFileWithAnErrorIsRefusedWholeWithItsReport() throws Exception {
+        String admin = adminToken();
+        Region region = region();
+        String good = uscc(region.district());
+        String badUscc = good.substring(0, 17) + (good.charAt(17) == '0' ? '1' : '0');
+        String header = "uscc,name,legalRepName,districtCode,industryCode,employees,annualRevenue,totalAssets,"
+                + "highTech,specializedSme,admittedOn";
+        JsonNode refused = imported(admin, "ENTERPRISES", csv(header,
+                good + ",青岛甲科技有限公司,张建华," + region.district() + ",C3736,50,12000000,8000000,true,true,2025-01-02",
+                badUscc + ",青岛乙科技有限公司,张建华," + region.district() + ",C3736,50,12000000.001,8000000,true,true,2025-13-02"));
+        assertThat(refused.get("status").asString()).as("%s", refused).isEqualTo("REJECTED");
+        assertThat(refused.get("errorCount").asInt()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM enterprise WHERE uscc = ?", Long.class, good))
+                .isZero();
+        Http.Response report = http.with(admin).get("/api/v1/admin/history-import-files/"
+                + refused.get("importId").asLong() + "/errors?format=csv");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.body()).contains("row,column,code,message_zh,message_en")
+                .contains("2,uscc,USCC_INVALID,").contains("2,annualRevenue,TOO_MANY_DECIMALS,")
+                .contains("2,admittedOn,DATE_INVALID,").contains("GB 32100-2015");
+
+        // an overlapping accrual period within one file is refused by the same rule as a live report
+        Bank bank = lender(admin);
+        String bankCode = jdbc.queryForObject("SELECT bank_code FROM bank WHERE id = ?", String.class,
+                bank.bankId());
+        assertThat(imported(admin, "ENTERPRISES", csv(header,
+                good + ",青岛甲科技有限公司,张建华," + region.district() + ",C3736,50,12000000,8000000,true,true,2025-01-02"))
+                .get("status").asString()).isEqualTo("IMPORTED");
+        String ref = "IMP-" + UUID.randomUUID().toString().substring(0, 8);
+        String loanHeader = "bankCode,externalId,uscc,contractNo,signedOn,principal,annualRate,maturityDate,ipShare,"
+                + "otherFiscalSubsidy,disbursedOn,disbursedAmount,pledgeRegistrationNo,pledgeRegisteredOn,pledgedPatents";
+        JsonNode badLoan = imported(admin, "LOANS", csv(loanHeader, bankCode + "," + ref + "," + good
+                + ",C-1,2025-06-10,1000000,0.0345,2027-06-10,1,false,2025-06-01,1000000.01,,,"));
+        assertThat(badLoan.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(http.with(admin).get("/api/v1/admin/history-import-files/" + badLoan.get("importId").asLong()
+                + "/errors?format=csv").body()).contains("1,disbursedOn,LOAN_RECORD_INVALID,")
+                .contains("1,disbursedAmount,LOAN_RECORD_INVALID,");
+        assertThat(imported(admin, "LOANS", csv("bankCode,externalId,uscc,contractNo,signedOn,principal,annualRate,"
+                + "maturityDate,ipShare,otherFiscalSubsidy,disbursedOn,disbursedAmount,pledgeRegistrationNo,"
+                + "pledgeRegisteredOn,pledgedPatents", bankCode + "," + ref + "," + good
+                + ",C-1,2025-06-10,1000000,0.0345,2027-06-10,1,false,2025-06-15,1000000,,,"))
+                .get("status").asString()).isEqualTo("IMPORTED");
+        JsonNode overlap = imported(admin, "INTEREST_PAYMENTS", csv("bankCode,loanExternalId,externalId,sequenceNo,"
+                + "accrualStart,accrualEnd,principalBalance,interestAmount,dueDate,paidDate",
+                bankCode + "," + ref + "," + ref + "-I1,1,2025-06-15,2025-07-15,1000000,2875.00,2025-07-15,2025-07-15",
+                bankCode + "," + ref + "," + ref + "-I2,2,2025-06-15,2025-08-15,1000000,5750.00,2025-08-15,2025-08-15"));
+        assertThat(overlap.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(http.with(admin).get("/api/v1/admin/history-import-files/" + overlap.get("importId").asLong()
+                + "/errors?format=csv").body()).contains("2,accrualStart,ACCRUAL_OVERLAP,");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM interest_payment i JOIN loan l ON l.id = i.loan_id "
+                + "WHERE l.external_id = ?", Long.class, ref)).isZero();
+
+        // the template names the columns the import reads
+        assertThat(http.with(admin).get(IMPORTS + "LOANS/template?format=csv").body())
+                .contains("bankCode,externalId,uscc,contractNo,signedOn");
+    }
+
+    private String loanRow(String bankCode, String ref, String uscc, String patent) {
+        return bankCode + "," + ref + "," + uscc + ",青银知质借字第" + ref + "号,2025-06-10,1000000,0.0345,2027-06-10,1,"
+                + "false,2025-06-15,1000000,Y" + ref + ",2025-06-12," + patent;
+    }
+
+    private long enterpriseId(String uscc) {
+        return jdbc.queryForObject("SELECT id FROM enterprise WHERE uscc = ?", Long.class, uscc);
+    }
+
+    private static byte[] csv(String... lines) {
+        return (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Uploads a file and waits for its job to end. */
+    private JsonNode imported(String admin, String kind, byte[] content) throws Exception {
+        Http.Response r = upload(admin, kind, content);
+        assertThat(r.status()).as("upload: %s", r).isEqualTo(202);
+        long id = r.json().get("importId").asLong();
+        for (int i = 0; i < 300; i++) {
+            JsonNode status = http.with(admin).get("/api/v1/admin/history-import-files/" + id).json();
+            if (!"VALIDATING".equals(status.get("status").asString())) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("import " + id + " did not end");
+    }
+
+    private Http.Response upload(String admin, String kind, byte[] content) throws Exception {
+        String boundary = "b" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + kind
+                + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + IMPORTS + kind)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Http.Response(response.statusCode(), response.headers().map(), response.body());
+    }
+}

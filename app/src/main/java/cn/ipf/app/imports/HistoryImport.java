@@ -2,15 +2,14 @@ package cn.ipf.app.imports;
 
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.imports.policy.Cells;
-import cn.ipf.app.imports.policy.CsvTable;
 import cn.ipf.app.imports.policy.ImportKind;
 import cn.ipf.app.imports.policy.ImportProblem;
-import cn.ipf.app.imports.policy.XlsxTable;
 import cn.ipf.app.library.policy.CnPatentNumber;
 import cn.ipf.app.library.policy.PatentType;
 import cn.ipf.app.library.policy.Sector;
 import cn.ipf.app.loan.policy.LoanRecordRules;
 import cn.ipf.app.security.Actor;
+import cn.ipf.app.shared.export.UploadedTable;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.batch.imports.HistoryImports;
@@ -156,7 +155,7 @@ class HistoryImport implements HistoryImports {
         List<ImportProblem> problems = new ArrayList<>();
         List<Object> rows = new ArrayList<>();
         byte[] content = mapper.content(fileId).content();
-        CsvTable table = (file.xlsx() ? XlsxTable.parse(content) : CsvTable.parse(content)).orElse(null);
+        UploadedTable table = UploadedTable.read(content, file.xlsx()).orElse(null);
         if (table == null) {
             problems.add(new ImportProblem(0, "", "FILE_UNREADABLE", "文件不是可读的 CSV（UTF-8）或 XLSX 工作簿",
                     "the file is neither readable CSV (UTF-8) nor an XLSX workbook"));
@@ -169,7 +168,7 @@ class HistoryImport implements HistoryImports {
         }
         LocalDate today = calendar.today();
         Seen seen = new Seen();
-        for (CsvTable.Row row : table.rows()) {
+        for (UploadedTable.Row row : table.rows()) {
             Cells c = new Cells(kind, row, problems);
             int before = problems.size();
             Object parsed = switch (kind) {
@@ -317,7 +316,7 @@ class HistoryImport implements HistoryImports {
         if (signedOn == null || principal == null || maturity == null || disbursedOn == null || disbursed == null) {
             return null;
         }
-        rules(c, LoanRecordRules.contract(signedOn, maturity, principal, principal, today));
+        rules(c, LoanRecordRules.contract(signedOn, maturity, principal, principal, null, today));
         LoanRecordRules.Loan facts = new LoanRecordRules.Loan(signedOn, maturity, principal, null, null,
                 BigDecimal.ZERO, null, null);
         rules(c, LoanRecordRules.disbursement(facts, disbursedOn, disbursed, today));

@@ -7,7 +7,7 @@ import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.export.TableFile;
-import cn.ipf.app.shared.export.TableReader;
+import cn.ipf.app.shared.export.UploadedTable;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.app.subsidy.policy.ClaimStatus;
@@ -170,8 +170,8 @@ public class PaymentBatches {
         }
         List<PaymentResultFile.Sent> sent = d.lines().stream().map(l -> new PaymentResultFile.Sent(l.lineNo(),
                 "SC" + l.claimId(), l.amount())).toList();
-        PaymentResultFile.Check check = TableReader.read(file, xlsx)
-                .map(rows -> PaymentResultFile.check(sent, d.batch().totalAmount(), rows,
+        PaymentResultFile.Check check = UploadedTable.read(file, xlsx)
+                .map(table -> PaymentResultFile.check(sent, d.batch().totalAmount(), table.lines(),
                         LocalDate.ofInstant(d.batch().createdAt(), zone), calendar.today()))
                 .orElseGet(() -> new PaymentResultFile.Check(List.of(new PaymentResultFile.Problem(1, null,
                         "FILE_UNREADABLE", "文件无法读取（应为 UTF-8 CSV 或 XLSX）",

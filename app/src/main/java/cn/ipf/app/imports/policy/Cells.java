@@ -1,6 +1,7 @@
 package cn.ipf.app.imports.policy;
 
 import cn.ipf.app.library.policy.Uscc;
+import cn.ipf.app.shared.export.UploadedTable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,10 +19,10 @@ public final class Cells {
     private static final Pattern EXCEL_SERIAL = Pattern.compile("(6[1-9]|[7-9]\\d|[1-9]\\d{2,4})(\\.0+)?");
 
     private final ImportKind kind;
-    private final CsvTable.Row row;
+    private final UploadedTable.Row row;
     private final List<ImportProblem> problems;
 
-    public Cells(ImportKind kind, CsvTable.Row row, List<ImportProblem> problems) {
+    public Cells(ImportKind kind, UploadedTable.Row row, List<ImportProblem> problems) {
         this.kind = kind;
         this.row = row;
         this.problems = problems;

@@ -36,12 +36,17 @@ public final class LoanRecordRules {
             BigDecimal interestAmount, LocalDate dueDate, LocalDate paidDate) {
     }
 
-    /** The contract of an application: signed after the enterprise applied (issue 17), and not in the future. */
+    /**
+     * The contract of an application: signed after the enterprise applied (issue 17), and not in the future. An
+     * imported loan has no application ({@code appliedOn} null) and is bound by its own dates only.
+     */
     public static List<Violation> contract(LocalDate signedOn, LocalDate maturity, BigDecimal principal,
             BigDecimal offeredAmount, LocalDate appliedOn, LocalDate today) {
         Checks c = new Checks();
         c.notAfter("signedOn", signedOn, today, "today");
-        c.notBefore("signedOn", signedOn, appliedOn, "the application date");
+        if (appliedOn != null) {
+            c.notBefore("signedOn", signedOn, appliedOn, "the application date");
+        }
         c.require("maturityDate", maturity.isAfter(signedOn), "must be after signedOn");
         c.require("principal", principal.compareTo(offeredAmount) <= 0,
                 "must not exceed the offered amount " + offeredAmount.toPlainString());

@@ -3,6 +3,7 @@ package cn.ipf.app.imports.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.library.policy.Uscc;
+import cn.ipf.app.shared.export.UploadedTable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ class CellsTest {
     private final List<ImportProblem> problems = new ArrayList<>();
 
     private Cells row(String... cells) {
-        return new Cells(ImportKind.PAID_SUBSIDIES, new CsvTable.Row(7, List.of(cells)), problems);
+        return new Cells(ImportKind.PAID_SUBSIDIES, new UploadedTable.Row(7, List.of(cells)), problems);
     }
 
     private List<String> codes() {
@@ -61,5 +62,14 @@ class CellsTest {
         assertThat(c.optional("uscc")).isNull();
         assertThat(codes()).containsExactly("kind:BOOLEAN_INVALID", "capYear:NUMBER_INVALID", "paidOn:DATE_INVALID",
                 "amount:OUT_OF_RANGE");
+    }
+
+    @Test
+    void aSpreadsheetDateCellIsReadAsTheDateItShows() {
+        List<ImportProblem> problems = new ArrayList<>();
+        Cells c = new Cells(ImportKind.ENTERPRISES, new UploadedTable.Row(1, List.of("", "", "", "", "", "", "", "", "",
+                "", "45659")), problems);
+        assertThat(c.date("admittedOn", true)).isEqualTo(LocalDate.of(2025, 1, 2));
+        assertThat(problems).isEmpty();
     }
 }

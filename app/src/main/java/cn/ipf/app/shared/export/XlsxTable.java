@@ -1,4 +1,4 @@
-package cn.ipf.app.imports.policy;
+package cn.ipf.app.shared.export;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,13 +17,14 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * The first sheet of an uploaded workbook (Office Open XML, as Excel, WPS or LibreOffice save it) read as the same
  * table as a CSV: every cell as the text it holds (shared and inline strings, numbers as written, booleans as
- * true/false; a date cell is its serial number, which {@link Cells#date} reads). DTDs are refused and the unpacked
+ * true/false; a date cell is its serial number, which the reader of the column turns into a date). DTDs are refused and the unpacked
  * size is bounded, so a crafted file cannot reach outside or exhaust memory.
  */
 public final class XlsxTable {
 
     /** The most a workbook may unpack to. */
     static final long MAX_UNPACKED = 64L * 1024 * 1024;
+    private static final int MAX_COLUMNS = 16_384;
 
     private XlsxTable() {
     }
@@ -34,7 +35,7 @@ public final class XlsxTable {
     }
 
     /** The table, or empty when the workbook cannot be read or its first sheet is empty. */
-    public static Optional<CsvTable> parse(byte[] bytes) {
+    public static Optional<UploadedTable> parse(byte[] bytes) {
         try {
             byte[] shared = null;
             byte[] sheet = null;
@@ -152,16 +153,20 @@ public final class XlsxTable {
         return rows;
     }
 
-    /** The 0-based column of a cell reference such as "AB12". */
+    /** The 0-based column of a cell reference such as "AB12"; refused past XFD, the last column Excel has. */
     static int column(String ref) {
         int column = 0;
         for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)); i++) {
             column = column * 26 + (Character.toUpperCase(ref.charAt(i)) - 'A' + 1);
+            if (column > MAX_COLUMNS) {
+                // the rows are padded up to their last cell: a forged reference must not make that billions long
+                throw new IllegalArgumentException("cell reference beyond column XFD: " + ref);
+            }
         }
         return column - 1;
     }
 
-    private static Optional<CsvTable> table(TreeMap<Integer, TreeMap<Integer, String>> rows) {
+    private static Optional<UploadedTable> table(TreeMap<Integer, TreeMap<Integer, String>> rows) {
         List<List<String>> lines = new ArrayList<>();
         for (TreeMap<Integer, String> cells : rows.values()) {
             List<String> line = new ArrayList<>();
@@ -175,10 +180,10 @@ public final class XlsxTable {
         if (lines.isEmpty()) {
             return Optional.empty();
         }
-        List<CsvTable.Row> data = new ArrayList<>();
+        List<UploadedTable.Row> data = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
-            data.add(new CsvTable.Row(i, List.copyOf(lines.get(i))));
+            data.add(new UploadedTable.Row(i, List.copyOf(lines.get(i))));
         }
-        return Optional.of(new CsvTable(List.copyOf(lines.get(0)), data));
+        return Optional.of(new UploadedTable(List.copyOf(lines.get(0)), data));
     }
 }

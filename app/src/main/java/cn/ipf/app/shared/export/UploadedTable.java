@@ -1,4 +1,4 @@
-package cn.ipf.app.imports.policy;
+package cn.ipf.app.shared.export;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,14 +10,27 @@ import java.util.Optional;
  * Blank lines are skipped; a row keeps its number in the file's data rows so that errors point at the line a person
  * sees in a spreadsheet.
  */
-public record CsvTable(List<String> header, List<Row> rows) {
+public record UploadedTable(List<String> header, List<Row> rows) {
 
     /** A data row: its number (1 = the first row after the header) and its cells. */
     public record Row(int number, List<String> cells) {
     }
 
+    /** The uploaded file as a table: an XLSX workbook's first sheet or a CSV; empty when it is neither. */
+    public static Optional<UploadedTable> read(byte[] bytes, boolean xlsx) {
+        return xlsx ? XlsxTable.parse(bytes) : parse(bytes);
+    }
+
+    /** The header and then each data row's cells, so that a row's index + 1 is its line in a spreadsheet. */
+    public List<List<String>> lines() {
+        List<List<String>> lines = new ArrayList<>(rows.size() + 1);
+        lines.add(header);
+        rows.forEach(r -> lines.add(r.cells()));
+        return lines;
+    }
+
     /** The table, or empty when the text is not CSV (an unterminated quote) or has no header. */
-    public static Optional<CsvTable> parse(byte[] bytes) {
+    public static Optional<UploadedTable> parse(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -69,6 +82,6 @@ public record CsvTable(List<String> header, List<Row> rows) {
         for (int i = 1; i < lines.size(); i++) {
             rows.add(new Row(i, lines.get(i).stream().map(String::strip).toList()));
         }
-        return Optional.of(new CsvTable(lines.get(0).stream().map(String::strip).toList(), rows));
+        return Optional.of(new UploadedTable(lines.get(0).stream().map(String::strip).toList(), rows));
     }
 }

@@ -43,8 +43,6 @@ public class BankRegistry implements BankAppCredentials {
     public record IssuedSecret(String appId, long secretId, String secret) {
     }
 
-    /** An enabled or disabled app with the plaintext of its active secrets, for verifying signatures. */
-
     @Transactional
     public Bank createBank(String name, String bankCode) {
         if (mapper.findBankByCode(bankCode) != null) {

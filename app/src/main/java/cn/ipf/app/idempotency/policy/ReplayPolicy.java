@@ -14,8 +14,11 @@ import java.util.Set;
  */
 public final class ReplayPolicy {
 
-    /** Problem codes of conflicts with a concurrent request: a retry may well succeed. */
-    private static final Set<String> TRANSIENT_CODES = Set.of("CONCURRENT_UPDATE", "CONFLICT",
+    /**
+     * Problem codes of conflicts with a concurrent request: a retry may well succeed. Names of ErrorCode constants
+     * (which this pure package cannot import); ReplayPolicyTest checks that each is one, with status 409.
+     */
+    static final Set<String> TRANSIENT_CODES = Set.of("CONCURRENT_UPDATE", "CONFLICT",
             "IDEMPOTENCY_IN_PROGRESS");
 
     private static final Set<Integer> TRANSIENT_STATUSES = Set.of(408, 425, 429);

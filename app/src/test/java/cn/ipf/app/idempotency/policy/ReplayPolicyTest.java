@@ -2,7 +2,9 @@ package cn.ipf.app.idempotency.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ipf.app.shared.error.ErrorCode;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 class ReplayPolicyTest {
 
@@ -26,5 +28,11 @@ class ReplayPolicyTest {
         assertThat(ReplayPolicy.kept(408, null)).isFalse();
         assertThat(ReplayPolicy.kept(500, "INTERNAL_ERROR")).isFalse();
         assertThat(ReplayPolicy.kept(503, "REDIS_UNAVAILABLE")).isFalse();
+    }
+
+    @Test
+    void transientCodesAreConflictErrorCodes() {
+        assertThat(ReplayPolicy.TRANSIENT_CODES).isNotEmpty().allSatisfy(code ->
+                assertThat(ErrorCode.valueOf(code).status()).isEqualTo(HttpStatus.CONFLICT));
     }
 }

@@ -4,6 +4,8 @@ import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -18,6 +20,7 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -181,6 +184,18 @@ class ApiExceptionHandler {
             return problems.entity(request, ErrorCode.VALUE_OUT_OF_RANGE, List.of());
         }
         return unexpected(e, request);
+    }
+
+    /**
+     * The firewall checks a header when it is read, so a header MVC reads (Accept, while mapping the request) can be
+     * refused here, after the filters: the same answer as the firewall's own refusals. Written straight to the
+     * response, since negotiating a ResponseEntity would read the refused Accept again.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    void rejected(RequestRejectedException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        log.info("firewall rejected {}: {}", request.getRequestURI(), e.getMessage());
+        problems.write(request, response, ErrorCode.REQUEST_REJECTED);
     }
 
     @ExceptionHandler(Exception.class)

@@ -14,6 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -103,8 +104,14 @@ public class Problems {
         return messages.getMessage(key, args, fallback, localeOf(request));
     }
 
+    /** zh-CN unless the client prefers English; also zh-CN when the firewall refuses the header's value. */
     public static Locale localeOf(HttpServletRequest request) {
-        String header = request.getHeader("Accept-Language");
+        String header;
+        try {
+            header = request.getHeader("Accept-Language");
+        } catch (RequestRejectedException e) {
+            return ZH_CN;
+        }
         if (header == null || header.isBlank()) {
             return ZH_CN;
         }

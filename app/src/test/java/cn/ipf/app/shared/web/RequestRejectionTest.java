@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -107,6 +108,22 @@ class RequestRejectionTest extends IntegrationTest {
         "/api/v1/regulator/statistics/reports/..%2F..%2Fetc/csv", "/api/v1/me%zz", "/api/v1/m%C3%28"})
     void theContainersRefusalsOfAPathAreProblems(String path) {
         assertProblem(raw("GET " + path + " HTTP/1.1"), 400, "REQUEST_REJECTED");
+    }
+
+    /**
+     * Tomcat passes a header byte 0x80–0x9F (an ISO control character once decoded as Latin-1); the firewall refuses
+     * it only when the header is read: Accept is refused as the firewall's other refusals are, and an unreadable
+     * Accept-Language leaves the answer in the default language rather than failing it.
+     */
+    @ParameterizedTest
+    @CsvSource({"/actuator/health, Accept, 400, REQUEST_REJECTED", "/api/v1/me, Accept, 400, REQUEST_REJECTED",
+        "/api/v1/admin/banks/999999999, Accept, 400, REQUEST_REJECTED",
+        "/api/v1/admin/banks/999999999, Accept-Language, 404, NOT_FOUND"})
+    void aHeaderTheFirewallRefusesIsAProblem(String path, String header, int status, String code) {
+        Raw r = raw("GET " + path + " HTTP/1.1", "Authorization: Bearer " + adminToken(),
+                header + ": application/json\u0085");
+
+        assertProblem(r, status, code);
     }
 
     @Test

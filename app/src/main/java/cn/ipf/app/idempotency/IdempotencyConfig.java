@@ -1,9 +1,9 @@
 package cn.ipf.app.idempotency;
 
-import cn.ipf.app.security.IpfSecurityProperties;
 import cn.ipf.app.shared.crypto.SecretCipher;
 import cn.ipf.app.shared.web.Problems;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +17,10 @@ class IdempotencyConfig {
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyMapper records, TransactionTemplate tx,
-            Problems problems, IpfSecurityProperties properties, SecretCipher cipher, Clock clock, JsonMapper json) {
+            Problems problems, @Value("${ipf.idempotency.max-body-bytes}") int maxBodyBytes, SecretCipher cipher,
+            Clock clock, JsonMapper json) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(records, tx, problems, properties, cipher, clock, json));
+                new IdempotencyFilter(records, tx, problems, maxBodyBytes, cipher, clock, json));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         registration.addUrlPatterns("/api/*");
         return registration;

@@ -2,7 +2,6 @@ package cn.ipf.app.idempotency;
 
 import cn.ipf.app.security.Actor;
 import cn.ipf.app.security.CurrentActor;
-import cn.ipf.app.security.IpfSecurityProperties;
 import cn.ipf.app.shared.crypto.SecretCipher;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.idempotency.policy.ReplayPolicy;
@@ -58,19 +57,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotencyMapper records;
     private final TransactionTemplate tx;
     private final Problems problems;
-    private final IpfSecurityProperties properties;
+    /** Largest body buffered to fingerprint and replay: at least the largest documented upload. */
+    private final int maxBodyBytes;
     private final SecretCipher cipher;
     private final Clock clock;
     private final JsonMapper json;
 
     public IdempotencyFilter(IdempotencyMapper records, TransactionTemplate tx, Problems problems,
-            IpfSecurityProperties properties, SecretCipher cipher, Clock clock, JsonMapper json) {
+            int maxBodyBytes, SecretCipher cipher, Clock clock, JsonMapper json) {
         this.json = json;
         this.records = records;
         this.cipher = cipher;
         this.tx = tx;
         this.problems = problems;
-        this.properties = properties;
+        this.maxBodyBytes = maxBodyBytes;
         this.clock = clock;
     }
 
@@ -102,7 +102,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        CachedBodyRequest cached = CachedBodyRequest.of(request, properties.maxBodyBytes());
+        CachedBodyRequest cached = CachedBodyRequest.of(request, maxBodyBytes);
         if (cached == null) {
             problems.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE);
             return;

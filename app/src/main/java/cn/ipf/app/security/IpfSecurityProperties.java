@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param signatureMaxSkew   largest accepted difference between a bank request's timestamp and the server clock
  * @param nonceTtl           how long a used nonce is remembered
  * @param rateLimitPerMinute default bank-app rate limit, overridable per app
- * @param maxBodyBytes       largest request body accepted on signed and idempotent requests
+ * @param maxBodyBytes       largest request body accepted on signed requests
  */
 @ConfigurationProperties("ipf.security")
 public record IpfSecurityProperties(String jwtSecret, String masterKey, Duration accessTokenTtl,

@@ -345,6 +345,25 @@ class IdempotencyTest extends IntegrationTest {
                 .contains("no-store");
     }
 
+    /** Uploads documented up to 16 MiB (a payment batch's result file) take a key too, beyond the 1 MiB signed limit. */
+    @Test
+    void anUploadLargerThanASignedRequestTakesAKey() {
+        Http city = http.with(token(user(Role.CITY_REVIEWER, null, null, null)))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Content-Type", "application/octet-stream");
+        String twoMiB = "x".repeat(2 * 1024 * 1024);
+
+        Http.Response first = city.send("POST", "/api/v1/subsidy/payment-batches/999999999/result?format=csv",
+                twoMiB);
+        Http.Response retry = city.send("POST", "/api/v1/subsidy/payment-batches/999999999/result?format=csv",
+                twoMiB);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(404);
+        assertThat(first.code()).isEqualTo("PAYMENT_BATCH_NOT_FOUND");
+        assertThat(retry.status()).isEqualTo(404);
+        assertThat(retry.header(REPLAYED)).isEqualTo("true");
+    }
+
     @Test
     void malformedKeysAreRefused() {
         String token = adminToken();

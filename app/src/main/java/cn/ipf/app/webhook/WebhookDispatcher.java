@@ -38,7 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Any 2xx answer is success; any other status, a timeout, a connection error or a refused address is a failed
  * attempt, retried on the {@link RetrySchedule} until the delivery fails. {@link WebhookSender} sends each attempt to
- * the address it checked and follows no redirect (a redirect could lead past the address check).
+ * the address it checked and follows no redirect (a redirect could lead past the address check). Each attempt ends
+ * by its deadline (connect + request timeout, at most half the lease), so a pass waiting on its batch never outlives
+ * the lease, however slowly a receiver answers.
  */
 @Service
 public class WebhookDispatcher {

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param allowPrivateAddresses accept endpoints on loopback, private and link-local addresses (demo, tests only)
  * @param dispatch              the scheduled dispatcher
  * @param connectTimeout        TCP/TLS connect timeout of one attempt
- * @param requestTimeout        time from sending to the response status of one attempt
+ * @param requestTimeout        longest wait for each read of the response; connect + request timeout is also an
+ *                              attempt's total deadline (the response body is never read)
  * @param firstRetryDelay       delay after the first failed attempt; doubles with every further failure
  * @param maxRetryDelay         cap of the delay
  * @param maxAttempts           attempts (per round: a redelivery starts a new one) before a delivery FAILS

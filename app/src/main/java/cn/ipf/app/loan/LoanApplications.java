@@ -2,6 +2,7 @@ package cn.ipf.app.loan;
 
 import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.access.Caller;
+import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.loan.ApplicationMapper.AssetFacts;
 import cn.ipf.app.loan.ApplicationMapper.AssetRef;
@@ -19,7 +20,6 @@ import cn.ipf.app.shared.money.Yuan;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.app.shared.web.Pages;
-import cn.ipf.app.user.Role;
 import cn.ipf.app.webhook.WebhookEventType;
 import cn.ipf.app.webhook.WebhookOutbox;
 import java.math.BigDecimal;
@@ -256,9 +256,7 @@ public class LoanApplications {
     private Caller ownSme(long enterpriseId) {
         Caller caller = access.caller();
         access.requireVisible(caller, enterpriseId);
-        if (!caller.is(Role.SME)) {
-            throw new ApiException(ErrorCode.FORBIDDEN);
-        }
+        access.require(caller, Permission.ACT_FOR_ENTERPRISE);
         return caller;
     }
 

@@ -88,9 +88,7 @@ public class SubsidyClaims {
     ClaimDetail declare(long claimId, Account account, boolean noDoubleSubsidy) {
         Caller caller = reader();
         ClaimMapper.ClaimRow claim = locked(caller, claimId);
-        if (!caller.is(Role.SME)) {
-            throw new ApiException(ErrorCode.FORBIDDEN);
-        }
+        access.require(caller, Permission.ACT_FOR_ENTERPRISE);
         ClaimStatus next = next(claim, ClaimStatus.Step.DECLARE);
         if (!noDoubleSubsidy) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, List.of(new FieldViolation("noDoubleSubsidy",
@@ -198,9 +196,7 @@ public class SubsidyClaims {
     ClaimDetail correctAccount(long claimId, Account account) {
         Caller caller = reader();
         ClaimMapper.ClaimRow claim = locked(caller, claimId);
-        if (!caller.is(Role.SME)) {
-            throw new ApiException(ErrorCode.FORBIDDEN);
-        }
+        access.require(caller, Permission.ACT_FOR_ENTERPRISE);
         if (claim.paymentFailureReason() == null || claim.paymentBatchId() != null
                 || ClaimStatus.valueOf(claim.status()) != ClaimStatus.CITY_APPROVED) {
             throw new ApiException(ErrorCode.ACCOUNT_CORRECTION_NOT_ALLOWED, "SC" + claimId)

@@ -217,8 +217,11 @@ public class LoanApplications {
     @Transactional
     LoanBook.Reported reportContract(long bankId, long applicationId, ContractTerms terms) {
         // the application's lock first, before anything is read: a concurrent report of the same contract then waits
-        // here and, reading after it committed, finds the loan and answers it instead of an illegal transition
-        applications.lockStatus(applicationId);
+        // here and, reading after it committed, finds the loan and answers it instead of an illegal transition; only
+        // the bank's own application is locked, so a bank cannot hold another bank's rows
+        if (applications.lockStatusOfBank(applicationId, bankId) == null) {
+            throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND, applicationId);
+        }
         ApplicationRecord app = bankApplication(bankId, applicationId);
         BigDecimal principal = Yuan.of(terms.principal(), "principal");
         LoanRecord existing = loans.findByRef(bankId, terms.externalId());

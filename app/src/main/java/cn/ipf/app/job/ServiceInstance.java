@@ -1,5 +1,6 @@
 package cn.ipf.app.job;
 
+import cn.ipf.app.shared.commandline.CommandLineRun;
 import cn.ipf.batch.JobExecutionOwnership;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -38,9 +39,7 @@ class ServiceInstance implements JobExecutionOwnership {
         this.mapper = mapper;
         this.timeoutSeconds = Math.max(1, timeout.toSeconds());
         String base = configuredName.isBlank() ? hostName() : configuredName;
-        boolean commandLine = !environment.getProperty("ipf.batch.run", "").isBlank()
-                || !environment.getProperty("ipf.batch.restart", "").isBlank();
-        this.name = commandLine ? base + "-cli-" + ProcessHandle.current().pid() : base;
+        this.name = CommandLineRun.in(environment) ? base + "-cli-" + ProcessHandle.current().pid() : base;
     }
 
     String name() {

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -12,12 +13,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The job launch lock as a named database lock ({@code GET_LOCK}, MariaDB and MySQL alike): it belongs to one
- * connection, so that connection is kept from taking to releasing, outside any transaction.
+ * connection, so that connection is kept from taking to releasing, outside any transaction. Waiting is polling
+ * from here, for 30 s at most.
  */
 @Component
 class JobNameLocks implements JobLaunchLock {
 
-    private static final int WAIT_SECONDS = 30;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final long RETRY_MILLIS = 50;
 
     private final DataSource dataSource;
 
@@ -29,10 +32,27 @@ class JobNameLocks implements JobLaunchLock {
     public Optional<Held> hold(String jobName) {
         // lock names are at most 64 characters; job names are short
         String lock = "ipf-job:" + jobName;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            Optional<Held> held = tryHold(lock);
+            if (held.isPresent() || System.nanoTime() > deadline) {
+                return held;
+            }
+            try {
+                Thread.sleep(RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Without waiting in the database: a waiter would hold a pooled connection the lock's holder may need. */
+    private Optional<Held> tryHold(String lock) {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
-            if (!call(connection, "SELECT GET_LOCK(?, " + WAIT_SECONDS + ")", lock)) {
+            if (!call(connection, "SELECT GET_LOCK(?, 0)", lock)) {
                 connection.close();
                 return Optional.empty();
             }
@@ -40,7 +60,7 @@ class JobNameLocks implements JobLaunchLock {
             return Optional.of(() -> release(held, lock));
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new DataAccessResourceFailureException("lock of job " + jobName, e);
+            throw new DataAccessResourceFailureException("lock " + lock, e);
         }
     }
 

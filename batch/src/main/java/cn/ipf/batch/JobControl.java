@@ -53,11 +53,13 @@ public class JobControl {
     private final Map<String, Job> jobs;
     private final Map<String, JobLaunchDefaults> defaults;
     private final JobExecutionOwnership ownership;
+    private final JobLaunchLock locks;
     private final Clock clock;
 
     public JobControl(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs,
-            List<JobLaunchDefaults> defaults, JobExecutionOwnership ownership, Clock clock) {
+            List<JobLaunchDefaults> defaults, JobExecutionOwnership ownership, JobLaunchLock locks, Clock clock) {
         this.jobOperator = jobOperator;
+        this.locks = locks;
         this.clock = clock;
         this.jobRepository = jobRepository;
         this.ownership = ownership;
@@ -94,11 +96,13 @@ public class JobControl {
         }
         // Spring Batch creates the job instance before it validates: refused parameters would leave it behind
         job.getJobParametersValidator().validate(jobParameters);
-        JobInstance existing = jobRepository.getJobInstance(jobName, jobParameters);
-        if (existing != null && jobRepository.getJobExecutions(existing).isEmpty()) {
-            jobRepository.deleteJobInstance(existing);
+        try (JobLaunchLock.Held held = lock(jobName)) {
+            JobInstance existing = jobRepository.getJobInstance(jobName, jobParameters);
+            if (existing != null && jobRepository.getJobExecutions(existing).isEmpty()) {
+                jobRepository.deleteJobInstance(existing);
+            }
+            return view(owned(jobOperator.start(job, jobParameters)));
         }
-        return view(owned(jobOperator.start(job, jobParameters)));
     }
 
     public Optional<JobRun> find(long executionId) {
@@ -111,7 +115,11 @@ public class JobControl {
         if (execution.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(view(owned(jobOperator.restart(execution.get()))));
+        try (JobLaunchLock.Held held = locks.hold(execution.get().getJobInstance().getJobName())
+                .orElseThrow(() -> new JobRestartException("job " + executionId + " is being launched elsewhere"))) {
+            // read again under the lock: a concurrent restart may have run it meanwhile
+            return Optional.of(view(owned(jobOperator.restart(execution(executionId).orElseThrow()))));
+        }
     }
 
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -149,7 +157,15 @@ public class JobControl {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        JobExecution execution = found.get();
+        try (JobLaunchLock.Held held = lock(found.get().getJobInstance().getJobName())) {
+            // read again under the lock: a concurrent restart may have started it meanwhile
+            return Optional.of(abandonLocked(execution(executionId).orElseThrow()));
+        }
+    }
+
+    private JobRun abandonLocked(JobExecution execution) throws JobExecutionAlreadyRunningException,
+            JobInstanceAlreadyCompleteException {
+        long executionId = execution.getId();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             throw new JobInstanceAlreadyCompleteException("execution " + executionId + " completed");
         }
@@ -157,13 +173,18 @@ public class JobControl {
             if (ownership.isRunningSomewhere(executionId)) {
                 throw new JobExecutionAlreadyRunningException("execution " + executionId + " is running");
             }
-            return Optional.of(view(end(execution, BatchStatus.ABANDONED,
-                    new ExitStatus(ExitStatus.FAILED.getExitCode(), "abandoned by an operator"))));
+            return view(end(execution, BatchStatus.ABANDONED,
+                    new ExitStatus(ExitStatus.FAILED.getExitCode(), "abandoned by an operator")));
         }
         if (execution.getStatus() != BatchStatus.ABANDONED) {
             execution = jobOperator.abandon(execution);
         }
-        return Optional.of(view(execution));
+        return view(execution);
+    }
+
+    private JobLaunchLock.Held lock(String jobName) throws JobExecutionAlreadyRunningException {
+        return locks.hold(jobName)
+                .orElseThrow(() -> new JobExecutionAlreadyRunningException("job " + jobName + " is being launched"));
     }
 
     /**

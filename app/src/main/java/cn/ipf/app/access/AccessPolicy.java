@@ -42,6 +42,13 @@ public class AccessPolicy {
         }
     }
 
+    /** A district reviewer acts only within their own district: 403 {@code OUT_OF_DISTRICT} for another one. */
+    public void requireWithinDistrict(Caller caller, String districtCode) {
+        if (caller.is(Role.DISTRICT_REVIEWER) && !caller.districtCode().equals(districtCode)) {
+            throw new ApiException(ErrorCode.OUT_OF_DISTRICT, caller.districtCode());
+        }
+    }
+
     /** 403 unless the caller's role may launch the batch job ({@link JobRights}). */
     public void requireJobLaunch(Caller caller, String jobName) {
         if (!JobRights.mayLaunch(caller.role(), jobName)) {

@@ -1,5 +1,6 @@
 package cn.ipf.app.compensation;
 
+import cn.ipf.app.shared.commandline.ServerOnly;
 import cn.ipf.batch.JobControl;
 import cn.ipf.batch.compensation.RiskCompensationJobConfig;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * also paid under its own lock, once. A cron of "-" disables the schedule.
  */
 @Component
+@ServerOnly
 class CompensationSchedules {
 
     private static final Logger log = LoggerFactory.getLogger(CompensationSchedules.class);

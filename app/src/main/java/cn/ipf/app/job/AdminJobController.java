@@ -27,6 +27,7 @@ import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.launch.NoSuchJobException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -81,6 +82,9 @@ class AdminJobController implements AdminJobsApi {
             throw new ApiException(ErrorCode.JOB_ALREADY_RUNNING, jobName);
         } catch (JobRestartException e) {
             throw new ApiException(ErrorCode.JOB_NOT_RESTARTABLE, jobName);
+        } catch (DataIntegrityViolationException e) {
+            // a concurrent launch created the same instance first (the job lock makes this rare)
+            throw new ApiException(ErrorCode.JOB_ALREADY_RUNNING, jobName);
         }
         audited("JOB_LAUNCHED", run);
         return accepted(run);
@@ -112,6 +116,9 @@ class AdminJobController implements AdminJobsApi {
                     .orElseThrow(() -> new ApiException(ErrorCode.JOB_EXECUTION_NOT_FOUND, executionId));
         } catch (JobRestartException e) {
             throw new ApiException(ErrorCode.JOB_NOT_RESTARTABLE, executionId);
+        } catch (DataIntegrityViolationException e) {
+            // a concurrent restart created the next execution first
+            throw new ApiException(ErrorCode.JOB_ALREADY_RUNNING, executionId);
         } catch (IllegalStateException e) {
             // Spring Batch refuses to restart a completed or running execution this way
             throw new ApiException(ErrorCode.JOB_NOT_RESTARTABLE, executionId);

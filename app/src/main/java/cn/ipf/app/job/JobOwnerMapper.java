@@ -11,8 +11,11 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface JobOwnerMapper {
 
-    /** Records this incarnation of an instance as alive now (its start replaces an earlier incarnation). */
-    void beat(@Param("name") String instanceName, @Param("incarnation") String incarnation);
+    /** Records a start: this incarnation of the instance, alive now, replacing any earlier incarnation. */
+    void start(@Param("name") String instanceName, @Param("incarnation") String incarnation);
+
+    /** Records this incarnation as alive now; 0 when the instance's name is held by another incarnation. */
+    int beat(@Param("name") String instanceName, @Param("incarnation") String incarnation);
 
     /** Records (or, claimed again, confirms) the incarnation that runs an execution. */
     void claim(@Param("executionId") long executionId, @Param("name") String instanceName,

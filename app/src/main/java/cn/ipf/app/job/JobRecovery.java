@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +40,7 @@ class JobRecovery {
     private final TransactionTemplate tx;
     private final Duration heartbeat;
     private final ThreadPoolTaskScheduler heartbeatThread = new ThreadPoolTaskScheduler();
+    private final AtomicBoolean displaced = new AtomicBoolean();
 
     JobRecovery(ServiceInstance instance, JobControl jobs, AuditTrail audit, TransactionTemplate tx,
             @Value("${ipf.instance.heartbeat:10s}") Duration heartbeat) {
@@ -65,8 +67,12 @@ class JobRecovery {
 
     void beatAndRecover() {
         try {
-            instance.beat();
-            recoverOrphans();
+            if (instance.beat()) {
+                recoverOrphans();
+            } else if (displaced.compareAndSet(false, true)) {
+                log.error("instance name {} is held by another process (same ipf.instance.name?): this process no"
+                        + " longer beats nor recovers job executions; give each process its own name", instance.name());
+            }
         } catch (RuntimeException e) {
             // a database outage: the next beat tries again
             log.warn("heartbeat of instance {} failed: {}", instance.name(), e.toString());

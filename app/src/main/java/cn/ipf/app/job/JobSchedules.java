@@ -1,5 +1,6 @@
 package cn.ipf.app.job;
 
+import cn.ipf.app.shared.commandline.ServerOnly;
 import cn.ipf.batch.JobControl;
 import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -16,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@ServerOnly
 class JobSchedules {
 
     private static final Logger log = LoggerFactory.getLogger(JobSchedules.class);

@@ -175,9 +175,7 @@ public class EnterpriseService {
         if (!p.districtCode().equals(currentDistrict) && !regions.isOpenDistrict(p.districtCode())) {
             throw new ApiException(ErrorCode.DISTRICT_RETIRED, p.districtCode());
         }
-        if (caller.is(Role.DISTRICT_REVIEWER) && !p.districtCode().equals(caller.districtCode())) {
-            throw new ApiException(ErrorCode.OUT_OF_DISTRICT, caller.districtCode());
-        }
+        access.requireWithinDistrict(caller, p.districtCode());
         try {
             Sector.of(p.industryCode());
         } catch (IllegalArgumentException e) {

@@ -58,6 +58,10 @@ public class LibraryAccess {
         return e;
     }
 
+    void requireWithinDistrict(Caller caller, String districtCode) {
+        policy.requireWithinDistrict(caller, districtCode);
+    }
+
     String visibleDistrict(Caller caller) {
         return policy.visibleDistrict(caller);
     }

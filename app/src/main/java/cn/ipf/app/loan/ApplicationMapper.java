@@ -42,6 +42,8 @@ interface ApplicationMapper {
     /** Locks the application row; the state machine's steps are ordered by it. */
     ApplicationStatus lockStatus(long id);
 
+    ApplicationStatus lockStatusOfBank(@Param("id") long id, @Param("bankId") long bankId);
+
     List<ApplicationRecord> ofEnterprise(long enterpriseId);
 
     List<ApplicationRecord> ofBank(@Param("bankId") long bankId, @Param("status") ApplicationStatus status,

@@ -2,6 +2,7 @@ package cn.ipf.app.loan;
 
 import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.access.Caller;
+import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.loan.ApplicationMapper.AssetFacts;
 import cn.ipf.app.loan.ApplicationMapper.AssetRef;
@@ -19,7 +20,6 @@ import cn.ipf.app.shared.money.Yuan;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.app.shared.web.Pages;
-import cn.ipf.app.user.Role;
 import cn.ipf.app.webhook.WebhookEventType;
 import cn.ipf.app.webhook.WebhookOutbox;
 import java.math.BigDecimal;
@@ -217,8 +217,11 @@ public class LoanApplications {
     @Transactional
     LoanBook.Reported reportContract(long bankId, long applicationId, ContractTerms terms) {
         // the application's lock first, before anything is read: a concurrent report of the same contract then waits
-        // here and, reading after it committed, finds the loan and answers it instead of an illegal transition
-        applications.lockStatus(applicationId);
+        // here and, reading after it committed, finds the loan and answers it instead of an illegal transition; only
+        // the bank's own application is locked, so a bank cannot hold another bank's rows
+        if (applications.lockStatusOfBank(applicationId, bankId) == null) {
+            throw new ApiException(ErrorCode.APPLICATION_NOT_FOUND, applicationId);
+        }
         ApplicationRecord app = bankApplication(bankId, applicationId);
         BigDecimal principal = Yuan.of(terms.principal(), "principal");
         LoanRecord existing = loans.findByRef(bankId, terms.externalId());
@@ -256,9 +259,7 @@ public class LoanApplications {
     private Caller ownSme(long enterpriseId) {
         Caller caller = access.caller();
         access.requireVisible(caller, enterpriseId);
-        if (!caller.is(Role.SME)) {
-            throw new ApiException(ErrorCode.FORBIDDEN);
-        }
+        access.require(caller, Permission.ACT_FOR_ENTERPRISE);
         return caller;
     }
 

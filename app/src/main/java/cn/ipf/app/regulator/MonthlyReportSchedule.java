@@ -1,5 +1,6 @@
 package cn.ipf.app.regulator;
 
+import cn.ipf.app.shared.commandline.ServerOnly;
 import cn.ipf.batch.JobControl;
 import cn.ipf.batch.regulator.MonthlyReportJobConfig;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * month twice only replaces its files with the same bytes, unless late records changed the figures.
  */
 @Component
+@ServerOnly
 class MonthlyReportSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(MonthlyReportSchedule.class);

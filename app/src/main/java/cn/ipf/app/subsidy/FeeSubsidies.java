@@ -3,6 +3,7 @@ package cn.ipf.app.subsidy;
 import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.access.Caller;
+import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
@@ -11,7 +12,6 @@ import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.app.subsidy.policy.FeeSubsidyCalculator;
 import cn.ipf.app.subsidy.policy.FeeSubsidyCalculator.Kind;
-import cn.ipf.app.user.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,7 +62,8 @@ public class FeeSubsidies {
     @Transactional
     SubsidyClaims.ClaimDetail claim(FeeClaimForm f) {
         Caller caller = access.caller();
-        if (!caller.is(Role.SME) || caller.enterpriseId() == null) {
+        access.require(caller, Permission.ACT_FOR_ENTERPRISE);
+        if (caller.enterpriseId() == null) {
             throw new ApiException(ErrorCode.FORBIDDEN);
         }
         long enterpriseId = caller.enterpriseId();

@@ -19,8 +19,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -59,11 +57,10 @@ public class PaymentBatches {
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
-    private final ZoneId zone;
     private final Clock clock;
 
     PaymentBatches(PaymentBatchMapper batches, ClaimMapper claims, SubsidyClaims payments, Programmes programmes,
-            AccessPolicy access, AuditTrail audit, BusinessCalendar calendar, ZoneId zone, Clock clock) {
+            AccessPolicy access, AuditTrail audit, BusinessCalendar calendar, Clock clock) {
         this.batches = batches;
         this.claims = claims;
         this.payments = payments;
@@ -71,7 +68,6 @@ public class PaymentBatches {
         this.access = access;
         this.audit = audit;
         this.calendar = calendar;
-        this.zone = zone;
         this.clock = clock;
     }
 
@@ -143,7 +139,7 @@ public class PaymentBatches {
         PaymentBatchRow b = d.batch();
         List<List<Object>> summary = List.of(Arrays.asList(reference(b.id()), programmes.find(b.programmeId())
                 .name(), String.valueOf(b.claimCount()), b.totalAmount(),
-                LocalDate.ofInstant(b.createdAt(), zone).toString()));
+                calendar.dateOf(b.createdAt()).toString()));
         List<List<Object>> lines = d.lines().stream().map(l -> Arrays.<Object>asList(String.valueOf(l.lineNo()),
                 "SC" + l.claimId(), l.payeeName(), l.accountNo(), l.accountBank(), l.amount(), l.purpose())).toList();
         Path file = TableFile.write(xlsx, List.of(new TableFile.Sheet("批次汇总", SUMMARY_HEADER, summary),
@@ -172,7 +168,7 @@ public class PaymentBatches {
                 "SC" + l.claimId(), l.amount())).toList();
         PaymentResultFile.Check check = UploadedTable.read(file, xlsx)
                 .map(table -> PaymentResultFile.check(sent, d.batch().totalAmount(), table.lines(),
-                        LocalDate.ofInstant(d.batch().createdAt(), zone), calendar.today()))
+                        calendar.dateOf(d.batch().createdAt()), calendar.today()))
                 .orElseGet(() -> new PaymentResultFile.Check(List.of(new PaymentResultFile.Problem(1, null,
                         "FILE_UNREADABLE", "文件无法读取（应为 UTF-8 CSV 或 XLSX）",
                         "the file cannot be read (UTF-8 CSV or XLSX expected)")), List.of(), BigDecimal.ZERO,

@@ -16,7 +16,6 @@ import cn.ipf.app.user.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -52,12 +51,11 @@ public class SubsidyClaims {
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
-    private final ZoneId zone;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     SubsidyClaims(ClaimMapper claims, PaymentBatchMapper batches, Programmes programmes, SubsidyRuns runs,
-            AccessPolicy access, AuditTrail audit, BusinessCalendar calendar, ZoneId zone, TransactionTemplate tx,
+            AccessPolicy access, AuditTrail audit, BusinessCalendar calendar, TransactionTemplate tx,
             Clock clock) {
         this.claims = claims;
         this.batches = batches;
@@ -66,7 +64,6 @@ public class SubsidyClaims {
         this.access = access;
         this.audit = audit;
         this.calendar = calendar;
-        this.zone = zone;
         this.tx = tx;
         this.clock = clock;
     }
@@ -88,9 +85,7 @@ public class SubsidyClaims {
     ClaimDetail declare(long claimId, Account account, boolean noDoubleSubsidy) {
         Caller caller = reader();
         ClaimMapper.ClaimRow claim = locked(caller, claimId);
-        if (!caller.is(Role.SME)) {
-            throw new ApiException(ErrorCode.FORBIDDEN);
-        }
+        access.require(caller, Permission.ACT_FOR_ENTERPRISE);
         ClaimStatus next = next(claim, ClaimStatus.Step.DECLARE);
         if (!noDoubleSubsidy) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, List.of(new FieldViolation("noDoubleSubsidy",
@@ -180,7 +175,7 @@ public class SubsidyClaims {
      */
     void pay(ClaimMapper.ClaimRow claim, String voucherNo, LocalDate paidOn, long by) {
         ClaimStatus next = next(claim, ClaimStatus.Step.PAY);
-        LocalDate approvedOn = LocalDate.ofInstant(claim.cityApprovedAt(), zone);
+        LocalDate approvedOn = calendar.dateOf(claim.cityApprovedAt());
         if (paidOn.isAfter(calendar.today()) || paidOn.isBefore(approvedOn)) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, List.of(new FieldViolation("paidOn",
                     "must be between the city approval (" + approvedOn + ") and today")));
@@ -198,9 +193,7 @@ public class SubsidyClaims {
     ClaimDetail correctAccount(long claimId, Account account) {
         Caller caller = reader();
         ClaimMapper.ClaimRow claim = locked(caller, claimId);
-        if (!caller.is(Role.SME)) {
-            throw new ApiException(ErrorCode.FORBIDDEN);
-        }
+        access.require(caller, Permission.ACT_FOR_ENTERPRISE);
         if (claim.paymentFailureReason() == null || claim.paymentBatchId() != null
                 || ClaimStatus.valueOf(claim.status()) != ClaimStatus.CITY_APPROVED) {
             throw new ApiException(ErrorCode.ACCOUNT_CORRECTION_NOT_ALLOWED, "SC" + claimId)

@@ -1,5 +1,6 @@
 package cn.ipf.app.subsidy;
 
+import cn.ipf.app.shared.commandline.ServerOnly;
 import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.app.subsidy.policy.SubsidyPeriod;
 import cn.ipf.batch.JobControl;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * schedule; each runs on one instance only (its scheduler lock).
  */
 @Component
+@ServerOnly
 class SubsidySchedules {
 
     private static final Logger log = LoggerFactory.getLogger(SubsidySchedules.class);

@@ -1,5 +1,6 @@
 package cn.ipf.app.webhook;
 
+import cn.ipf.app.shared.commandline.ServerOnly;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -12,6 +13,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@ServerOnly
 @ConditionalOnProperty(prefix = "ipf.webhooks.dispatch", name = "enabled", havingValue = "true", matchIfMissing = true)
 class WebhookDispatchSchedule implements SchedulingConfigurer {
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.testinfra.IntegrationTest;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.env.MockEnvironment;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,6 +24,9 @@ class JobRecoveryTest extends IntegrationTest {
 
     @Autowired
     JobRecovery recovery;
+
+    @Autowired
+    JobOwnerMapper owners;
 
     @Test
     void executionsOfASilentInstanceAreMarkedFailedAndThoseOfALiveOneAreLeftRunning() {
@@ -108,6 +113,37 @@ class JobRecoveryTest extends IntegrationTest {
                 .json();
         assertThat(onePerPage.get("items")).hasSize(1);
         assertThat(http.with(admin).get("/api/v1/admin/job-executions?status=LOST").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCommandLineRunHasANameOfItsOwnEvenWithTheServersName() {
+        MockEnvironment commandLine = new MockEnvironment().withProperty("ipf.batch.run", "idempotency-purge");
+        assertThat(new ServiceInstance(owners, commandLine, "server-1", Duration.ofSeconds(60)).name())
+                .isEqualTo("server-1-cli-" + ProcessHandle.current().pid());
+        assertThat(new ServiceInstance(owners, new MockEnvironment(), "server-1", Duration.ofSeconds(60)).name())
+                .isEqualTo("server-1");
+    }
+
+    @Test
+    void aProcessWhoseNameAnotherStartTookNeitherTakesItBackNorOrphansTheOthersExecutions() {
+        String admin = adminToken();
+        String name = unique("shared");
+        ServiceInstance first = new ServiceInstance(owners, new MockEnvironment(), name, Duration.ofSeconds(60));
+        ServiceInstance second = new ServiceInstance(owners, new MockEnvironment(), name, Duration.ofSeconds(60));
+        assertThat(first.beat()).isTrue();
+        assertThat(second.beat()).as("a second process starts under the same name").isTrue();
+        long id = launch(admin, "2004-04-01T00:00:00Z");
+        runToEnd(admin, id);
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL"
+                + " WHERE JOB_EXECUTION_ID = ?", id);
+        second.claim(id);
+
+        assertThat(first.beat()).as("the first process finds its name taken").isFalse();
+        assertThat(second.beat()).isTrue();
+        assertThat(recovery.recoverOrphans()).doesNotContain(id);
+        assertThat(http.with(admin).get("/api/v1/admin/job-executions/" + id).json().get("status").asString())
+                .isEqualTo("STARTED");
+        assertThat(first.beat()).as("displaced for good").isFalse();
     }
 
     private long launch(String admin, String cutoff) {

@@ -6,8 +6,6 @@ import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.testinfra.IntegrationTest;
 import cn.ipf.app.testinfra.OtherInstance;
 import cn.ipf.app.user.Role;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,9 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Two instances of the service on one database and Redis (this test's context and a second one in the same JVM,
- * with a report directory of its own as another machine would have): a schedule fired on both runs once, and a
- * monthly report generated on one is served by the other.
+ * Two instances of the service on one database and Redis (this test's context and a second one in the same JVM):
+ * a schedule fired on both runs once, and a monthly report generated on one is served by the other.
  */
 class TwoInstancesTest extends IntegrationTest {
 
@@ -28,10 +25,9 @@ class TwoInstancesTest extends IntegrationTest {
     JobSchedules schedules;
 
     @BeforeEach
-    void secondInstance() throws Exception {
+    void secondInstance() {
         if (other == null) {
-            Path ownDisk = Files.createTempDirectory("ipf-other-instance");
-            other = OtherInstance.start("other-instance", true, Map.of("ipf.regulator.report-dir", ownDisk.toString()));
+            other = OtherInstance.start("other-instance", true, Map.of());
         }
     }
 

@@ -29,13 +29,14 @@ import tools.jackson.databind.JsonNode;
  * A run killed in the middle and resumed through the job API, with the lines of an uninterrupted run.
  *
  * <p>The run is the README's command line ({@code --spring.main.web-application-type=none --ipf.batch.run=…}) in a
- * JVM of its own, instance "crashing-…": a real process started from the packaged classes rather than the fat jar
+ * JVM of its own, instance "crashing-…-cli-&lt;pid&gt;" (a command-line run adds its process id to the configured
+ * name): a real process started from the packaged classes rather than the fat jar
  * (packaging inside {@code verify} would rebuild the jar in the test phase; the process runs the same
  * application class, web-less, on the test's database and Redis). The test holds the row lock of its third
  * enterprise, so with 2 partitions and 2 enterprises per chunk the process commits one chunk of the first partition
  * and the whole second partition, then waits; it is then killed with SIGKILL (nothing of the process runs after
- * that: no listener, no shutdown hook). The execution stays STARTED. The instance is started again (same name, in
- * this JVM); on start-up it marks the execution FAILED "instance stopped", and the restart through the job API
+ * that: no listener, no shutdown hook). The execution stays STARTED. An instance is started under the killed
+ * process's name (in this JVM), as an operator restarting it would; on start-up it marks the execution FAILED "instance stopped", and the restart through the job API
  * finishes the run: every line equals the dry run's, every payment in exactly one line.
  */
 class InterestSubsidyCrashRecoveryTest extends SubsidyTestSupport {
@@ -80,7 +81,8 @@ class InterestSubsidyCrashRecoveryTest extends SubsidyTestSupport {
         assertThat(expected.keySet()).containsExactlyInAnyOrderElementsOf(ids);
 
         // ---- the run in a process of its own, killed once it has committed part of the work ---------------------
-        String instance = unique("crashing");
+        String configured = unique("crashing");
+        String instance;
         long executionId;
         try (Connection blocker = dataSource.getConnection()) {
             blocker.setAutoCommit(false);
@@ -89,9 +91,10 @@ class InterestSubsidyCrashRecoveryTest extends SubsidyTestSupport {
                 lock.setLong(1, ids.get(2));
                 lock.executeQuery().close();
             }
-            Process process = commandLine(instance, programmeId);
+            Process process = commandLine(configured, programmeId);
+            instance = configured + "-cli-" + process.pid();
             try {
-                executionId = awaitPartialCommit(instance, process);
+                executionId = awaitPartialCommit(instance, configured + ".log", process);
             } finally {
                 process.destroyForcibly();
                 assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -106,7 +109,7 @@ class InterestSubsidyCrashRecoveryTest extends SubsidyTestSupport {
                 null);
         assertThat(refused.status()).as("not restartable while marked running").isEqualTo(409);
 
-        // ---- the instance starts again: its start-up marks the execution FAILED ---------------------------------
+        // ---- an instance starts under the killed one's name: its start-up marks the execution FAILED ---------------------------------
         try (ConfigurableApplicationContext restarted = OtherInstance.start(instance, false, Map.of())) {
             JsonNode failed = http.with(admin).get("/api/v1/admin/job-executions/" + executionId).json();
             assertThat(failed.get("status").asString()).isEqualTo("FAILED");
@@ -161,10 +164,10 @@ class InterestSubsidyCrashRecoveryTest extends SubsidyTestSupport {
      * Waits until the process's run has committed the first chunk of the first partition and all of the second
      * (6 of 8 enterprises written) and answers its execution id.
      */
-    private long awaitPartialCommit(String instance, Process process) throws InterruptedException {
+    private long awaitPartialCommit(String instance, String log, Process process) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("the command line ended early: see target/%s.log", instance).isTrue();
+            assertThat(process.isAlive()).as("the command line ended early: see target/%s", log).isTrue();
             List<Long> executions = jdbc.queryForList("SELECT job_execution_id FROM batch_execution_owner"
                     + " WHERE instance_name = ?", Long.class, instance);
             if (!executions.isEmpty()) {
@@ -177,7 +180,7 @@ class InterestSubsidyCrashRecoveryTest extends SubsidyTestSupport {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the command line did not reach the lock in time: see target/" + instance + ".log");
+        throw new AssertionError("the command line did not reach the lock in time: see target/" + log);
     }
 
     private List<Long> claimed(long programmeId) {

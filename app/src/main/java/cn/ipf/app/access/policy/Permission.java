@@ -15,6 +15,8 @@ import java.util.Set;
  * permitted caller then sees is {@link Visibility}'s question.
  */
 public enum Permission {
+    /** Act as the enterprise itself: apply for a loan, answer the bank, declare a claim, correct its account. */
+    ACT_FOR_ENTERPRISE(SME),
     /** Register an enterprise in the project library. */
     REGISTER_ENTERPRISE(SME, DISTRICT_REVIEWER, CITY_REVIEWER),
     /** Maintain an enterprise's profile, assets and demand. */

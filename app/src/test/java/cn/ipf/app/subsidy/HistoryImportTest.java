@@ -195,6 +195,21 @@ class HistoryImportTest extends SubsidyTestSupport {
         return jdbc.queryForObject("SELECT id FROM enterprise WHERE uscc = ?", Long.class, uscc);
     }
 
+    @Test
+    void aFileUpToTheDocumentedSixteenMebibytesIsTakenAndALargerOneIsAProblem() throws Exception {
+        String admin = adminToken();
+        String header = "uscc,name,legalRepName,districtCode,industryCode,employees,annualRevenue,totalAssets,"
+                + "highTech,specializedSme,admittedOn";
+        // 2 MiB: past Spring's default multipart limit of 1 MB, well inside the 16 MiB the contract documents
+        JsonNode taken = imported(admin, "ENTERPRISES", csv(header, "x," + "名".repeat(700_000)
+                + ",张建华,370202,C3736,50,1,1,true,true,2025-01-02"));
+        assertThat(taken.get("status").asString()).as("%s", taken).isEqualTo("REJECTED");
+
+        Http.Response tooLarge = upload(admin, "ENTERPRISES", new byte[17 * 1024 * 1024]);
+        assertThat(tooLarge.status()).as("%s", tooLarge).isEqualTo(413);
+        assertThat(tooLarge.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
     private static byte[] csv(String... lines) {
         return (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
     }

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mock.env.MockEnvironment;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,36 +47,9 @@ class InterestSubsidyRestartTest extends SubsidyTestSupport {
         Region region = region();
         long programmeId = programme(admin, region.city(), "1000000", null);
         Bank bank = lender(admin);
-        List<Borrower> borrowers = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            Borrower b = borrower(region.district(), true);
-            borrowers.add(b);
-            // a different balance per enterprise, so that every claim has its own total
-            String balance = String.valueOf(400_000 + 50_000 * i);
-            String ref = loan(bank, b, b.patentId(), Terms.standard(d("2025-06-10"), balance, "0.0345"));
-            payment(bank, ref, 1, d("2025-06-15"), d("2025-07-15"), balance, "1200.00", d("2025-07-15"));
-            payment(bank, ref, 2, d("2025-07-15"), d("2025-08-15"), balance, "1240.00", d("2025-08-15"));
-        }
-        List<Long> ids = borrowers.stream().map(Borrower::enterpriseId).toList();
-        assertThat(ids.get(7) - ids.get(0)).as("consecutive ids: 4 enterprises per partition").isEqualTo(7);
-
-        // ---- a dry run from the command line: what the run will compute, no claims -----------------------------
-        MockEnvironment command = new MockEnvironment().withProperty("ipf.batch.run", "interest-subsidy")
-                .withProperty("ipf.batch.parameters.programme", String.valueOf(programmeId))
-                .withProperty("ipf.batch.parameters.period", "2025-Q3")
-                .withProperty("ipf.batch.parameters.dryRun", "true");
-        assertThat(new cn.ipf.app.job.JobCommandLineAccess(jobControl, command).execute()).isZero();
-        long dryRunId = jdbc.queryForObject("SELECT MAX(id) FROM subsidy_run WHERE programme_id = ? AND dry_run",
-                Long.class, programmeId);
-        Map<Long, BigDecimal> expected = new HashMap<>();
-        jdbc.query("SELECT enterprise_id, SUM(amount) AS amount, SUM(line_count) AS line_total"
-                + " FROM subsidy_dry_run_total WHERE run_id = ? GROUP BY enterprise_id", rs -> {
-                    assertThat(rs.getInt("line_total")).isEqualTo(2);
-                    expected.put(rs.getLong("enterprise_id"), rs.getBigDecimal("amount"));
-                }, dryRunId);
+        List<Long> ids = eightBorrowersPayingInQ3(bank, region.district(), 400_000, 50_000);
+        Map<Long, BigDecimal> expected = dryRunTotalsOfQ3(jobControl, programmeId);
         assertThat(expected.keySet()).containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(count("subsidy_claim WHERE programme_id = " + programmeId)).as("a dry run makes no claims")
-                .isZero();
 
         // ---- the run: the third enterprise's chunk waits for a lock, times out and fails its partition ---------
         Map<String, String> q3 = Map.of("programme", String.valueOf(programmeId), "period", "2025-Q3");
@@ -114,10 +85,10 @@ class InterestSubsidyRestartTest extends SubsidyTestSupport {
 
         // ---- identical lines: the dry run's totals, every payment in exactly one line --------------------------
         assertThat(claimed(programmeId)).containsExactlyInAnyOrderElementsOf(ids);
-        for (Borrower b : borrowers) {
-            JsonNode claim = claimOf(admin, programmeId, b.enterpriseId(), "2025-Q3");
-            assertThat(claim.get("totalAmount").decimalValue()).as("claim of %d", b.enterpriseId())
-                    .isEqualByComparingTo(expected.get(b.enterpriseId()));
+        for (long id : ids) {
+            JsonNode claim = claimOf(admin, programmeId, id, "2025-Q3");
+            assertThat(claim.get("totalAmount").decimalValue()).as("claim of %d", id)
+                    .isEqualByComparingTo(expected.get(id));
             assertThat(claim.get("lines").findValuesAsString("reason")).containsOnly("ELIGIBLE");
         }
         long runId = jdbc.queryForObject("SELECT id FROM subsidy_run WHERE programme_id = ? AND NOT dry_run",

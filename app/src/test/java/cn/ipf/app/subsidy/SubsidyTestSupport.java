@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.ipf.app.library.LibraryTestSupport;
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.user.Role;
+import cn.ipf.batch.JobControl;
 import cn.ipf.sdk.api.BankApplicationsApi;
 import cn.ipf.sdk.api.BankLoansApi;
 import cn.ipf.sdk.api.BankProductsApi;
@@ -20,12 +21,14 @@ import cn.ipf.sdk.model.PledgeableAssetKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.mock.env.MockEnvironment;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -197,6 +200,48 @@ abstract class SubsidyTestSupport extends LibraryTestSupport {
     }
 
     /** One interest period [start, end), due at its end. */
+    /**
+     * Eight borrowers admitted in 2025 in one district, with consecutive ids (four per partition of the test's two),
+     * each with a loan of its own balance ({@code base + step × i}, so every claim has its own total) and two monthly
+     * interest payments in 2025-Q3; returns their enterprise ids in order.
+     */
+    List<Long> eightBorrowersPayingInQ3(Bank bank, String district, int base, int step) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Borrower b = borrower(district, true);
+            ids.add(b.enterpriseId());
+            String balance = String.valueOf(base + step * i);
+            String ref = loan(bank, b, b.patentId(), Terms.standard(d("2025-06-10"), balance, "0.0345"));
+            payment(bank, ref, 1, d("2025-06-15"), d("2025-07-15"), balance, "1200.00", d("2025-07-15"));
+            payment(bank, ref, 2, d("2025-07-15"), d("2025-08-15"), balance, "1240.00", d("2025-08-15"));
+        }
+        assertThat(ids.get(7) - ids.get(0)).as("consecutive ids: 4 enterprises per partition").isEqualTo(7);
+        return ids;
+    }
+
+    /**
+     * What an uninterrupted 2025-Q3 run of the programme computes: a dry run from the command line; returns each
+     * enterprise's total (two lines each), and makes no claims.
+     */
+    Map<Long, BigDecimal> dryRunTotalsOfQ3(JobControl jobControl, long programmeId) {
+        MockEnvironment command = new MockEnvironment().withProperty("ipf.batch.run", "interest-subsidy")
+                .withProperty("ipf.batch.parameters.programme", String.valueOf(programmeId))
+                .withProperty("ipf.batch.parameters.period", "2025-Q3")
+                .withProperty("ipf.batch.parameters.dryRun", "true");
+        assertThat(new cn.ipf.app.job.JobCommandLineAccess(jobControl, command).execute()).isZero();
+        long dryRunId = jdbc.queryForObject("SELECT MAX(id) FROM subsidy_run WHERE programme_id = ? AND dry_run",
+                Long.class, programmeId);
+        Map<Long, BigDecimal> totals = new HashMap<>();
+        jdbc.query("SELECT enterprise_id, SUM(amount) AS amount, SUM(line_count) AS line_total"
+                + " FROM subsidy_dry_run_total WHERE run_id = ? GROUP BY enterprise_id", rs -> {
+                    assertThat(rs.getInt("line_total")).isEqualTo(2);
+                    totals.put(rs.getLong("enterprise_id"), rs.getBigDecimal("amount"));
+                }, dryRunId);
+        assertThat(count("subsidy_claim WHERE programme_id = " + programmeId)).as("a dry run makes no claims")
+                .isZero();
+        return totals;
+    }
+
     void payment(Bank bank, String ref, int seq, LocalDate start, LocalDate end, String balance, String interest,
             LocalDate paid) throws Exception {
         bank.loans().reportInterestPayment(ref, key(), new InterestPaymentReport().externalId(ref + "-I" + seq)

@@ -2,7 +2,6 @@ package cn.ipf.app.loan.policy;
 
 import cn.ipf.app.shared.policy.MachineState;
 import cn.ipf.app.shared.policy.NextActor;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +44,7 @@ public enum ApplicationStatus implements MachineState {
 
     @Override
     public List<String> allowedActions() {
-        return Arrays.stream(Step.values()).filter(s -> after(s).isPresent()).map(Step::name).toList();
+        return MachineState.stepsAllowed(Step.values(), s -> after(s).isPresent());
     }
 
     @Override

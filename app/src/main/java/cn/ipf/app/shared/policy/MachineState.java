@@ -1,6 +1,8 @@
 package cn.ipf.app.shared.policy;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A state of one of the API's state machines (admission, loan application, loan, subsidy claim, compensation claim),
@@ -18,4 +20,9 @@ public interface MachineState {
     List<String> allowedActions();
 
     NextActor nextActor();
+
+    /** The names of the steps that {@code allowed} accepts, in declaration order: a machine's allowed actions. */
+    static <T extends Enum<T>> List<String> stepsAllowed(T[] steps, Predicate<T> allowed) {
+        return Arrays.stream(steps).filter(allowed).map(Enum::name).toList();
+    }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * 回调地址校验 which addresses a webhook may be sent to: public unicast only. Loopback, private (RFC 1918, IPv6 unique
  * local), shared (carrier-grade NAT), link-local (cloud metadata at 169.254.169.254), multicast, wildcard and other
- * special-purpose ranges are refused, so that a bank cannot make the platform call into its own network (SSRF).
+ * special-purpose ranges (benchmarking, documentation, discard-only) are refused, so that a bank cannot make the
+ * platform call into its own network (SSRF).
  *
  * <p>IPv6 transition ranges are refused as a whole, whatever IPv4 address they carry: IPv4-mapped and -compatible
  * ({@code ::ffff:0:0/96}, {@code ::/96}), 6to4 ({@code 2002::/16}), Teredo ({@code 2001::/32}) and NAT64
@@ -122,6 +123,9 @@ public final class DestinationAddresses {
                 && !(first == 100 && second >= 64 && second < 128)   // 100.64.0.0/10 shared address space
                 && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // 192.0.0.0/24 protocol assignments
                 && !(first == 198 && (second == 18 || second == 19)) // 198.18.0.0/15 benchmarking
+                && !(first == 192 && second == 0 && (b[2] & 0xff) == 2)    // 192.0.2.0/24 documentation (TEST-NET-1)
+                && !(first == 198 && second == 51 && (b[2] & 0xff) == 100) // 198.51.100.0/24 documentation
+                && !(first == 203 && second == 0 && (b[2] & 0xff) == 113)  // 203.0.113.0/24 documentation
                 && first < 240;                                      // 240.0.0.0/4 reserved, broadcast
     }
 
@@ -139,6 +143,15 @@ public final class DestinationAddresses {
         }
         if (first == 0x20 && second == 0x01 && b[2] == 0 && b[3] == 0) {
             return false; // 2001::/32 Teredo
+        }
+        if (first == 0x20 && second == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) {
+            return false; // 2001:db8::/32 documentation
+        }
+        if (first == 0x20 && second == 0x01 && b[2] == 0 && b[3] == 2 && b[4] == 0 && b[5] == 0) {
+            return false; // 2001:2::/48 benchmarking
+        }
+        if (first == 0x01 && second == 0x00 && isZero(b, 2, 8)) {
+            return false; // 100::/64 discard-only
         }
         if (first == 0x00 && second == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
                 && (isZero(b, 4, 12) || b[4] == 0 && b[5] == 1)) {

@@ -21,15 +21,17 @@ class DestinationAddressesTest {
         "::127.0.0.1", "64:ff9b::a9fe:a9fe", "fec0::1",
         // transition ranges, whatever they embed: 6to4, Teredo, NAT64 (well-known and local-use)
         "2002:7f00:1::", "2002:808:808::1", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "2001::1",
-        "64:ff9b::808:808", "64:ff9b:1::a00:1"})
+        "64:ff9b::808:808", "64:ff9b:1::a00:1",
+        // documentation, benchmarking and discard-only ranges
+        "192.0.2.1", "198.51.100.7", "203.0.113.255", "2001:db8::1", "2001:db8:ffff::1", "2001:2::1", "100::1"})
     void internalAddressesAreRefused(String address) throws UnknownHostException {
         assertThat(DestinationAddresses.isPublic(InetAddress.getByName(address))).as(address).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"8.8.8.8", "1.1.1.1", "100.63.255.255", "100.128.0.1", "172.15.255.255", "172.32.0.1",
-        "192.0.2.1", "198.17.255.255", "223.255.255.255", "2001:4860:4860::8888", "2400:3200::1", "::ffff:8.8.8.8",
-        "2001:4860::1", "2001:1::1"})
+        "192.0.3.1", "198.51.101.1", "203.0.114.1", "198.17.255.255", "223.255.255.255", "2001:4860:4860::8888", "2400:3200::1", "::ffff:8.8.8.8",
+        "2001:4860::1", "2001:1::1", "2001:db9::1", "2001:2:1::1", "100:0:0:1::1"})
     void publicAddressesAreAllowed(String address) throws UnknownHostException {
         assertThat(DestinationAddresses.isPublic(InetAddress.getByName(address))).as(address).isTrue();
     }

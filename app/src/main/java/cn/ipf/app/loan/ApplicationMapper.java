@@ -30,7 +30,7 @@ interface ApplicationMapper {
     void insert(@Param("enterpriseId") long enterpriseId, @Param("bankId") long bankId,
             @Param("productId") long productId, @Param("amount") BigDecimal amount,
             @Param("termMonths") int termMonths, @Param("purpose") String purpose, @Param("userId") long userId,
-            @Param("at") Instant at, @Param("key") GeneratedId key);
+            @Param("at") Instant at, @Param("respondBy") LocalDate respondBy, @Param("key") GeneratedId key);
 
     void insertAssets(@Param("applicationId") long applicationId, @Param("assets") List<AssetRef> assets);
 

@@ -1,6 +1,7 @@
 package cn.ipf.app.loan;
 
 import cn.ipf.api.model.ApplicationMessage;
+import cn.ipf.api.model.BankScorecard;
 import cn.ipf.api.model.ApplicationStatus;
 import cn.ipf.api.model.Loan;
 import cn.ipf.api.model.LoanApplication;
@@ -11,6 +12,7 @@ import cn.ipf.api.model.LoanRejection;
 import cn.ipf.api.server.BankApplicationsApi;
 import cn.ipf.app.security.CurrentActor;
 import cn.ipf.app.shared.web.Pages;
+import java.time.YearMonth;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,10 +21,17 @@ class BankApplicationController implements BankApplicationsApi {
 
     private final LoanApplications applications;
     private final LoanBook book;
+    private final BankScorecards scorecards;
 
-    BankApplicationController(LoanApplications applications, LoanBook book) {
+    BankApplicationController(LoanApplications applications, LoanBook book, BankScorecards scorecards) {
         this.applications = applications;
         this.book = book;
+        this.scorecards = scorecards;
+    }
+
+    @Override
+    public ResponseEntity<BankScorecard> getOwnBankScorecard(String month) {
+        return ResponseEntity.ok(ScorecardViews.view(scorecards.own(bank(), YearMonth.parse(month))));
     }
 
     @Override

@@ -54,10 +54,12 @@ public class LoanApplications {
     private final AuditTrail audit;
     private final WebhookOutbox webhooks;
     private final BusinessCalendar calendar;
+    private final ResponseDeadlines deadlines;
     private final Clock clock;
 
     LoanApplications(ApplicationMapper applications, LoanMapper loans, ProductCatalog products, AccessPolicy access,
-            AuditTrail audit, WebhookOutbox webhooks, BusinessCalendar calendar, Clock clock) {
+            AuditTrail audit, WebhookOutbox webhooks, BusinessCalendar calendar, ResponseDeadlines deadlines,
+            Clock clock) {
         this.applications = applications;
         this.loans = loans;
         this.products = products;
@@ -65,6 +67,7 @@ public class LoanApplications {
         this.audit = audit;
         this.webhooks = webhooks;
         this.calendar = calendar;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -115,7 +118,7 @@ public class LoanApplications {
         GeneratedId key = new GeneratedId();
         Instant now = clock.instant();
         applications.insert(enterpriseId, product.bankId(), product.id(), amount, form.termMonths(), form.purpose(),
-                caller.userId(), now, key);
+                caller.userId(), now, deadlines.deadlineFrom(calendar.dateOf(now)), key);
         long id = key.getId();
         applications.insertAssets(id, offered);
         applications.insertEvent(id, ApplicationStatus.SUBMITTED, ENTERPRISE, form.purpose(), now);

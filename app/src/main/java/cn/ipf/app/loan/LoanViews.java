@@ -57,6 +57,9 @@ final class LoanViews {
                 .rejectionReason(a.rejectionReason() == null ? null : RejectionReason.fromValue(a.rejectionReason()))
                 .loanExternalId(a.loanExternalId())
                 .submittedAt(ApiTime.utc(a.submittedAt()))
+                .respondBy(a.respondBy())
+                .decidedAt(a.decidedAt() == null ? null : ApiTime.utc(a.decidedAt()))
+                .escalatedAt(a.escalatedAt() == null ? null : ApiTime.utc(a.escalatedAt()))
                 .assets(List.of())
                 .history(List.of());
     }

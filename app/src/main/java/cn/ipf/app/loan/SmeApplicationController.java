@@ -1,5 +1,6 @@
 package cn.ipf.app.loan;
 
+import cn.ipf.api.model.ApplicationEscalation;
 import cn.ipf.api.model.ApplicationMessage;
 import cn.ipf.api.model.EnterpriseLoan;
 import cn.ipf.api.model.Loan;
@@ -18,8 +19,10 @@ class SmeApplicationController implements LoanApplicationsApi {
 
     private final LoanApplications applications;
     private final EnterpriseLoans loans;
+    private final ResponseDeadlines deadlines;
 
-    SmeApplicationController(LoanApplications applications, EnterpriseLoans loans) {
+    SmeApplicationController(LoanApplications applications, EnterpriseLoans loans, ResponseDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.applications = applications;
         this.loans = loans;
     }
@@ -85,5 +88,11 @@ class SmeApplicationController implements LoanApplicationsApi {
             String idempotencyKey, ApplicationMessage body) {
         return ResponseEntity.ok(LoanViews.application(applications.declineOffer(enterpriseId, applicationId,
                 body == null ? null : body.getMessage())));
+    }
+
+    @Override
+    public ResponseEntity<List<ApplicationEscalation>> listLoanApplicationEscalations(Boolean open) {
+        return ResponseEntity.ok(deadlines.escalations(Boolean.TRUE.equals(open)).stream()
+                .map(ScorecardViews::escalation).toList());
     }
 }

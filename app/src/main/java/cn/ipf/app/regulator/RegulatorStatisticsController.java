@@ -1,5 +1,9 @@
 package cn.ipf.app.regulator;
 
+import cn.ipf.api.model.BankScorecard;
+import cn.ipf.app.loan.BankScorecards;
+import cn.ipf.app.loan.ScorecardViews;
+import java.time.YearMonth;
 import cn.ipf.api.model.ExportFormat;
 import cn.ipf.api.model.IndicatorValue;
 import cn.ipf.api.model.StatisticsBreakdown;
@@ -32,8 +36,10 @@ class RegulatorStatisticsController implements RegulatorStatisticsApi, AdminStat
 
     private final Statistics statistics;
     private final MonthlyReportFiles reports;
+    private final BankScorecards scorecards;
 
-    RegulatorStatisticsController(Statistics statistics, MonthlyReportFiles reports) {
+    RegulatorStatisticsController(Statistics statistics, MonthlyReportFiles reports, BankScorecards scorecards) {
+        this.scorecards = scorecards;
         this.statistics = statistics;
         this.reports = reports;
     }
@@ -110,5 +116,10 @@ class RegulatorStatisticsController implements RegulatorStatisticsApi, AdminStat
 
     private static StatisticsIndicator indicator(Indicator i) {
         return StatisticsIndicator.fromValue(i.name());
+    }
+
+    @Override
+    public ResponseEntity<List<BankScorecard>> listBankScorecards(String month) {
+        return ResponseEntity.ok(scorecards.all(YearMonth.parse(month)).stream().map(ScorecardViews::view).toList());
     }
 }

@@ -40,7 +40,11 @@ public enum Permission {
     APPROVE_COMPENSATION_CLAIM_FOR_DISTRICT(DISTRICT_REVIEWER, CITY_REVIEWER),
     APPROVE_COMPENSATION_CLAIM_FOR_CITY(CITY_REVIEWER),
     REJECT_COMPENSATION_CLAIM(DISTRICT_REVIEWER, CITY_REVIEWER),
-    READ_COMPENSATION_LEDGER(CITY_REVIEWER, REGULATOR, ADMIN);
+    READ_COMPENSATION_LEDGER(CITY_REVIEWER, REGULATOR, ADMIN),
+    /** 限时响应 applications escalated for a bank's missed decision deadline (district reviewers: their district). */
+    READ_RESPONSE_ESCALATIONS(DISTRICT_REVIEWER, CITY_REVIEWER, REGULATOR, ADMIN),
+    /** Every bank's monthly scorecard (a bank reads its own over the bank API). */
+    READ_BANK_SCORECARDS(CITY_REVIEWER, REGULATOR, ADMIN);
 
     private final Set<Role> roles;
 

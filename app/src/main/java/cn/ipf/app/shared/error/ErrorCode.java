@@ -170,6 +170,10 @@ public enum ErrorCode {
     REGION_CODE_TAKEN(HttpStatus.CONFLICT),
     REGION_INVALID(HttpStatus.BAD_REQUEST),
     REGION_NOT_RETIRABLE(HttpStatus.CONFLICT),
+    // working-day calendar and response deadlines
+    WORKING_CALENDAR_INVALID(HttpStatus.BAD_REQUEST),
+    WORKING_CALENDAR_YEAR_NOT_FOUND(HttpStatus.NOT_FOUND),
+    WORKING_CALENDAR_MISSING(HttpStatus.CONFLICT),
 
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 

@@ -29,4 +29,9 @@ public class BusinessCalendar {
     public LocalDate dateOf(Instant instant) {
         return LocalDate.ofInstant(instant, zone);
     }
+
+    /** The instant a business date begins, e.g. the lower bound of a month's records. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
 }

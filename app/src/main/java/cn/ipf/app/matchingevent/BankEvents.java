@@ -1,6 +1,7 @@
 package cn.ipf.app.matchingevent;
 
 import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.loan.LoanLookup;
 import cn.ipf.app.matchingevent.policy.EventStatus;
 import cn.ipf.app.matchingevent.policy.IntentionStatus;
 import cn.ipf.app.shared.error.ApiException;
@@ -40,12 +41,15 @@ public class BankEvents {
     }
 
     private final MatchingEventMapper mapper;
+    private final LoanLookup loans;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    BankEvents(MatchingEventMapper mapper, AuditTrail audit, BusinessCalendar calendar, Clock clock) {
+    BankEvents(MatchingEventMapper mapper, LoanLookup loans, AuditTrail audit, BusinessCalendar calendar,
+            Clock clock) {
         this.mapper = mapper;
+        this.loans = loans;
         this.audit = audit;
         this.calendar = calendar;
         this.clock = clock;
@@ -108,11 +112,9 @@ public class BankEvents {
     @Transactional
     public Followed linkLoan(long bankId, long intentionId, String loanRef) {
         IntentionRow intention = lock(bankId, intentionId);
-        LoanRef loan = mapper.loanOfBank(bankId, loanRef);
-        if (loan == null || loan.enterpriseId() != intention.enterpriseId()) {
-            throw new ApiException(ErrorCode.LOAN_NOT_FOUND, loanRef);
-        }
-        Long linkedTo = mapper.intentionOfLoan(loan.id());
+        long loanId = loans.loanOf(bankId, loanRef, intention.enterpriseId())
+                .orElseThrow(() -> new ApiException(ErrorCode.LOAN_NOT_FOUND, loanRef));
+        Long linkedTo = mapper.intentionOfLoan(loanId);
         if (linkedTo != null) {
             if (linkedTo == intentionId) {
                 return followed(intention, false);
@@ -121,10 +123,10 @@ public class BankEvents {
         }
         IntentionStatus to = move(intention, IntentionStatus.Step.LINK_LOAN);
         Instant now = clock.instant();
-        mapper.linkLoan(intentionId, loan.id(), now);
+        mapper.linkLoan(intentionId, loanId, now);
         mapper.setIntentionStatus(intentionId, to.name(), now);
         audit.record("EVENT_INTENTION_LOAN_LINKED", "EVENT_INTENTION", intentionId,
-                Map.of("loanId", loan.id(), "loanRef", loanRef));
+                Map.of("loanId", loanId, "loanRef", loanRef));
         return followed(mapper.intention(intentionId), false);
     }
 

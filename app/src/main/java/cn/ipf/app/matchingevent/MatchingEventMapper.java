@@ -90,8 +90,6 @@ interface MatchingEventMapper {
 
     void setIntentionStatus(@Param("id") long id, @Param("status") String status, @Param("at") Instant at);
 
-    LoanRef loanOfBank(@Param("bankId") long bankId, @Param("ref") String ref);
-
     /** The intention a loan is linked to, or null. */
     Long intentionOfLoan(@Param("loanId") long loanId);
 

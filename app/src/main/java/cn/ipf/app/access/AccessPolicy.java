@@ -8,6 +8,7 @@ import cn.ipf.app.security.CurrentActor;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.user.Role;
+import java.util.Collection;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,6 +69,13 @@ public class AccessPolicy {
         if (district == null || !sees(caller, enterpriseId, district)) {
             throw new ApiException(ErrorCode.ENTERPRISE_NOT_FOUND, enterpriseId);
         }
+    }
+
+    /** Whether the caller sees a matching event with these districts and enterprises ({@link Visibility}). */
+    public boolean seesEvent(Caller caller, Collection<String> districts, Collection<Long> enterprises,
+            boolean published) {
+        return Visibility.seesEvent(caller.role(), caller.enterpriseId(), caller.districtCode(), districts,
+                enterprises, published);
     }
 
     /** The district a search is confined to, or null when the caller sees the whole city. */

@@ -310,6 +310,7 @@ class RegulatorWorkspaceTest extends PortfolioTest {
         m.put("SUBSIDY_PAID", String.valueOf(subsidy));
         m.put("COMPENSATION_PAID", String.valueOf(compensation));
         m.put("RECOVERIES", String.valueOf(recoveries));
+        m.put("EVENT_FACILITATED_FINANCING", "0");  // the portfolio has no matching events (MatchingEventFlowTest)
         return m;
     }
 

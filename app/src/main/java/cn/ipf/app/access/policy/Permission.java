@@ -44,7 +44,12 @@ public enum Permission {
     /** 限时响应 applications escalated for a bank's missed decision deadline (district reviewers: their district). */
     READ_RESPONSE_ESCALATIONS(DISTRICT_REVIEWER, CITY_REVIEWER, REGULATOR, ADMIN),
     /** Every bank's monthly scorecard (a bank reads its own over the bank API). */
-    READ_BANK_SCORECARDS(CITY_REVIEWER, REGULATOR, ADMIN);
+    READ_BANK_SCORECARDS(CITY_REVIEWER, REGULATOR, ADMIN),
+    /** 银企对接活动 plan matching events, select their enterprises, invite banks (a district reviewer in its district). */
+    ORGANISE_MATCHING_EVENTS(DISTRICT_REVIEWER, CITY_REVIEWER, ADMIN),
+    READ_MATCHING_EVENTS(SME, DISTRICT_REVIEWER, CITY_REVIEWER, REGULATOR, ADMIN),
+    /** 集合授信 see every bank's collective credit lines and their usage. */
+    READ_CREDIT_LINES(REGULATOR, ADMIN);
 
     private final Set<Role> roles;
 

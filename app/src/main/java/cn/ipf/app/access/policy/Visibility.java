@@ -1,6 +1,7 @@
 package cn.ipf.app.access.policy;
 
 import cn.ipf.app.user.Role;
+import java.util.Collection;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,21 @@ public final class Visibility {
         return switch (role) {
             case SME -> ownEnterpriseId != null && ownEnterpriseId == enterpriseId;
             case DISTRICT_REVIEWER -> Objects.equals(enterpriseDistrict, ownDistrict);
+            case CITY_REVIEWER, REGULATOR, ADMIN -> true;
+            case BANK_OFFICER -> false;
+        };
+    }
+
+    /**
+     * Whether the caller sees a matching event: an SME a published event its enterprise is on, a district reviewer
+     * an event that includes its district, city reviewers, regulators and admins every event (banks through the
+     * bank API only).
+     */
+    public static boolean seesEvent(Role role, Long ownEnterpriseId, String ownDistrict,
+            Collection<String> eventDistricts, Collection<Long> eventEnterprises, boolean published) {
+        return switch (role) {
+            case SME -> published && ownEnterpriseId != null && eventEnterprises.contains(ownEnterpriseId);
+            case DISTRICT_REVIEWER -> eventDistricts.contains(ownDistrict);
             case CITY_REVIEWER, REGULATOR, ADMIN -> true;
             case BANK_OFFICER -> false;
         };

@@ -25,12 +25,17 @@ public enum Indicator {
     /** 风险补偿代偿 compensation the funds paid, by posting date. */
     COMPENSATION_PAID,
     /** 处置回收 gross recoveries banks reported on pledged loans, by recovery date. */
-    RECOVERIES;
+    RECOVERIES,
+    /**
+     * 对接活动促成融资 the part of {@link #PLEDGE_FINANCING_AMOUNT} on loans a bank linked to a matching event's
+     * intention (a loan counts for one intention only), by disbursement date.
+     */
+    EVENT_FACILITATED_FINANCING;
 
     /** Amounts are yuan to the fen; the other indicators are whole counts. */
     public boolean isAmount() {
         return this == PLEDGE_FINANCING_AMOUNT || this == SUBSIDY_PAID || this == COMPENSATION_PAID
-                || this == RECOVERIES;
+                || this == RECOVERIES || this == EVENT_FACILITATED_FINANCING;
     }
 
     /** The figure at its scale: 2 decimals for an amount, none for a count (SQL sums come as decimals). */

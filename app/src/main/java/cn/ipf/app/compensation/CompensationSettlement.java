@@ -88,7 +88,7 @@ public class CompensationSettlement implements CompensationPayouts {
         claims.lockClaim(claimId);
         ClaimRow claim = claims.claim(claimId);
         ClaimStatus status = ClaimStatus.valueOf(claim.status());
-        if (claim.programmeId() != programmeId || status.after(ClaimStatus.Step.PAY).isEmpty()) {
+        if (claim.programmeId() != programmeId || status.after(ClaimStatus.Step.RELEASE).isEmpty()) {
             return Outcome.SKIPPED;
         }
         Payout payout = payout(claim);

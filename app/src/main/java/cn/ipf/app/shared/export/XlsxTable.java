@@ -160,7 +160,10 @@ public final class XlsxTable {
         return rows;
     }
 
-    /** A number cell's text: plain digits up to 15 significant digits, scientific notation beyond (see above). */
+    /**
+     * A number cell's text: as written when it has at most 15 significant digits (plain digits if written with an
+     * exponent), scientific notation beyond (see above).
+     */
     static String number(String v) {
         BigDecimal n;
         try {
@@ -168,12 +171,10 @@ public final class XlsxTable {
         } catch (NumberFormatException e) {
             return v;
         }
-        if (n.signum() == 0) {
-            return "0";
-        }
         BigDecimal exact = n.stripTrailingZeros();
-        if (exact.precision() <= EXACT_DIGITS) {
-            return exact.scale() < 0 ? exact.setScale(0).toPlainString() : exact.toPlainString();
+        if (n.signum() == 0 || exact.precision() <= EXACT_DIGITS) {
+            boolean exponent = v.indexOf('E') >= 0 || v.indexOf('e') >= 0;
+            return !exponent ? v : (exact.scale() < 0 ? exact.setScale(0) : exact).toPlainString();
         }
         String digits = exact.unscaledValue().abs().toString();
         int exponent = exact.precision() - exact.scale() - 1;

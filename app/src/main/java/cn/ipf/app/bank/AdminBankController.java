@@ -7,6 +7,7 @@ import cn.ipf.api.model.BankAppStatus;
 import cn.ipf.api.model.IssuedBankAppSecret;
 import cn.ipf.api.model.NewBank;
 import cn.ipf.api.model.NewBankApp;
+import cn.ipf.api.model.ReceivingAccount;
 import cn.ipf.api.server.AdminBanksApi;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
@@ -34,7 +35,7 @@ class AdminBankController implements AdminBanksApi {
 
     @Override
     public ResponseEntity<List<cn.ipf.api.model.Bank>> listBanks() {
-        return ResponseEntity.ok(registry.banks().stream().map(AdminBankController::toApi).toList());
+        return ResponseEntity.ok(registry.banks().stream().map(this::toApi).toList());
     }
 
     @Override
@@ -85,9 +86,18 @@ class AdminBankController implements AdminBanksApi {
                         .active(s.active())).toList());
     }
 
-    private static cn.ipf.api.model.Bank toApi(Bank bank) {
+    @Override
+    public ResponseEntity<cn.ipf.api.model.Bank> setBankSettlementAccount(Long bankId, ReceivingAccount body,
+            String idempotencyKey) {
+        registry.setSettlementAccount(bankId, body.getName(), body.getBank(), body.getNumber());
+        return ResponseEntity.ok(toApi(registry.bank(bankId).orElseThrow()));
+    }
+
+    private cn.ipf.api.model.Bank toApi(Bank bank) {
         return new cn.ipf.api.model.Bank().bankId(bank.id()).name(bank.name()).bankCode(bank.bankCode())
-                .createdAt(utc(bank.createdAt()));
+                .createdAt(utc(bank.createdAt())).settlementAccount(registry.settlementAccount(bank.id())
+                        .map(a -> new ReceivingAccount().name(a.name()).bank(a.bank()).number(a.number()))
+                        .orElse(null));
     }
 
 }

@@ -17,6 +17,10 @@ interface BankMapper {
 
     void insertBank(@Param("b") Bank bank, @Param("key") GeneratedId key);
 
+    SettlementAccount settlementAccount(long bankId);
+
+    void setSettlementAccount(@Param("bankId") long bankId, @Param("a") SettlementAccount account);
+
     BankApp findApp(String appId);
 
     BankApp lockApp(String appId);

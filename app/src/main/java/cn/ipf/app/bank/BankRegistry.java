@@ -54,6 +54,27 @@ public class BankRegistry implements BankAppCredentials {
         return mapper.findBank(key.getId());
     }
 
+    /** The bank's settlement account, if one is set. */
+    public Optional<SettlementAccount> settlementAccount(long bankId) {
+        return Optional.ofNullable(mapper.settlementAccount(bankId));
+    }
+
+    /**
+     * Sets the account the bank receives compensation payouts on; a payout whose transfer failed before goes out to
+     * the new account in the next payment batch.
+     */
+    @Transactional
+    public SettlementAccount setSettlementAccount(long bankId, String name, String bank, String number) {
+        if (mapper.findBank(bankId) == null) {
+            throw new ApiException(ErrorCode.BANK_NOT_FOUND, bankId);
+        }
+        SettlementAccount account = new SettlementAccount(name, bank, number, clock.instant());
+        mapper.setSettlementAccount(bankId, account);
+        audit.record("BANK_SETTLEMENT_ACCOUNT_SET", "BANK", bankId, Map.of("name", name, "bank", bank, "number",
+                number));
+        return account;
+    }
+
     public List<Bank> banks() {
         return mapper.allBanks();
     }

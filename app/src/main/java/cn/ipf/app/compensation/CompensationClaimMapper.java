@@ -17,7 +17,8 @@ interface CompensationClaimMapper {
             int rulesVersion, LocalDate filedOn, BigDecimal outstandingAtDefault, BigDecimal ipShare,
             BigDecimal lossBase, String gates, Instant filedAt, Long districtApprovedBy, Instant districtApprovedAt,
             Long cityApprovedBy, Instant cityApprovedAt, Instant rejectedAt, String rejectionReason,
-            Instant waitingSince, Instant paidAt) {
+            Instant waitingSince, Instant paidAt, Instant payableAt, LocalDate paidOn, String bankReference,
+            Long paymentBatchId, String paymentFailureReason, LocalDate paymentFailedOn) {
     }
 
     record EvidenceRow(int seq, String kind, String reference, String description) {
@@ -80,7 +81,25 @@ interface CompensationClaimMapper {
 
     void markWaiting(@Param("id") long id, @Param("at") Instant at);
 
-    void markPaid(@Param("id") long id, @Param("at") Instant at);
+    /** Released for a payment batch: its payout lines are written (no postings yet) and its fund layers held. */
+    void markPayable(@Param("id") long id, @Param("at") Instant at);
+
+    /** What the payable payouts of the programme hold of each fund's cash, by fund id (funds holding nothing absent). */
+    List<HeldRow> held(@Param("fundIds") List<Long> fundIds);
+
+    /** The programme's payable payouts a new payment batch takes, in id order. */
+    List<Long> payable(long programmeId);
+
+    /** A payout as a payment batch line sends it, with what decides whether it may go now. */
+    PayeeRow payee(long claimId);
+
+    void markPaid(@Param("id") long id, @Param("paidOn") LocalDate paidOn, @Param("bankReference") String reference,
+            @Param("at") Instant at);
+
+    void markPaymentFailed(@Param("id") long id, @Param("reason") String reason,
+            @Param("retryAllowed") boolean retryAllowed, @Param("on") LocalDate on, @Param("at") Instant at);
+
+    void setPosting(@Param("claimId") long claimId, @Param("lineNo") int lineNo, @Param("postingId") long postingId);
 
     /** Whether a claim of the programme approved by the city before this one still waits to be paid (FIFO). */
     boolean earlierUnpaid(@Param("programmeId") long programmeId, @Param("approvedAt") Instant approvedAt,

@@ -33,13 +33,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * 索赔 compensation claims: banks file them on their defaulted loans (gates checked on the filing day under the rule
  * version then in force, nothing written when any fails); the borrower's district reviewer (or a city reviewer) and
- * then a different city reviewer approve, or a reviewer rejects before the city approval. Payment is the
- * {@link CompensationSettlement}'s. A bank sees only its own claims; district reviewers their district's.
+ * then a different city reviewer approve, or a reviewer rejects before the city approval. Release for payment is the
+ * {@link CompensationSettlement}'s, payment a payment batch's ({@link CompensationPayees}). A bank sees only its own claims; district reviewers their district's.
  */
 @Service
 public class CompensationClaims {
 
-    /** A claim with everything shown about it; payout lines are a preview (nothing written) until it is paid. */
+    /** A claim with everything shown about it; payout lines are a preview (nothing written) until it is payable. */
     record Detail(ClaimRow claim, List<ClaimGates.Outcome> gates, List<EvidenceRow> evidence, boolean payoutFinal,
             List<PayoutLineRow> payout, List<ReturnRow> returns, List<ReturnLineRow> returnLines) {
     }
@@ -109,7 +109,8 @@ public class CompensationClaims {
         ClaimRow row = new ClaimRow(0, programmeId, bankId, loanId, loanRef, f.enterpriseId(), null, null, externalId,
                 ClaimStatus.FILED.name(), version.id(), version.version(), today, f.defaultOutstanding(),
                 f.ipShare(), CompensationCalculator.lossBase(f.defaultOutstanding(), f.ipShare()),
-                json.writeValueAsString(gates), null, null, null, null, null, null, null, null, null);
+                json.writeValueAsString(gates), null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
         claims.insertClaim(row, clock.instant(), key);
         claims.insertEvidence(key.getId(), evidence);
         audit.record("COMPENSATION_CLAIM_FILED", "COMPENSATION_CLAIM", key.getId(), Map.of("externalId", externalId,
@@ -203,7 +204,8 @@ public class CompensationClaims {
     }
 
     Detail detail(ClaimRow claim) {
-        boolean paid = ClaimStatus.valueOf(claim.status()) == ClaimStatus.PAID;
+        ClaimStatus status = ClaimStatus.valueOf(claim.status());
+        boolean paid = status == ClaimStatus.PAYABLE || status == ClaimStatus.PAID;
         List<PayoutLineRow> payout = paid ? claims.payoutLines(claim.id())
                 : claim.status().equals(ClaimStatus.REJECTED.name()) ? List.of() : settlement.preview(claim);
         return new Detail(claim, gates(claim), claims.evidence(claim.id()), paid, payout, claims.returns(claim.id()),

@@ -19,11 +19,13 @@ import cn.ipf.app.compensation.policy.CompensationCalculator.ReturnLine;
 import cn.ipf.app.compensation.policy.Layer;
 import cn.ipf.app.compensation.policy.LayerKind;
 import cn.ipf.app.security.Actor;
+import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.batch.compensation.CompensationPayouts;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,10 +38,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 代偿与追偿返还 what the risk-compensation job does for one claim or one recovery, inside its chunk transaction.
  *
- * <p>A claim is paid under its lock, re-read, only from CITY_APPROVED or WAITING_FOR_FUNDS, and only when no claim of
- * the programme approved before it still waits (first in, first out) and every fund it draws on covers its layer;
- * the payout journal debits each fund's compensation account and credits its cash, and the payout lines keep the
- * calculator's trace. Otherwise the claim waits. A recovery is returned once: the FUND layers' parts debit the funds'
+ * <p>A claim is released for payment under its lock, re-read, only from CITY_APPROVED or WAITING_FOR_FUNDS, and only
+ * when no claim of the programme approved before it still waits (first in, first out) and every fund it draws on
+ * covers its layer with cash that earlier released payouts do not hold; the payout lines then keep the calculator's
+ * trace and the claim is PAYABLE, paid through a payment batch ({@link #pay}: the payout journal is posted only when
+ * the bank's result file says PAID). Otherwise the claim waits. A recovery is returned once: the FUND layers' parts debit the funds'
  * cash and credit their recoveries account; the other layers' parts are traced (settled outside the platform).
  */
 @Service
@@ -85,7 +88,7 @@ public class CompensationSettlement implements CompensationPayouts {
         claims.lockClaim(claimId);
         ClaimRow claim = claims.claim(claimId);
         ClaimStatus status = ClaimStatus.valueOf(claim.status());
-        if (claim.programmeId() != programmeId || status.after(ClaimStatus.Step.PAY).isEmpty()) {
+        if (claim.programmeId() != programmeId || status.after(ClaimStatus.Step.RELEASE).isEmpty()) {
             return Outcome.SKIPPED;
         }
         Payout payout = payout(claim);
@@ -94,8 +97,15 @@ public class CompensationSettlement implements CompensationPayouts {
                 .toList();
         Map<Long, FundAccounts> accounts = ledger.lock(fundLayers.stream().map(l -> fund(funds, l.layer()))
                 .distinct().toList());
-        boolean covered = fundLayers.stream().allMatch(l -> accounts.get(fund(funds, l.layer())).cash()
-                .compareTo(l.amount()) >= 0);
+        Map<Long, BigDecimal> held = new HashMap<>();
+        if (!accounts.isEmpty()) {
+            claims.held(List.copyOf(accounts.keySet())).forEach(h -> held.put(h.fundId(), h.amount()));
+        }
+        boolean covered = fundLayers.stream().allMatch(l -> {
+            long fundId = fund(funds, l.layer());
+            return accounts.get(fundId).cash().subtract(held.getOrDefault(fundId, BigDecimal.ZERO))
+                    .compareTo(l.amount()) >= 0;
+        });
         if (!covered || claims.earlierUnpaid(programmeId, claim.cityApprovedAt(), claimId)) {
             if (status == ClaimStatus.CITY_APPROVED) {
                 claims.markWaiting(claimId, clock.instant());
@@ -105,23 +115,45 @@ public class CompensationSettlement implements CompensationPayouts {
             }
             return Outcome.WAITING;
         }
-        List<Posting> postings = fundLayers.stream().map(l -> {
-            FundAccounts a = accounts.get(fund(funds, l.layer()));
+        claims.insertPayoutLines(lines(claim, payout, funds, Map.of()));
+        claims.markPayable(claimId, clock.instant());
+        audit.recordAs(Actor.SYSTEM, "COMPENSATION_CLAIM_PAYABLE", "COMPENSATION_CLAIM", claimId, Map.of(
+                "lossBase", payout.lossBase().toPlainString(), "fundTotal", payout.fundTotal().toPlainString(),
+                "capApplied", payout.capApplied(), "rulesVersion", payout.rulesVersion()));
+        return Outcome.PAYABLE;
+    }
+
+    /**
+     * 兑付 the payment batch's result said the bank received the payout: the payout journal debits each fund's
+     * compensation account and credits its cash, dated the value date, and the payout lines get their postings. The
+     * caller holds the claim's lock; the cash is there, held for this payout since its release.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void pay(long claimId, String bankReference, LocalDate valueDate, long by) {
+        ClaimRow claim = claims.claim(claimId);
+        ClaimStatus.valueOf(claim.status()).after(ClaimStatus.Step.PAY).orElseThrow(() -> ApiException
+                .illegalTransition(ClaimStatus.valueOf(claim.status()), ClaimStatus.Step.PAY));
+        List<PayoutLineRow> fundLines = claims.payoutLines(claimId).stream().filter(l -> l.fundId() != null)
+                .toList();
+        Map<Long, FundAccounts> accounts = ledger.lock(fundLines.stream().map(PayoutLineRow::fundId).distinct()
+                .toList());
+        List<Posting> postings = fundLines.stream().map(l -> {
+            FundAccounts a = accounts.get(l.fundId());
             return new Posting(a.id(AccountType.EXPENSE), a.id(AccountType.ASSET), l.amount());
         }).toList();
-        Ledger.Posted posted = ledger.post(programmeId, "PAYOUT", "代偿 " + claim.externalId() + " 贷款 "
-                + claim.loanRef(), null, claimId, null, calendar.today(), null, postings);
-        Map<String, Long> postingOf = new HashMap<>();
-        for (int i = 0; i < fundLayers.size(); i++) {
-            postingOf.put(fundLayers.get(i).layer().code(), posted.postingIds().get(i));
+        Ledger.Posted posted = ledger.post(claim.programmeId(), "PAYOUT", "代偿 " + claim.externalId() + " 贷款 "
+                + claim.loanRef() + " 银行流水 " + bankReference, null, claimId, null, valueDate, by, postings);
+        for (int i = 0; i < fundLines.size(); i++) {
+            Long postingId = posted.postingIds().get(i);
+            if (postingId != null) {
+                claims.setPosting(claimId, fundLines.get(i).lineNo(), postingId);
+            }
         }
-        claims.insertPayoutLines(lines(claim, payout, funds, postingOf));
-        claims.markPaid(claimId, clock.instant());
-        audit.recordAs(Actor.SYSTEM, "COMPENSATION_CLAIM_PAID", "COMPENSATION_CLAIM", claimId, Map.of("journalId",
-                posted.journalId(), "lossBase", payout.lossBase().toPlainString(), "fundTotal",
-                payout.fundTotal().toPlainString(), "capApplied", payout.capApplied(), "rulesVersion",
-                payout.rulesVersion()));
-        return Outcome.PAID;
+        claims.markPaid(claimId, valueDate, bankReference, clock.instant());
+        audit.record("COMPENSATION_CLAIM_PAID", "COMPENSATION_CLAIM", claimId, Map.of("journalId",
+                posted.journalId(), "bankReference", bankReference, "paidOn", valueDate.toString(), "fundTotal",
+                fundLines.stream().map(PayoutLineRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .toPlainString()));
     }
 
     @Override

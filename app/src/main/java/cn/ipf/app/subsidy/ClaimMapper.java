@@ -23,7 +23,18 @@ interface ClaimMapper {
             String accountNo, boolean noDoubleSubsidy, Instant declaredAt, Instant districtApprovedAt,
             Long districtApprovedBy, Instant cityApprovedAt, Long cityApprovedBy, Instant rejectedAt,
             String rejectionReason, Instant expiredAt, String voucherNo, LocalDate paidOn, Instant createdAt,
-            Long paymentBatchId, String paymentFailureReason, LocalDate paymentFailedOn) {
+            Long paymentBatchId, String paymentFailureReason, LocalDate paymentFailedOn,
+            boolean paymentRetryAllowed, boolean accountReviewPending, Instant accountCorrectedAt,
+            Instant accountReviewedAt) {
+
+        /**
+         * Whether a batch may take it now: city-approved, not held by an open batch, with an account, and either no
+         * failed transfer or one whose reason allows re-issuing as sent; never while a corrected account awaits review.
+         */
+        boolean payable() {
+            return "CITY_APPROVED".equals(status) && paymentBatchId == null && accountNo != null
+                    && !accountReviewPending && (paymentFailureReason == null || paymentRetryAllowed);
+        }
     }
 
     /** Filters of a claim listing; enterpriseScope / districtScope confine an SME and a district reviewer. */
@@ -55,7 +66,8 @@ interface ClaimMapper {
     /** A row of the treasury's payment orders. */
     record PaymentOrderRow(long claimId, String programmeName, String kind, String enterpriseName, String uscc,
             String districtCode, String districtName, String accountName, String accountBank, String accountNo,
-            BigDecimal totalAmount, Instant cityApprovedAt, String voucherNo, LocalDate paidOn, String status) {
+            BigDecimal totalAmount, Instant cityApprovedAt, String voucherNo, LocalDate paidOn, String status,
+            Long openBatchId) {
     }
 
     List<ClaimRow> claims(ClaimQuery query);

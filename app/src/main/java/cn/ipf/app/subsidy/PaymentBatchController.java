@@ -2,10 +2,10 @@ package cn.ipf.app.subsidy;
 
 import static cn.ipf.app.shared.web.ApiTime.utc;
 
-import cn.ipf.api.model.ClaimKind;
 import cn.ipf.api.model.ExportFormat;
 import cn.ipf.api.model.NewPaymentBatch;
 import cn.ipf.api.model.PaymentBatch;
+import cn.ipf.api.model.PaymentBatchCancellation;
 import cn.ipf.api.model.PaymentBatchLine;
 import cn.ipf.api.model.PaymentResult;
 import cn.ipf.api.server.PaymentBatchesApi;
@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,8 +35,10 @@ class PaymentBatchController implements PaymentBatchesApi {
 
     @Override
     public ResponseEntity<PaymentBatch> createPaymentBatch(NewPaymentBatch body, String idempotencyKey) {
-        PaymentBatches.BatchDetail created = batches.create(body.getProgrammeId(),
-                body.getClaimIds() == null ? null : java.util.List.copyOf(body.getClaimIds()));
+        PaymentBatches.BatchDetail created = batches.create(new PaymentBatches.Selection(body.getProgrammeId(),
+                body.getClaimIds() == null ? null : List.copyOf(body.getClaimIds()),
+                body.getCompensationProgrammeId(), body.getCompensationClaimIds() == null ? null
+                        : List.copyOf(body.getCompensationClaimIds())));
         return ResponseEntity.created(URI.create("/api/v1/subsidy/payment-batches/" + created.batch().id()))
                 .body(view(created));
     }
@@ -66,16 +69,26 @@ class PaymentBatchController implements PaymentBatchesApi {
         return ResponseEntity.ok(view(batches.importResult(batchId, bytes, format == ExportFormat.XLSX)));
     }
 
+    @Override
+    public ResponseEntity<PaymentBatch> cancelPaymentBatch(Long batchId, PaymentBatchCancellation body,
+            String idempotencyKey) {
+        return ResponseEntity.ok(view(batches.cancel(batchId, body.getReason())));
+    }
+
     private static PaymentBatch view(PaymentBatches.BatchDetail d) {
         PaymentBatchRow b = d.batch();
         return new PaymentBatch().batchId(b.id()).reference(PaymentBatches.reference(b.id()))
-                .programmeId(b.programmeId()).status(PaymentBatch.StatusEnum.fromValue(b.status()))
+                .programmeId(b.programmeId()).compensationProgrammeId(b.compensationProgrammeId())
+                .status(PaymentBatch.StatusEnum.fromValue(b.status()))
                 .claimCount(b.claimCount()).totalAmount(b.totalAmount()).paidCount(b.paidCount())
                 .paidAmount(b.paidAmount()).failedCount(b.failedCount()).failedAmount(b.failedAmount())
                 .createdAt(utc(b.createdAt())).createdBy(b.createdBy()).settledAt(utc(b.settledAt()))
-                .settledBy(b.settledBy()).resultSha256(b.resultSha256())
-                .lines(d.lines().stream().map(l -> new PaymentBatchLine().lineNo(l.lineNo()).claimId(l.claimId())
-                        .claimReference("SC" + l.claimId()).kind(ClaimKind.fromValue(l.kind()))
+                .settledBy(b.settledBy()).resultSha256(b.resultSha256()).cancelledAt(utc(b.cancelledAt()))
+                .cancelledBy(b.cancelledBy()).cancelReason(b.cancelReason())
+                .lines(d.lines().stream().map(l -> new PaymentBatchLine().lineNo(l.lineNo())
+                        .payoutType(PaymentBatchLine.PayoutTypeEnum.fromValue(l.type().name()))
+                        .claimId(l.sourceId()).claimReference(l.claimReference())
+                        .kind(PaymentBatchLine.KindEnum.fromValue(l.kind()))
                         .payeeName(l.payeeName()).accountNo(l.accountNo()).accountBank(l.accountBank())
                         .amount(l.amount()).purpose(l.purpose())
                         .result(l.result() == null ? null : PaymentResult.fromValue(l.result()))

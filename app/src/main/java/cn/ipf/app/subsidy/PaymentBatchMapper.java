@@ -12,10 +12,14 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface PaymentBatchMapper {
 
-    /** The programme's city-approved claims in no open batch and with no failed transfer left uncorrected. */
+    /**
+     * The programme's city-approved claims in no open batch, with no failed transfer left uncorrected (or one whose
+     * reason allows re-issuing) and no corrected account awaiting review.
+     */
     List<Long> payableClaims(@Param("programmeId") long programmeId);
 
-    void insertBatch(@Param("programmeId") long programmeId, @Param("count") int count,
+    void insertBatch(@Param("programmeId") Long programmeId,
+            @Param("compensationProgrammeId") Long compensationProgrammeId, @Param("count") int count,
             @Param("total") BigDecimal total, @Param("by") long by, @Param("at") Instant at,
             @Param("key") GeneratedId key);
 
@@ -36,12 +40,17 @@ interface PaymentBatchMapper {
             @Param("failedCount") int failedCount, @Param("failedAmount") BigDecimal failedAmount,
             @Param("sha256") String sha256, @Param("by") long by, @Param("at") Instant at);
 
+    void cancel(@Param("id") long id, @Param("reason") String reason, @Param("by") long by, @Param("at") Instant at);
+
     /** Frees the batch's claims for later batches. */
     void closeLines(long batchId);
 
-    void markFailed(@Param("claimId") long claimId, @Param("reason") String reason, @Param("on") LocalDate on,
-            @Param("at") Instant at);
+    void markFailed(@Param("claimId") long claimId, @Param("reason") String reason,
+            @Param("retryAllowed") boolean retryAllowed, @Param("on") LocalDate on, @Param("at") Instant at);
 
     void correctAccount(@Param("claimId") long claimId, @Param("accountName") String accountName,
             @Param("accountBank") String accountBank, @Param("accountNo") String accountNo, @Param("at") Instant at);
+
+    /** The district accepted the corrected account: the failure is cleared and the claim is payable again. */
+    void approveAccount(@Param("claimId") long claimId, @Param("by") long by, @Param("at") Instant at);
 }

@@ -5,12 +5,16 @@ import cn.ipf.app.access.Caller;
 import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.export.TableFile;
 import cn.ipf.app.shared.export.UploadedTable;
+import cn.ipf.app.shared.payment.PayoutCandidate;
+import cn.ipf.app.shared.payment.PayoutSource;
+import cn.ipf.app.shared.payment.PayoutType;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.shared.time.BusinessCalendar;
-import cn.ipf.app.subsidy.policy.ClaimStatus;
+import cn.ipf.app.subsidy.policy.PaymentBatchStatus;
 import cn.ipf.app.subsidy.policy.PaymentResultFile;
 import cn.ipf.app.subsidy.policy.PaymentResultFile.Outcome;
 import cn.ipf.app.subsidy.policy.PaymentResultFile.Result;
@@ -21,20 +25,25 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 兑付批次 payment batches: the city-approved claims of a programme handed to the agent bank or the treasury as one
- * file, locked in the batch (a claim is in one open batch at most: the line's unique open_claim_id, taken under the
- * claims' row locks), then settled from the bank's result file. A PAID line pays its claim through
- * {@link SubsidyClaims#pay}, as a typed voucher does; a FAILED line keeps the claim CITY_APPROVED with the reason until
- * the SME corrects its account, and a later batch takes it again. A result file that does not match the batch is
- * refused whole ({@link PaymentResultFile}).
+ * 兑付批次 payment batches, one mechanism for every payout: interest and fee subsidy claims of a subsidy programme and
+ * compensation payouts of a compensation programme (each kind a {@link PayoutSource} of its feature) handed to the
+ * agent bank or the treasury as one file, locked in the batch (a claim is in one open batch at most: the line's
+ * unique open claim id, taken under the claims' row locks), then settled from the bank's result file or cancelled.
+ * A PAID line pays its claim through its source (a compensation payout's ledger entries are posted then, not
+ * before); a FAILED line leaves the claim unpaid with the reason, re-issued in a later batch once its account is
+ * corrected and re-reviewed, or as sent when the reason allows it ({@link PaymentResultFile#retryAllowed}). A result
+ * file that does not match the batch is refused whole.
  */
 @Service
 public class PaymentBatches {
@@ -43,28 +52,26 @@ public class PaymentBatches {
     record BatchDetail(PaymentBatchRow batch, List<PaymentLineRow> lines) {
     }
 
+    /** What a new batch takes: per kind of payout, a programme and optionally exactly the claims named. */
+    record Selection(Long programmeId, List<Long> claimIds, Long compensationProgrammeId,
+            List<Long> compensationClaimIds) {
+    }
+
     static final List<String> SUMMARY_HEADER = List.of("批次号", "补贴项目", "笔数", "总金额(元)", "生成日期");
     static final List<String> LINE_HEADER = List.of("行号", "申报编号", "收款户名", "收款账号", "开户银行", "金额(元)",
             "用途");
 
-    private static final Map<String, String> PURPOSE = Map.of("INTEREST", "知识产权质押贷款贴息", "EVALUATION_FEE",
-            "知识产权评估费补贴", "INSURANCE_PREMIUM", "知识产权质押保险费补贴");
-
     private final PaymentBatchMapper batches;
-    private final ClaimMapper claims;
-    private final SubsidyClaims payments;
-    private final Programmes programmes;
+    private final Map<PayoutType, PayoutSource> sources = new EnumMap<>(PayoutType.class);
     private final AccessPolicy access;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    PaymentBatches(PaymentBatchMapper batches, ClaimMapper claims, SubsidyClaims payments, Programmes programmes,
-            AccessPolicy access, AuditTrail audit, BusinessCalendar calendar, Clock clock) {
+    PaymentBatches(PaymentBatchMapper batches, List<PayoutSource> sources, AccessPolicy access, AuditTrail audit,
+            BusinessCalendar calendar, Clock clock) {
         this.batches = batches;
-        this.claims = claims;
-        this.payments = payments;
-        this.programmes = programmes;
+        sources.forEach(s -> this.sources.put(s.type(), s));
         this.access = access;
         this.audit = audit;
         this.calendar = calendar;
@@ -77,49 +84,81 @@ public class PaymentBatches {
     }
 
     /**
-     * Makes an open batch of the programme's payable claims, or of exactly the claims named (each must be payable).
-     * Claims are locked in id order, so two batch makers never deadlock and the second sees the first's lines.
+     * Makes an open batch of the programmes' payable claims, or of exactly the claims named (each must be payable).
+     * Claims are locked kind by kind in id order, so two batch makers never deadlock and the second sees the first's
+     * lines.
      */
     @Transactional
-    BatchDetail create(long programmeId, List<Long> claimIds) {
+    BatchDetail create(Selection selection) {
         Caller caller = access.caller();
         access.require(caller, Permission.RECORD_SUBSIDY_PAYMENT);
-        ProgrammeMapper.ProgrammeRow programme = programmes.find(programmeId);
-        if (programme == null) {
-            throw new ApiException(ErrorCode.PROGRAMME_NOT_FOUND, programmeId);
+        if (selection.programmeId() == null && selection.compensationProgrammeId() == null
+                || selection.programmeId() == null && selection.claimIds() != null
+                || selection.compensationProgrammeId() == null && selection.compensationClaimIds() != null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, List.of(new FieldViolation("programmeId",
+                    "give programmeId, compensationProgrammeId or both; claim ids only with their programme")));
         }
-        boolean named = claimIds != null;
-        List<Long> ids = named ? claimIds.stream().sorted().distinct().toList() : batches.payableClaims(programmeId);
-        List<ClaimMapper.ClaimRow> taken = new ArrayList<>();
-        for (long id : ids) {
-            claims.lockClaim(id);
-            ClaimMapper.ClaimRow claim = claims.claim(id);
-            ErrorCode refusal = refusal(claim, programmeId);
-            if (refusal == null) {
-                taken.add(claim);
-            } else if (named) {
-                throw refusal == ErrorCode.CLAIM_IN_OPEN_BATCH
-                        ? new ApiException(refusal, "SC" + id, reference(claim.paymentBatchId()))
-                        : new ApiException(refusal, refusal == ErrorCode.CLAIM_NOT_FOUND ? id : "SC" + id);
-            }
-        }
+        List<String> names = new ArrayList<>();
+        List<Taken> taken = new ArrayList<>();
+        take(PayoutType.SUBSIDY, selection.programmeId(), selection.claimIds(), names, taken);
+        take(PayoutType.COMPENSATION, selection.compensationProgrammeId(), selection.compensationClaimIds(), names,
+                taken);
         if (taken.isEmpty()) {
-            throw new ApiException(ErrorCode.NOTHING_TO_PAY, programme.name());
+            throw new ApiException(ErrorCode.NOTHING_TO_PAY, String.join(" / ", names));
         }
-        BigDecimal total = taken.stream().map(ClaimMapper.ClaimRow::totalAmount).reduce(BigDecimal.ZERO,
-                BigDecimal::add);
+        BigDecimal total = taken.stream().map(t -> t.candidate().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
         GeneratedId key = new GeneratedId();
-        batches.insertBatch(programmeId, taken.size(), total, caller.userId(), clock.instant(), key);
+        batches.insertBatch(selection.programmeId(), selection.compensationProgrammeId(), taken.size(), total,
+                caller.userId(), clock.instant(), key);
         long batchId = key.getId();
         for (int i = 0; i < taken.size(); i++) {
-            ClaimMapper.ClaimRow c = taken.get(i);
-            batches.insertLine(new PaymentLineRow(batchId, i + 1, c.id(), c.kind(), c.accountName(), c.accountNo(),
-                    c.accountBank(), c.totalAmount(), purpose(c), null, null, null, null));
+            PayoutCandidate c = taken.get(i).candidate();
+            boolean subsidy = taken.get(i).type() == PayoutType.SUBSIDY;
+            batches.insertLine(new PaymentLineRow(batchId, i + 1, subsidy ? c.claimId() : null,
+                    subsidy ? null : c.claimId(), c.kind(), c.payeeName(), c.accountNo(), c.accountBank(),
+                    c.amount(), c.purpose(), null, null, null, null));
         }
-        audit.record("PAYMENT_BATCH_CREATED", "PAYMENT_BATCH", batchId, Map.of("programmeId", programmeId,
-                "claimCount", taken.size(), "totalAmount", total.toPlainString(), "claims",
-                taken.stream().map(c -> "SC" + c.id()).toList()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("programmeId", Objects.requireNonNullElse(selection.programmeId(), ""));
+        details.put("compensationProgrammeId", Objects.requireNonNullElse(selection.compensationProgrammeId(), ""));
+        details.put("claimCount", taken.size());
+        details.put("totalAmount", total.toPlainString());
+        details.put("claims", taken.stream().map(t -> t.type().reference(t.candidate().claimId())).toList());
+        audit.record("PAYMENT_BATCH_CREATED", "PAYMENT_BATCH", batchId, details);
         return detail(batchId);
+    }
+
+    private record Taken(PayoutType type, PayoutCandidate candidate) {
+    }
+
+    /** Locks and takes the claims of one kind; a named claim that cannot go is refused with the whole request. */
+    private void take(PayoutType type, Long programmeId, List<Long> claimIds, List<String> names, List<Taken> into) {
+        if (programmeId == null) {
+            return;
+        }
+        PayoutSource source = sources.get(type);
+        String name = source.programmeName(programmeId);
+        if (name == null) {
+            throw new ApiException(type == PayoutType.SUBSIDY ? ErrorCode.PROGRAMME_NOT_FOUND
+                    : ErrorCode.COMPENSATION_PROGRAMME_NOT_FOUND, programmeId);
+        }
+        names.add(name);
+        boolean named = claimIds != null;
+        List<Long> ids = named ? claimIds.stream().sorted().distinct().toList() : source.payable(programmeId);
+        for (long id : ids) {
+            PayoutCandidate c = source.lock(id, programmeId);
+            if (c.refusal() == null) {
+                into.add(new Taken(type, c));
+            } else if (named) {
+                throw switch (c.refusal()) {
+                    case NOT_FOUND -> new ApiException(type == PayoutType.SUBSIDY ? ErrorCode.CLAIM_NOT_FOUND
+                            : ErrorCode.COMPENSATION_CLAIM_NOT_FOUND, id);
+                    case IN_OPEN_BATCH -> new ApiException(ErrorCode.CLAIM_IN_OPEN_BATCH, type.reference(id),
+                            reference(c.openBatchId()));
+                    case NOT_PAYABLE -> new ApiException(ErrorCode.CLAIM_NOT_PAYABLE, type.reference(id));
+                };
+            }
+        }
     }
 
     @Transactional(readOnly = true)
@@ -130,23 +169,29 @@ public class PaymentBatches {
 
     /**
      * The file for the bank: a summary table (count and total) and the transfers; the caller deletes it once sent.
-     * Not read-only: the export is audited.
+     * Account numbers and references are text cells. Not read-only: the export is audited.
      */
     @Transactional
     Path file(long batchId, boolean xlsx) {
         access.require(access.caller(), Permission.EXPORT_PAYMENT_ORDERS);
         BatchDetail d = detail(batchId);
         PaymentBatchRow b = d.batch();
-        List<List<Object>> summary = List.of(Arrays.asList(reference(b.id()), programmes.find(b.programmeId())
-                .name(), String.valueOf(b.claimCount()), b.totalAmount(),
-                calendar.dateOf(b.createdAt()).toString()));
+        String programmes = Stream.of(programmeName(PayoutType.SUBSIDY, b.programmeId()),
+                programmeName(PayoutType.COMPENSATION, b.compensationProgrammeId())).filter(Objects::nonNull)
+                .reduce((x, y) -> x + " / " + y).orElse("");
+        List<List<Object>> summary = List.of(Arrays.asList(reference(b.id()), programmes,
+                String.valueOf(b.claimCount()), b.totalAmount(), calendar.dateOf(b.createdAt()).toString()));
         List<List<Object>> lines = d.lines().stream().map(l -> Arrays.<Object>asList(String.valueOf(l.lineNo()),
-                "SC" + l.claimId(), l.payeeName(), l.accountNo(), l.accountBank(), l.amount(), l.purpose())).toList();
+                l.claimReference(), l.payeeName(), l.accountNo(), l.accountBank(), l.amount(), l.purpose())).toList();
         Path file = TableFile.write(xlsx, List.of(new TableFile.Sheet("批次汇总", SUMMARY_HEADER, summary),
                 new TableFile.Sheet("付款明细", LINE_HEADER, lines)));
         audit.record("PAYMENT_BATCH_FILE_EXPORTED", "PAYMENT_BATCH", batchId, Map.of("format", xlsx ? "xlsx"
                 : "csv"));
         return file;
+    }
+
+    private String programmeName(PayoutType type, Long programmeId) {
+        return programmeId == null ? null : sources.get(type).programmeName(programmeId);
     }
 
     /**
@@ -157,15 +202,9 @@ public class PaymentBatches {
     BatchDetail importResult(long batchId, byte[] file, boolean xlsx) {
         Caller caller = access.caller();
         access.require(caller, Permission.RECORD_SUBSIDY_PAYMENT);
-        if (batches.lockBatch(batchId) == null) {
-            throw new ApiException(ErrorCode.PAYMENT_BATCH_NOT_FOUND, reference(batchId));
-        }
-        BatchDetail d = detail(batchId);
-        if (!"OPEN".equals(d.batch().status())) {
-            throw new ApiException(ErrorCode.PAYMENT_BATCH_SETTLED, reference(batchId));
-        }
+        BatchDetail d = open(batchId, PaymentBatchStatus.Step.IMPORT_RESULT);
         List<PaymentResultFile.Sent> sent = d.lines().stream().map(l -> new PaymentResultFile.Sent(l.lineNo(),
-                "SC" + l.claimId(), l.amount())).toList();
+                l.claimReference(), l.amount())).toList();
         PaymentResultFile.Check check = UploadedTable.read(file, xlsx)
                 .map(table -> PaymentResultFile.check(sent, d.batch().totalAmount(), table.lines(),
                         calendar.dateOf(d.batch().createdAt()), calendar.today()))
@@ -182,18 +221,18 @@ public class PaymentBatches {
         int paid = 0;
         for (Outcome o : check.outcomes()) {
             PaymentLineRow line = byLine.get(o.lineNo());
-            claims.lockClaim(line.claimId());
-            ClaimMapper.ClaimRow claim = claims.claim(line.claimId());
+            PayoutSource source = sources.get(line.type());
+            long programmeId = line.type() == PayoutType.SUBSIDY ? d.batch().programmeId()
+                    : d.batch().compensationProgrammeId();
+            source.lock(line.sourceId(), programmeId);
             batches.recordResult(batchId, o.lineNo(), o.result().name(), o.valueDate(), o.bankReference(),
                     o.failureReason());
             if (o.result() == Result.PAID) {
-                payments.pay(claim, o.bankReference(), o.valueDate(), caller.userId());
+                source.paid(line.sourceId(), o.bankReference(), o.valueDate(), caller.userId());
                 paid++;
             } else {
-                batches.markFailed(claim.id(), o.failureReason(), calendar.today(), clock.instant());
-                audit.record("SUBSIDY_CLAIM_PAYMENT_FAILED", "SUBSIDY_CLAIM", claim.id(), Map.of("batch",
-                        reference(batchId), "reason", o.failureReason(), "amount",
-                        line.amount().toPlainString()));
+                source.failed(line.sourceId(), o.failureReason(), PaymentResultFile.retryAllowed(o.failureReason()),
+                        calendar.today());
             }
         }
         String sha256 = sha256(file);
@@ -207,24 +246,32 @@ public class PaymentBatches {
         return detail(batchId);
     }
 
-    /** Why a claim cannot go into a batch now, or null when it can. */
-    private static ErrorCode refusal(ClaimMapper.ClaimRow claim, long programmeId) {
-        if (claim == null || claim.programmeId() != programmeId) {
-            return ErrorCode.CLAIM_NOT_FOUND;
-        }
-        if (claim.paymentBatchId() != null) {
-            return ErrorCode.CLAIM_IN_OPEN_BATCH;
-        }
-        if (ClaimStatus.valueOf(claim.status()) != ClaimStatus.CITY_APPROVED || claim.paymentFailureReason() != null
-                || claim.accountNo() == null) {
-            return ErrorCode.CLAIM_NOT_PAYABLE;
-        }
-        return null;
+    /**
+     * Cancels an open batch (the bank never took its file, or it was made by mistake): its claims are released to
+     * later batches as they were, nothing is paid.
+     */
+    @Transactional
+    BatchDetail cancel(long batchId, String reason) {
+        Caller caller = access.caller();
+        access.require(caller, Permission.RECORD_SUBSIDY_PAYMENT);
+        BatchDetail d = open(batchId, PaymentBatchStatus.Step.CANCEL);
+        batches.cancel(batchId, reason, caller.userId(), clock.instant());
+        batches.closeLines(batchId);
+        audit.record("PAYMENT_BATCH_CANCELLED", "PAYMENT_BATCH", batchId, Map.of("reason", reason, "claimCount",
+                d.batch().claimCount(), "totalAmount", d.batch().totalAmount().toPlainString(), "claims",
+                d.lines().stream().map(PaymentLineRow::claimReference).toList()));
+        return detail(batchId);
     }
 
-    private static String purpose(ClaimMapper.ClaimRow c) {
-        String purpose = PURPOSE.get(c.kind()) + (c.period() == null ? "" : " " + c.period()) + " SC" + c.id();
-        return purpose.length() > 200 ? purpose.substring(0, 200) : purpose;
+    /** Locks the batch and answers it when the step may be taken in its state, else the 409 naming what may. */
+    private BatchDetail open(long batchId, PaymentBatchStatus.Step step) {
+        if (batches.lockBatch(batchId) == null) {
+            throw new ApiException(ErrorCode.PAYMENT_BATCH_NOT_FOUND, reference(batchId));
+        }
+        BatchDetail d = detail(batchId);
+        PaymentBatchStatus status = PaymentBatchStatus.valueOf(d.batch().status());
+        status.after(step).orElseThrow(() -> ApiException.illegalTransition(status, step));
+        return d;
     }
 
     private BatchDetail detail(long batchId) {

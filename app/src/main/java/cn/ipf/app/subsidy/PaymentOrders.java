@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 支付清单 the treasury's payment orders of a programme: one row per claim that has one — city-approved (awaiting
- * payment) and paid, or one of the two — written row by row from a streaming cursor into a temporary file, so memory stays bounded whatever the
+ * payment) and paid, or one of the two; 在途批次 names the open payment batch that already holds a claim, so nobody pays
+ * it a second time by hand — written row by row from a streaming cursor into a temporary file, so memory stays bounded whatever the
  * number of claims. CSV is RFC 4180 UTF-8 with a byte-order mark (for Excel); XLSX is written by fastexcel, flushed
  * every 1 000 rows.
  */
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentOrders {
 
     static final List<String> HEADER = List.of("申报编号", "补贴项目", "补贴类型", "企业名称", "统一社会信用代码",
-            "所属区县", "收款户名", "开户银行", "收款账号", "金额(元)", "市级审核日期", "支付凭证号", "支付日期", "状态");
+            "所属区县", "收款户名", "开户银行", "收款账号", "金额(元)", "市级审核日期", "支付凭证号", "支付日期", "状态",
+            "在途批次");
 
     /** The claims a payment order is made for: awaiting payment, then paid. */
     static final List<ClaimStatus> WITH_ORDER = List.of(ClaimStatus.CITY_APPROVED, ClaimStatus.PAID);
@@ -65,6 +67,7 @@ public class PaymentOrders {
                 r.districtCode() + " " + r.districtName(), r.accountName(), r.accountBank(), r.accountNo(),
                 r.totalAmount(),
                 r.cityApprovedAt() == null ? null : LocalDate.ofInstant(r.cityApprovedAt(), zone).toString(),
-                r.voucherNo(), r.paidOn() == null ? null : r.paidOn().toString(), r.status());
+                r.voucherNo(), r.paidOn() == null ? null : r.paidOn().toString(), r.status(),
+                r.openBatchId() == null ? null : PaymentBatches.reference(r.openBatchId()));
     }
 }

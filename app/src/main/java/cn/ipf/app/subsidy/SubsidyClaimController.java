@@ -86,6 +86,11 @@ class SubsidyClaimController implements SubsidyClaimsApi {
     }
 
     @Override
+    public ResponseEntity<SubsidyClaim> approveSubsidyClaimAccount(Long claimId, String idempotencyKey) {
+        return ResponseEntity.ok(SubsidyViews.detail(claims.approveAccount(claimId)));
+    }
+
+    @Override
     public ResponseEntity<SubsidyClaim> createFeeClaim(NewFeeClaim body, String idempotencyKey) {
         SubsidyClaims.ClaimDetail created = fees.claim(new FeeSubsidies.FeeClaimForm(body.getProgrammeId(),
                 FeeSubsidyCalculator.Kind.valueOf(body.getKind().getValue()), body.getBankId(),

@@ -186,8 +186,8 @@ public class SubsidyClaims {
     }
 
     /**
-     * The SME corrects the receiving account after the bank returned the transfer as failed; the claim then goes
-     * into the next payment batch.
+     * The SME corrects the receiving account after the bank returned the transfer as failed; the failure stays shown
+     * and the claim is not paid again until its district reviewer accepts the new account ({@link #approveAccount}).
      */
     @Transactional
     ClaimDetail correctAccount(long claimId, Account account) {
@@ -202,6 +202,25 @@ public class SubsidyClaims {
         batches.correctAccount(claimId, account.name(), account.bank(), account.number(), clock.instant());
         audit.record("SUBSIDY_CLAIM_ACCOUNT_CORRECTED", "SUBSIDY_CLAIM", claimId, Map.of("accountBank",
                 account.bank(), "accountNo", account.number(), "failureReason", claim.paymentFailureReason()));
+        return detail(claims.claim(claimId));
+    }
+
+    /**
+     * The district reviewer accepts the SME's corrected account (a payee account is money's destination, so a change
+     * is reviewed as the declaration was): the failure is cleared and the next payment batch takes the claim.
+     */
+    @Transactional
+    ClaimDetail approveAccount(long claimId) {
+        Caller caller = reader();
+        access.require(caller, Permission.APPROVE_SUBSIDY_CLAIM_FOR_DISTRICT);
+        ClaimMapper.ClaimRow claim = locked(caller, claimId);
+        if (!claim.accountReviewPending()) {
+            throw new ApiException(ErrorCode.ACCOUNT_REVIEW_NOT_PENDING, "SC" + claimId)
+                    .with("currentState", claim.status());
+        }
+        batches.approveAccount(claimId, caller.userId(), clock.instant());
+        audit.record("SUBSIDY_CLAIM_ACCOUNT_APPROVED", "SUBSIDY_CLAIM", claimId, Map.of("accountBank",
+                claim.accountBank(), "accountNo", claim.accountNo()));
         return detail(claims.claim(claimId));
     }
 

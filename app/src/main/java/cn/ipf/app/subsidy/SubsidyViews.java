@@ -97,7 +97,10 @@ public final class SubsidyViews {
                 .rejectedAt(utc(c.rejectedAt())).rejectionReason(c.rejectionReason())
                 .expiredAt(utc(c.expiredAt())).voucherNo(c.voucherNo()).paidOn(c.paidOn())
                 .createdAt(utc(c.createdAt())).paymentBatchId(c.paymentBatchId())
-                .paymentFailureReason(c.paymentFailureReason()).paymentFailedOn(c.paymentFailedOn());
+                .paymentFailureReason(c.paymentFailureReason()).paymentFailedOn(c.paymentFailedOn())
+                .paymentRetryAllowed(c.paymentFailureReason() == null ? null : c.paymentRetryAllowed())
+                .accountReviewPending(c.accountReviewPending()).accountCorrectedAt(utc(c.accountCorrectedAt()))
+                .accountReviewedAt(utc(c.accountReviewedAt()));
         if (c.accountNo() != null) {
             claim.account(new ReceivingAccount().name(c.accountName()).bank(c.accountBank()).number(c.accountNo()));
         }

@@ -137,7 +137,7 @@ class CompensationFlowTest extends CompensationTestSupport {
         assertThat(jdbc.queryForList("SELECT action FROM audit_event WHERE entity_type = 'COMPENSATION_CLAIM'"
                 + " AND entity_id = ? ORDER BY id", String.class, String.valueOf(claimId))).containsExactly(
                         "COMPENSATION_CLAIM_FILED", "COMPENSATION_CLAIM_DISTRICT_APPROVED",
-                        "COMPENSATION_CLAIM_CITY_APPROVED", "COMPENSATION_CLAIM_PAID",
+                        "COMPENSATION_CLAIM_CITY_APPROVED", "COMPENSATION_CLAIM_PAYABLE", "COMPENSATION_CLAIM_PAID",
                         "COMPENSATION_RECOVERY_RETURNED", "COMPENSATION_RECOVERY_RETURNED");
     }
 

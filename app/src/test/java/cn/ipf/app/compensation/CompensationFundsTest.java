@@ -95,7 +95,8 @@ class CompensationFundsTest extends CompensationTestSupport {
         }
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");
         assertThat(failed.get("exitDescription").asString()).containsIgnoringCase("lock wait timeout");
-        assertThat(claim(first).get("status").asString()).as("committed before the failure").isEqualTo("PAID");
+        assertThat(claim(first).get("status").asString()).as("committed before the failure")
+                .isEqualTo("PAYABLE");
         assertThat(claim(second).get("status").asString()).isEqualTo("CITY_APPROVED");
         balancedLedger(p);
 

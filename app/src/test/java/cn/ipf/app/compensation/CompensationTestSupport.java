@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.ipf.app.compensation.DefaultedLoans.Lender;
 import cn.ipf.app.library.LibraryTestSupport;
 import cn.ipf.app.testinfra.Http;
+import cn.ipf.app.testinfra.PaymentBatchRound;
 import cn.ipf.app.user.Role;
 import cn.ipf.sdk.api.BankCompensationApi;
 import cn.ipf.sdk.client.ApiClient;
@@ -45,9 +46,12 @@ abstract class CompensationTestSupport extends LibraryTestSupport {
     record Bank(Lender lender, BankCompensationApi compensation, ApiClient client) {
     }
 
+    /** A bank with its API app and its settlement account (the payee of its compensation payouts). */
     Bank bank() throws Exception {
         ApiClient client = sdk(app(admin, bank(admin), null));
-        return new Bank(loans.lender(client), new BankCompensationApi(client), client);
+        Bank bank = new Bank(loans.lender(client), new BankCompensationApi(client), client);
+        PaymentBatchRound.settlementAccount(http.with(admin), bank.lender().bankId(), "6217000000000000001");
+        return bank;
     }
 
     Person city(String name) {
@@ -134,9 +138,14 @@ abstract class CompensationTestSupport extends LibraryTestSupport {
         return runToEnd(admin, launched.json().get("executionId").asLong());
     }
 
+    /**
+     * A run of the job (it releases payouts and returns recoveries), then the payouts it released paid through a
+     * payment batch whose result file says PAID: what the office does after each run.
+     */
     JsonNode settle(long programmeId) {
         JsonNode run = launch(programmeId);
         assertThat(run.get("status").asString()).as("%s", run).isEqualTo("COMPLETED");
+        PaymentBatchRound.payCompensation(http.with(city("city-1").token()), programmeId, today());
         return run;
     }
 

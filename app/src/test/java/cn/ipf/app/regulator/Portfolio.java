@@ -10,6 +10,7 @@ import cn.ipf.app.compensation.DefaultedLoans.Lender;
 import cn.ipf.app.library.LibraryTestSupport;
 import cn.ipf.app.library.LibraryTestSupport.Person;
 import cn.ipf.app.testinfra.Http;
+import cn.ipf.app.testinfra.PaymentBatchRound;
 import cn.ipf.app.user.Role;
 import cn.ipf.sdk.api.BankCompensationApi;
 import cn.ipf.sdk.client.ApiClient;
@@ -213,6 +214,8 @@ final class Portfolio {
         assertThat(launched.status()).as("launch: %s", launched).isEqualTo(202);
         JsonNode run = runToEnd.apply(admin, launched.json().get("executionId").asLong());
         assertThat(run.get("status").asString()).as("%s", run).isEqualTo("COMPLETED");
+        PaymentBatchRound.settlementAccount(http.with(admin), bankB, "6217000000000000002");
+        PaymentBatchRound.payCompensation(http.with(admin), programmeId, LibraryTestSupport.today());
         assertThat(ok(http.with(admin).get(path)).get("status").asString()).isEqualTo("PAID");
     }
 

@@ -2,10 +2,19 @@ package cn.ipf.app.subsidy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ipf.app.compensation.DefaultedLoans;
 import cn.ipf.app.shared.export.TableFile;
 import cn.ipf.app.subsidy.policy.PaymentResultFile;
+import cn.ipf.app.testinfra.BankForms;
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.user.Role;
+import cn.ipf.sdk.api.BankCompensationApi;
+import cn.ipf.sdk.client.ApiClient;
+import cn.ipf.sdk.model.ClaimEvidence;
+import cn.ipf.sdk.model.CompensationClaim;
+import cn.ipf.sdk.model.CompensationClaimStatus;
+import cn.ipf.sdk.model.EvidenceKind;
+import cn.ipf.sdk.model.NewCompensationClaim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -43,8 +52,8 @@ class PaymentBatchTest extends SubsidyTestSupport {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     /** A programme with city-approved premium claims of two enterprises, and who acts on them. */
-    private record World(long programmeId, Borrower first, Borrower second, Person city, long c1, long c2,
-            long c3, long interest) {
+    private record World(long programmeId, String cityCode, String district, Borrower first, Borrower second, Person city, long c1,
+            long c2, long c3, long interest) {
     }
 
     @Test
@@ -82,6 +91,10 @@ class PaymentBatchTest extends SubsidyTestSupport {
                 today().toString())).code()).as("no typed voucher while the bank holds it")
                 .isEqualTo("CLAIM_IN_OPEN_BATCH");
         assertThat(claim(w.first().sme().token(), w.c1()).get("paymentBatchId").asLong()).isEqualTo(batchId);
+        String orders = new String(download(city, "/api/v1/subsidy/payment-orders?programmeId=" + w.programmeId()
+                + "&format=csv").body(), StandardCharsets.UTF_8);
+        assertThat(orders.lines().filter(l -> l.startsWith("SC")).toList()).as("each order names the open batch")
+                .hasSize(4).allSatisfy(l -> assertThat(l).endsWith(",CITY_APPROVED,PB" + batchId));
 
         // ---- the bank's file ------------------------------------------------------------------------------------
         Download csv = download(city, BATCHES + "/" + batchId + "/file?format=csv");
@@ -122,30 +135,57 @@ class PaymentBatchTest extends SubsidyTestSupport {
         assertThat(problems.get(0).get("row").asInt()).isEqualTo(3);
         assertThat(problems.get(0).get("column").asString()).isEqualTo("金额(元)");
         assertThat(problems.get(0).get("messageEn").asString()).contains("1234.51");
+        Http.Response duplicate = upload(city, batchId, "csv", csv(List.of(
+                List.of("1", "SC" + w.c1(), "5000.00", "PAID", today().toString(), "BK-0001", ""),
+                List.of("2", "SC" + w.c2(), "1234.51", "PAID", today().toString(), "BK-0001", ""),
+                List.of("3", "SC" + w.c3(), "3000.11", "PAID", today().toString(), "BK-0003", ""),
+                List.of("4", "SC" + w.interest(), "3000.00", "PAID", today().toString(), "BK-0004", "")))
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(duplicate.json().get("problems").findValuesAsString("code"))
+                .containsExactly("BANK_REFERENCE_DUPLICATE");
+        assertThat(duplicate.json().get("problems").get(0).get("row").asInt()).isEqualTo(3);
+        // a bank reference typed into a number cell: 19 digits cannot be exact in a spreadsheet number
+        List<List<Object>> numeric = new ArrayList<>();
+        numeric.add(Arrays.asList("1", "SC" + w.c1(), new BigDecimal("5000.00"), "PAID", today().toString(),
+                new BigDecimal("2026120712345678901"), ""));
+        numeric.add(Arrays.asList("2", "SC" + w.c2(), new BigDecimal("1234.51"), "PAID", today().toString(),
+                new BigDecimal("802880200012345"), ""));
+        numeric.add(Arrays.asList("3", "SC" + w.c3(), new BigDecimal("3000.11"), "PAID", today().toString(),
+                "BK-0003", ""));
+        numeric.add(Arrays.asList("4", "SC" + w.interest(), new BigDecimal("3000.00"), "PAID", today().toString(),
+                "BK-0004", ""));
+        Http.Response inexact = upload(city, batchId, "xlsx", xlsxCells(numeric));
+        assertThat(inexact.json().get("problems").findValuesAsString("code")).as("15 digits are read exactly")
+                .containsExactly("CELL_NOT_EXACT");
+        assertThat(inexact.json().get("problems").get(0).get("row").asInt()).isEqualTo(2);
         assertThat(http.with(city).get(BATCHES + "/" + batchId).json().get("status").asString()).isEqualTo("OPEN");
         assertThat(claim(city, w.c1()).get("status").asString()).as("nothing written").isEqualTo("CITY_APPROVED");
         assertThat(http.with(city).get(programme).json().get("paid").decimalValue()).isEqualByComparingTo("0");
 
-        // ---- the result file (XLSX): two paid, one failed --------------------------------------------------------
+        // ---- the result file (XLSX): two paid, one failed on the account, one on the bank's system ----------------
         byte[] result = xlsx(List.of(
                 List.of("1", "SC" + w.c1(), "5000.00", "PAID", today().toString(), "BK-0001", ""),
                 List.of("2", "SC" + w.c2(), "1234.51", "FAILED", "", "", "户名不符 account name mismatch"),
-                List.of("3", "SC" + w.c3(), "3000.11", "成功", today().toString(), "BK-0003", ""),
-                List.of("4", "SC" + w.interest(), "3000.00", "PAID", today().toString(), "BK-0004", "")));
+                List.of("3", "SC" + w.c3(), "3000.11", "失败", "", "", "银行系统超时 TIMEOUT"),
+                List.of("4", "SC" + w.interest(), "3000.00", "成功", today().toString(), "BK-0004", "")));
         assertThat(upload(w.first().sme().token(), batchId, "xlsx", result).status()).isEqualTo(403);
         Http.Response settled = upload(city, batchId, "xlsx", result);
         assertThat(settled.status()).as(settled.toString()).isEqualTo(200);
         JsonNode s = settled.json();
         assertThat(s.get("status").asString()).isEqualTo("SETTLED");
-        assertThat(s.get("paidCount").asInt()).isEqualTo(3);
-        assertThat(s.get("paidAmount").decimalValue()).isEqualByComparingTo("11000.11");
-        assertThat(s.get("failedCount").asInt()).isEqualTo(1);
-        assertThat(s.get("failedAmount").decimalValue()).isEqualByComparingTo("1234.51");
+        assertThat(s.get("paidCount").asInt()).isEqualTo(2);
+        assertThat(s.get("paidAmount").decimalValue()).isEqualByComparingTo("8000.00");
+        assertThat(s.get("failedCount").asInt()).isEqualTo(2);
+        assertThat(s.get("failedAmount").decimalValue()).isEqualByComparingTo("4234.62");
         assertThat(s.get("paidAmount").decimalValue().add(s.get("failedAmount").decimalValue()))
                 .isEqualByComparingTo(s.get("totalAmount").decimalValue());
         assertThat(s.get("resultSha256").asString()).hasSize(64);
-        assertThat(s.get("lines").findValuesAsString("result")).containsExactly("PAID", "FAILED", "PAID", "PAID");
-        assertThat(upload(city, batchId, "xlsx", result).code()).isEqualTo("PAYMENT_BATCH_SETTLED");
+        assertThat(s.get("lines").findValuesAsString("result")).containsExactly("PAID", "FAILED", "FAILED", "PAID");
+        Http.Response again = upload(city, batchId, "xlsx", result);
+        assertThat(again.code()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(again.json().get("currentState").asString()).isEqualTo("SETTLED");
+        assertThat(again.json().get("allowedActions").toString()).isEqualTo("[]");
+        assertThat(again.json().get("nextActor").asString()).isEqualTo("NOBODY");
 
         // paid exactly as a typed voucher pays: the claim's status, its reference and date, the programme's paid sum
         JsonNode paid = claim(w.first().sme().token(), w.c1());
@@ -155,19 +195,21 @@ class PaymentBatchTest extends SubsidyTestSupport {
         assertThat(paid.has("paymentBatchId")).isFalse();
         assertThat(claim(city, w.interest()).get("status").asString()).isEqualTo("PAID");
         assertThat(http.with(city).get(programme).json().get("paid").decimalValue())
-                .isEqualByComparingTo("11000.11");
+                .isEqualByComparingTo("8000.00");
         JsonNode failed = claim(w.second().sme().token(), w.c2());
         assertThat(failed.get("status").asString()).isEqualTo("CITY_APPROVED");
         assertThat(failed.get("paymentFailureReason").asString()).isEqualTo("户名不符 account name mismatch");
         assertThat(failed.get("paymentFailedOn").asString()).isEqualTo(today().toString());
+        assertThat(failed.get("paymentRetryAllowed").asBoolean()).isFalse();
+        JsonNode retry = claim(w.first().sme().token(), w.c3());
+        assertThat(retry.get("paymentFailureReason").asString()).as("the SME sees why").contains("TIMEOUT");
+        assertThat(retry.get("paymentRetryAllowed").asBoolean()).isTrue();
         assertThat(audits(batchId, "PAYMENT_BATCH")).containsExactly("PAYMENT_BATCH_CREATED",
                 "PAYMENT_BATCH_FILE_EXPORTED", "PAYMENT_BATCH_FILE_EXPORTED", "PAYMENT_BATCH_SETTLED");
         assertThat(audits(w.c1(), "SUBSIDY_CLAIM")).contains("SUBSIDY_CLAIM_PAID");
         assertThat(audits(w.c2(), "SUBSIDY_CLAIM")).contains("SUBSIDY_CLAIM_PAYMENT_FAILED");
 
-        // ---- not re-issued before the SME corrects its account ----------------------------------------------------
-        assertThat(http.with(city).post(BATCHES, Map.of("programmeId", w.programmeId())).code())
-                .isEqualTo("NOTHING_TO_PAY");
+        // ---- not re-issued before the SME corrects its account and the district accepts it -----------------------
         assertThat(http.with(city).post(BATCHES, Map.of("programmeId", w.programmeId(), "claimIds",
                 List.of(w.c2()))).code()).isEqualTo("CLAIM_NOT_PAYABLE");
         Map<String, Object> corrected = Map.of("name", "青岛二号科技有限公司", "bank", "中国银行青岛分行",
@@ -180,26 +222,205 @@ class PaymentBatchTest extends SubsidyTestSupport {
         Http.Response fixed = http.with(w.second().sme().token()).put(CLAIMS + "/" + w.c2() + "/account", corrected);
         assertThat(fixed.status()).as(fixed.toString()).isEqualTo(200);
         assertThat(fixed.json().get("account").get("number").asString()).isEqualTo("6222020000000022");
-        assertThat(fixed.json().has("paymentFailureReason")).isFalse();
+        assertThat(fixed.json().get("paymentFailureReason").asString()).as("still shown until reviewed")
+                .isEqualTo("户名不符 account name mismatch");
+        assertThat(fixed.json().get("accountReviewPending").asBoolean()).isTrue();
+        assertThat(http.with(city).post(BATCHES, Map.of("programmeId", w.programmeId(), "claimIds",
+                List.of(w.c2()))).code()).as("not before the review").isEqualTo("CLAIM_NOT_PAYABLE");
+        String approval = CLAIMS + "/" + w.c2() + "/account-approval";
+        assertThat(http.with(w.second().sme().token()).post(approval, null).status()).isEqualTo(403);
+        Http.Response reviewed = http.with(districtReviewer(w.district()).token()).post(approval, null);
+        assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
+        assertThat(reviewed.json().has("paymentFailureReason")).isFalse();
+        assertThat(reviewed.json().get("accountReviewPending").asBoolean()).isFalse();
+        assertThat(http.with(districtReviewer(w.district()).token()).post(approval, null).code())
+                .isEqualTo("ACCOUNT_REVIEW_NOT_PENDING");
+        assertThat(audits(w.c2(), "SUBSIDY_CLAIM")).contains("SUBSIDY_CLAIM_ACCOUNT_CORRECTED",
+                "SUBSIDY_CLAIM_ACCOUNT_APPROVED");
 
-        // ---- re-issued in a later batch, then paid --------------------------------------------------------------
+        // ---- a batch made, then cancelled: its claims are released as they were --------------------------------
+        JsonNode mistaken = http.with(city).post(BATCHES, Map.of("programmeId", w.programmeId())).json();
+        long mistakenId = mistaken.get("batchId").asLong();
+        assertThat(http.with(city).post(BATCHES + "/" + mistakenId + "/cancellation", Map.of()).status())
+                .as("a reason is required").isEqualTo(400);
+        Http.Response cancelled = http.with(city).post(BATCHES + "/" + mistakenId + "/cancellation",
+                Map.of("reason", "批次金额待财政确认"));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.json().get("cancelReason").asString()).isEqualTo("批次金额待财政确认");
+        assertThat(claim(city, w.c2()).has("paymentBatchId")).isFalse();
+        Http.Response twice = http.with(city).post(BATCHES + "/" + mistakenId + "/cancellation",
+                Map.of("reason", "again"));
+        assertThat(twice.code()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(twice.json().get("currentState").asString()).isEqualTo("CANCELLED");
+        assertThat(audits(mistakenId, "PAYMENT_BATCH")).containsExactly("PAYMENT_BATCH_CREATED",
+                "PAYMENT_BATCH_CANCELLED");
+        Http.Response openOne = http.with(city).post(BATCHES, Map.of("programmeId", w.programmeId()));
+        long openId = openOne.json().get("batchId").asLong();
+        Http.Response importOpen = upload(city, openId, "csv", "x".getBytes(StandardCharsets.UTF_8));
+        assertThat(importOpen.code()).isEqualTo("PAYMENT_RESULT_MISMATCH");
+        http.with(city).post(BATCHES + "/" + openId + "/cancellation", Map.of("reason", "重做"));
+
+        // ---- re-issued in a later batch (the corrected account, and the timed-out line as sent), then paid -------
         JsonNode later = http.with(city).post(BATCHES, Map.of("programmeId", w.programmeId())).json();
         long laterId = later.get("batchId").asLong();
-        assertThat(later.get("claimCount").asInt()).isEqualTo(1);
-        assertThat(later.get("totalAmount").decimalValue()).isEqualByComparingTo("1234.51");
+        assertThat(later.get("claimCount").asInt()).isEqualTo(2);
+        assertThat(later.get("totalAmount").decimalValue()).isEqualByComparingTo("4234.62");
         assertThat(later.get("lines").get(0).get("payeeName").asString()).isEqualTo("青岛二号科技有限公司");
         assertThat(later.get("lines").get(0).get("accountNo").asString()).isEqualTo("6222020000000022");
+        assertThat(later.get("lines").get(1).get("claimReference").asString()).isEqualTo("SC" + w.c3());
+        assertThat(later.get("lines").get(1).get("accountNo").asString()).isEqualTo("6222020000000001");
         Http.Response second = upload(city, laterId, "csv", csv(List.of(List.of("1", "SC" + w.c2(), "1234.51",
-                "PAID", today().toString(), "BK-0102", ""))).getBytes(StandardCharsets.UTF_8));
+                "PAID", today().toString(), "BK-0102", ""), List.of("2", "SC" + w.c3(), "3000.11", "PAID",
+                today().toString(), "BK-0103", ""))).getBytes(StandardCharsets.UTF_8));
         assertThat(second.status()).as(second.toString()).isEqualTo(200);
         JsonNode reissued = claim(w.second().sme().token(), w.c2());
         assertThat(reissued.get("status").asString()).isEqualTo("PAID");
         assertThat(reissued.get("voucherNo").asString()).isEqualTo("BK-0102");
+        assertThat(reissued.get("paidOn").asString()).as("the SME sees paid on … reference …")
+                .isEqualTo(today().toString());
         assertThat(http.with(city).get(programme).json().get("paid").decimalValue())
                 .isEqualByComparingTo("12234.62");
         assertThat(http.with(w.first().sme().token()).get(BATCHES + "/" + laterId).status()).isEqualTo(403);
         JsonNode read = http.with(token(user(Role.REGULATOR, null, null, null))).get(BATCHES + "/" + laterId).json();
         assertThat(read.get("lines").get(0).get("bankReference").asString()).isEqualTo("BK-0102");
+    }
+
+    /**
+     * One batch pays a bank's compensation payout and two subsidy claims: the payout's ledger journal is posted only
+     * when the result file says PAID (the job only released it), the failed subsidy line is corrected, re-reviewed and
+     * re-issued in a later batch, and the bank reads "paid on … reference …" through its SDK.
+     */
+    @Test
+    void oneBatchPaysACompensationPayoutAndSubsidyClaims() throws Exception {
+        World w = world();
+        String admin = adminToken();
+        String city = w.city().token();
+        DefaultedLoans loans = new DefaultedLoans(this, http, jdbc);
+        ApiClient client = sdk(app(admin, bank(admin), null));
+        DefaultedLoans.Lender lender = loans.lender(client);
+        BankCompensationApi compensation = new BankCompensationApi(client);
+        JsonNode cp = http.with(admin).post("/api/v1/admin/compensation-programmes", Map.of("name",
+                "风险补偿" + BankForms.key().substring(0, 6), "regionCode", w.cityCode(), "effectiveFrom", "2025-01-01"))
+                .json();
+        long cpId = cp.get("programmeId").asLong();
+        assertThat(http.with(admin).post("/api/v1/admin/compensation-programmes/" + cpId + "/agreements", Map.of(
+                "bankId", lender.bankId(), "agreementNo", "HZ" + BankForms.key().substring(0, 8), "activeFrom",
+                "2025-01-01", "attributedFundAmount", new BigDecimal("1000000"))).status()).isEqualTo(201);
+        for (JsonNode fund : cp.get("funds")) {
+            assertThat(http.with(admin).post("/api/v1/admin/compensation-funds/" + fund.get("fundId").asLong()
+                    + "/deposits", Map.of("kind", "DEPOSIT", "amount", new BigDecimal("2000000"), "reference",
+                            "GK" + BankForms.key().substring(0, 8), "depositedOn", today().toString())).status())
+                    .isEqualTo(201);
+        }
+        String loanRef = loans.loan(lender, loans.borrower(w.district(), true), "1000000", "0.8",
+                DefaultedLoans.Dates.standard());
+        long claimId = compensation.fileCompensationClaim(BankForms.key(), new NewCompensationClaim()
+                .externalId("C-" + BankForms.key().substring(0, 12)).programmeId(cpId).loanRef(loanRef)
+                .evidence(List.of(new ClaimEvidence().kind(EvidenceKind.COURT_JUDGMENT).reference("（2026）鲁民初1号"))))
+                .getClaimId();
+        String cc = "/api/v1/compensation/claims/" + claimId;
+        assertThat(http.with(districtReviewer(w.district()).token()).post(cc + "/district-approval", null).status())
+                .isEqualTo(200);
+        assertThat(http.with(city).post(cc + "/city-approval", null).status()).isEqualTo(200);
+        Http.Response launched = http.with(admin).post("/api/v1/admin/jobs/risk-compensation/executions",
+                Map.of("parameters", Map.of("programme", String.valueOf(cpId))));
+        assertThat(runToEnd(admin, launched.json().get("executionId").asLong()).get("status").asString())
+                .isEqualTo("COMPLETED");
+        CompensationClaim released = compensation.getBankCompensationClaim(claimId);
+        assertThat(released.getStatus()).as("the job releases, it does not pay").isEqualTo(
+                CompensationClaimStatus.PAYABLE);
+        assertThat(released.getPayoutFinal()).isTrue();
+        assertThat(released.getPayoutLines()).allSatisfy(l -> assertThat(l.getJournalId()).isNull());
+        assertThat(journals(claimId)).isZero();
+
+        // no settlement account, no line for the bank
+        assertThat(http.with(city).post(BATCHES, Map.of("compensationProgrammeId", cpId)).code())
+                .isEqualTo("NOTHING_TO_PAY");
+        assertThat(http.with(city).post(BATCHES, Map.of("claimIds", List.of(w.c1()))).code())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(http.with(city).put("/api/v1/admin/banks/" + lender.bankId() + "/settlement-account", Map.of(
+                "name", "青岛银行清算户", "bank", "青岛银行营业部", "number", "6217000000000000009")).status())
+                .as("admins only").isEqualTo(403);
+        Http.Response account = http.with(admin).put("/api/v1/admin/banks/" + lender.bankId()
+                + "/settlement-account", Map.of("name", "青岛银行清算户", "bank", "青岛银行营业部", "number",
+                        "6217000000000000009"));
+        assertThat(account.json().get("settlementAccount").get("number").asString())
+                .isEqualTo("6217000000000000009");
+
+        Http.Response made = http.with(city).post(BATCHES, Map.of("programmeId", w.programmeId(), "claimIds",
+                List.of(w.c2(), w.c1()), "compensationProgrammeId", cpId));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        JsonNode batch = made.json();
+        long batchId = batch.get("batchId").asLong();
+        assertThat(batch.get("compensationProgrammeId").asLong()).isEqualTo(cpId);
+        assertThat(batch.get("lines").findValuesAsString("claimReference")).containsExactly("SC" + w.c1(),
+                "SC" + w.c2(), "CC" + claimId);
+        JsonNode payout = batch.get("lines").get(2);
+        assertThat(payout.get("payoutType").asString()).isEqualTo("COMPENSATION");
+        assertThat(payout.get("kind").asString()).isEqualTo("COMPENSATION");
+        assertThat(payout.get("payeeName").asString()).isEqualTo("青岛银行清算户");
+        assertThat(payout.get("accountNo").asString()).isEqualTo("6217000000000000009");
+        assertThat(payout.get("amount").decimalValue()).as("the FUND layers: 40 % + 20 % of 800 000")
+                .isEqualByComparingTo("480000.00");
+        assertThat(batch.get("totalAmount").decimalValue()).isEqualByComparingTo("486234.51");
+        assertThat(http.with(city).post(BATCHES, Map.of("compensationProgrammeId", cpId, "compensationClaimIds",
+                List.of(claimId))).code()).isEqualTo("CLAIM_IN_OPEN_BATCH");
+        assertThat(compensation.getBankCompensationClaim(claimId).getPaymentBatchId()).isEqualTo(batchId);
+        // the bank's file names both programmes on its summary
+        List<List<String>> sheets = firstSheet(download(city, BATCHES + "/" + batchId + "/file?format=xlsx").body(),
+                PaymentBatches.SUMMARY_HEADER.size());
+        assertThat(sheets.get(1).get(1)).contains(" / ");
+
+        Http.Response settled = upload(city, batchId, "csv", csv(List.of(
+                List.of("1", "SC" + w.c1(), "5000.00", "PAID", today().toString(), "BK-2001", ""),
+                List.of("2", "SC" + w.c2(), "1234.51", "FAILED", "", "", "账户已销户 account closed"),
+                List.of("3", "CC" + claimId, "480000.00", "PAID", today().toString(), "BK-2003", "")))
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(settled.status()).as(settled.toString()).isEqualTo(200);
+        JsonNode s = settled.json();
+        assertThat(s.get("paidAmount").decimalValue()).isEqualByComparingTo("485000.00");
+        assertThat(s.get("failedAmount").decimalValue()).isEqualByComparingTo("1234.51");
+        assertThat(s.get("paidAmount").decimalValue().add(s.get("failedAmount").decimalValue()))
+                .isEqualByComparingTo(s.get("totalAmount").decimalValue());
+
+        CompensationClaim paid = compensation.getBankCompensationClaim(claimId);
+        assertThat(paid.getStatus()).isEqualTo(CompensationClaimStatus.PAID);
+        assertThat(paid.getPaidOn()).isEqualTo(today());
+        assertThat(paid.getBankReference()).isEqualTo("BK-2003");
+        assertThat(paid.getPayoutLines().get(0).getJournalId()).as("posted now").isNotNull();
+        assertThat(journals(claimId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT posted_on FROM ledger_journal WHERE payout_claim_id = ?",
+                java.sql.Date.class, claimId).toLocalDate()).isEqualTo(today());
+        JsonNode trial = http.with(city).get("/api/v1/compensation/programmes/" + cpId + "/trial-balance").json();
+        assertThat(trial.get("balanced").asBoolean()).isTrue();
+        assertThat(trial.get("totalDebits").decimalValue()).as("deposits 4 000 000 + payout 480 000")
+                .isEqualByComparingTo("4480000");
+
+        // the failed subsidy line: corrected, re-reviewed by the district, re-issued in a later batch
+        JsonNode failed = claim(w.second().sme().token(), w.c2());
+        assertThat(failed.get("paymentFailureReason").asString()).isEqualTo("账户已销户 account closed");
+        assertThat(failed.get("paymentRetryAllowed").asBoolean()).isFalse();
+        assertThat(http.with(w.second().sme().token()).put(CLAIMS + "/" + w.c2() + "/account", Map.of("name",
+                "青岛二号科技有限公司", "bank", "中国银行青岛分行", "number", "6222020000000022")).status())
+                .isEqualTo(200);
+        assertThat(http.with(districtReviewer(w.district()).token()).post(CLAIMS + "/" + w.c2()
+                + "/account-approval", null).status()).isEqualTo(200);
+        JsonNode later = http.with(city).post(BATCHES, Map.of("programmeId", w.programmeId(), "claimIds",
+                List.of(w.c2()))).json();
+        assertThat(later.get("lines").get(0).get("accountNo").asString()).isEqualTo("6222020000000022");
+        upload(city, later.get("batchId").asLong(), "csv", csv(List.of(List.of("1", "SC" + w.c2(), "1234.51",
+                "PAID", today().toString(), "BK-2101", ""))).getBytes(StandardCharsets.UTF_8));
+        JsonNode reissued = claim(w.second().sme().token(), w.c2());
+        assertThat(reissued.get("status").asString()).isEqualTo("PAID");
+        assertThat(reissued.get("voucherNo").asString()).isEqualTo("BK-2101");
+        assertThat(audits(claimId, "COMPENSATION_CLAIM")).containsSubsequence("COMPENSATION_CLAIM_PAYABLE",
+                "COMPENSATION_CLAIM_PAID");
+    }
+
+    private long journals(long compensationClaimId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM ledger_journal WHERE payout_claim_id = ?", Long.class,
+                compensationClaimId);
     }
 
     @Test
@@ -277,7 +498,7 @@ class PaymentBatchTest extends SubsidyTestSupport {
             Http.Response approved = http.with(city.token()).post(CLAIMS + "/" + id + "/city-approval", null);
             assertThat(approved.json().get("status").asString()).as(approved.toString()).isEqualTo("CITY_APPROVED");
         }
-        return new World(programmeId, first, second, city, c1, c2, c3, interest);
+        return new World(programmeId, region.city(), region.district(), first, second, city, c1, c2, c3, interest);
     }
 
     private long premium(Borrower b, long programmeId, Bank bank, String ref, String invoice, String amount,
@@ -313,11 +534,14 @@ class PaymentBatchTest extends SubsidyTestSupport {
 
     /** A result file as the bank's spreadsheet would give it, the amounts as number cells. */
     private static byte[] xlsx(List<List<String>> lines) throws IOException {
-        List<List<Object>> rows = lines.stream().map(l -> {
+        return xlsxCells(lines.stream().map(l -> {
             List<Object> row = new ArrayList<>(l);
             row.set(2, new BigDecimal(l.get(2)));
             return row;
-        }).toList();
+        }).toList());
+    }
+
+    private static byte[] xlsxCells(List<List<Object>> rows) throws IOException {
         Path file = TableFile.write(true, "回盘", PaymentResultFile.HEADER, rows);
         try {
             return Files.readAllBytes(file);

@@ -10,18 +10,20 @@ import java.util.Set;
 
 /**
  * 索赔状态 a compensation claim: filed by the bank, approved by the district and then by a different city reviewer,
- * paid by the payout job or left waiting for funds (paid first-in-first-out by city approval when money is added);
- * rejected with a reason before the city approval. Who may take a step is the service's concern.
+ * released for payment by the payout job or left waiting for funds (released first-in-first-out by city approval when
+ * money is added), paid when a payment batch's result file says the bank received it; rejected with a reason before
+ * the city approval. Who may take a step is the service's concern.
  */
 public enum ClaimStatus implements MachineState {
-    FILED, DISTRICT_APPROVED, CITY_APPROVED, WAITING_FOR_FUNDS, PAID, REJECTED;
+    FILED, DISTRICT_APPROVED, CITY_APPROVED, WAITING_FOR_FUNDS, PAYABLE, PAID, REJECTED;
 
     /** A step of the review or of the payout job. */
     public enum Step {
         DISTRICT_APPROVE(EnumSet.of(FILED), DISTRICT_APPROVED),
         CITY_APPROVE(EnumSet.of(DISTRICT_APPROVED), CITY_APPROVED),
         WAIT(EnumSet.of(CITY_APPROVED), WAITING_FOR_FUNDS),
-        PAY(EnumSet.of(CITY_APPROVED, WAITING_FOR_FUNDS), PAID),
+        RELEASE(EnumSet.of(CITY_APPROVED, WAITING_FOR_FUNDS), PAYABLE),
+        PAY(EnumSet.of(PAYABLE), PAID),
         REJECT(EnumSet.of(FILED, DISTRICT_APPROVED), REJECTED);
 
         private final Transition<ClaimStatus> transition;
@@ -52,6 +54,7 @@ public enum ClaimStatus implements MachineState {
             case DISTRICT_APPROVED -> NextActor.CITY_REVIEWER;
             case CITY_APPROVED -> NextActor.PAYOUT_JOB;
             case WAITING_FOR_FUNDS -> NextActor.ADMIN;
+            case PAYABLE -> NextActor.TREASURY;
             case PAID, REJECTED -> NextActor.NOBODY;
         };
     }

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +17,11 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * The first sheet of an uploaded workbook (Office Open XML, as Excel, WPS or LibreOffice save it) read as the same
- * table as a CSV: every cell as the text it holds (shared and inline strings, numbers as written, booleans as
- * true/false; a date cell is its serial number, which the reader of the column turns into a date). DTDs are refused and the unpacked
+ * table as a CSV: every cell as the text it holds (shared and inline strings, booleans as true/false; a date cell is
+ * its serial number, which the reader of the column turns into a date). A number cell reads as its exact digits when
+ * it has at most 15 significant digits (what a spreadsheet keeps exactly); a longer one reads in scientific notation
+ * (1.2345678901234567E+19), so that a reader expecting an account number or a reference can refuse it rather than
+ * take digits the spreadsheet has already rounded. DTDs are refused and the unpacked
  * size is bounded, so a crafted file cannot reach outside or exhaust memory.
  */
 public final class XlsxTable {
@@ -25,6 +29,8 @@ public final class XlsxTable {
     /** The most a workbook may unpack to. */
     static final long MAX_UNPACKED = 64L * 1024 * 1024;
     private static final int MAX_COLUMNS = 16_384;
+    /** A spreadsheet keeps 15 significant digits of a number. */
+    private static final int EXACT_DIGITS = 15;
 
     private XlsxTable() {
     }
@@ -137,7 +143,8 @@ public final class XlsxTable {
                 case "v" -> {
                     String v = r.getElementText();
                     String text = "s".equals(type) ? shared.get(Integer.parseInt(v.strip()))
-                            : "b".equals(type) ? ("1".equals(v.strip()) ? "true" : "false") : v;
+                            : "b".equals(type) ? ("1".equals(v.strip()) ? "true" : "false")
+                            : type == null || "n".equals(type) ? number(v.strip()) : v;
                     rows.computeIfAbsent(rowNo, k -> new TreeMap<>()).put(column, text);
                 }
                 case "t" -> {
@@ -151,6 +158,28 @@ public final class XlsxTable {
             }
         }
         return rows;
+    }
+
+    /**
+     * A number cell's text: as written when it has at most 15 significant digits (plain digits if written with an
+     * exponent), scientific notation beyond (see above).
+     */
+    static String number(String v) {
+        BigDecimal n;
+        try {
+            n = new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            return v;
+        }
+        BigDecimal exact = n.stripTrailingZeros();
+        if (n.signum() == 0 || exact.precision() <= EXACT_DIGITS) {
+            boolean exponent = v.indexOf('E') >= 0 || v.indexOf('e') >= 0;
+            return !exponent ? v : (exact.scale() < 0 ? exact.setScale(0) : exact).toPlainString();
+        }
+        String digits = exact.unscaledValue().abs().toString();
+        int exponent = exact.precision() - exact.scale() - 1;
+        return (exact.signum() < 0 ? "-" : "") + digits.charAt(0) + "." + digits.substring(1) + "E"
+                + (exponent < 0 ? "-" : "+") + Math.abs(exponent);
     }
 
     /** The 0-based column of a cell reference such as "AB12"; refused past XFD, the last column Excel has. */

@@ -50,6 +50,16 @@ public final class PaymentResultFile {
     private static final Pattern AMOUNT = Pattern.compile("\\d{1,17}(\\.\\d{1,2})?");
     private static final Pattern LINE_NO = Pattern.compile("\\d{1,9}");
     private static final Pattern SERIAL_DATE = Pattern.compile("\\d{5}(\\.0+)?");
+    /** How an XLSX number cell of more than 15 significant digits reads (see XlsxTable): not exact, so refused. */
+    private static final Pattern INEXACT_NUMBER = Pattern.compile("[-+]?\\d(\\.\\d+)?[Ee][-+]?\\d+");
+    /**
+     * Failure reasons that say nothing about the payee's account (the bank's system, a timeout): such a line may go
+     * out again as sent. Any reason naming the account, or unknown, needs the payee's corrected account.
+     */
+    private static final List<String> RETRYABLE = List.of("SYSTEM_ERROR", "TIMEOUT", "BANK_BUSY", "系统错误",
+            "系统异常", "系统繁忙", "超时");
+    private static final List<String> ACCOUNT_WORDS = List.of("ACCOUNT", "户名", "账号", "账户", "帐号", "帐户",
+            "销户", "冻结");
     /** Spreadsheet serial dates count days from 1899-12-30. */
     private static final LocalDate SERIAL_EPOCH = LocalDate.of(1899, 12, 30);
     private static final int MAX_TEXT = 200;
@@ -73,6 +83,7 @@ public final class PaymentResultFile {
         Map<Integer, Sent> byLine = new HashMap<>();
         sent.forEach(s -> byLine.put(s.lineNo(), s));
         Map<Integer, Outcome> outcomes = new HashMap<>();
+        Map<String, Integer> references = new HashMap<>();
         BigDecimal paid = BigDecimal.ZERO;
         BigDecimal failed = BigDecimal.ZERO;
         BigDecimal sum = BigDecimal.ZERO;
@@ -134,6 +145,15 @@ public final class PaymentResultFile {
                     problems.add(new Problem(row, HEADER.get(5), "BANK_REFERENCE_INVALID",
                             "付款成功的行须有银行流水号（不超过 64 个字符）",
                             "a paid line needs the bank's reference (at most 64 characters)"));
+                } else if (INEXACT_NUMBER.matcher(reference).matches()) {
+                    problems.add(new Problem(row, HEADER.get(5), "CELL_NOT_EXACT",
+                            "银行流水号是超过 15 位有效数字的数字单元格，无法精确读取；请将该列设为文本后重新导出",
+                            "the bank reference is a number cell of more than 15 significant digits and cannot be "
+                                    + "read exactly; format the column as text and export it again"));
+                } else if (references.putIfAbsent(reference, row) != null) {
+                    problems.add(new Problem(row, HEADER.get(5), "BANK_REFERENCE_DUPLICATE", "银行流水号 "
+                            + reference + " 与第 " + references.get(reference) + " 行重复", "the bank reference "
+                            + reference + " is also on row " + references.get(reference)));
                 }
             } else if (result == Result.FAILED && (reason.isEmpty() || reason.length() > MAX_TEXT)) {
                 problems.add(new Problem(row, HEADER.get(6), "FAILURE_REASON_INVALID",
@@ -170,6 +190,15 @@ public final class PaymentResultFile {
         }
         List<Outcome> ordered = sent.stream().map(s -> outcomes.get(s.lineNo())).toList();
         return new Check(List.of(), ordered, paid, failed);
+    }
+
+    /**
+     * Whether a failed line may be re-issued as it was sent (no corrected account): only when its reason names a
+     * bank-side cause (system error, timeout, busy) and nothing about the account.
+     */
+    public static boolean retryAllowed(String reason) {
+        String upper = reason.toUpperCase(java.util.Locale.ROOT);
+        return RETRYABLE.stream().anyMatch(upper::contains) && ACCOUNT_WORDS.stream().noneMatch(upper::contains);
     }
 
     private static Result result(String text) {

@@ -69,4 +69,16 @@ class XlsxTableTest {
         }
         return out.toByteArray();
     }
+
+    @Test
+    void aNumberCellIsItsExactDigitsUpToFifteenAndScientificBeyond() {
+        assertThat(XlsxTable.number("802880200012345")).isEqualTo("802880200012345");
+        assertThat(XlsxTable.number("8.02880200012345E+14")).isEqualTo("802880200012345");
+        assertThat(XlsxTable.number("2000.50")).isEqualTo("2000.50");
+        assertThat(XlsxTable.number("1.5E-2")).isEqualTo("0.015");
+        assertThat(XlsxTable.number("6222020000000002")).as("16 digits: a spreadsheet kept 15")
+                .isEqualTo("6.222020000000002E+15");
+        assertThat(XlsxTable.number("2026120712345678901")).isEqualTo("2.026120712345678901E+18");
+        assertThat(XlsxTable.number("1.2345678901234567E+19")).isEqualTo("1.2345678901234567E+19");
+    }
 }

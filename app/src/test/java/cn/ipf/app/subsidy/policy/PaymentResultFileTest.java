@@ -37,6 +37,31 @@ class PaymentResultFileTest {
     }
 
     @Test
+    void aBankReferenceTwiceOrReadInexactlyIsARowProblem() {
+        Check duplicate = check(List.of(
+                List.of("1", "SC10", "3000.00", "PAID", "2026-03-04", "BK0001", ""),
+                List.of("2", "SC11", "1250.55", "PAID", "2026-03-04", "BK0001", "")));
+        assertThat(duplicate.problems()).extracting(Problem::row, Problem::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "BANK_REFERENCE_DUPLICATE"));
+        Check inexact = check(List.of(
+                List.of("1", "SC10", "3000.00", "PAID", "2026-03-04", "2.026120712345678901E+18", ""),
+                List.of("2", "SC11", "1250.55", "PAID", "2026-03-04", "802880200012345", "")));
+        assertThat(inexact.problems()).extracting(Problem::row, Problem::column, Problem::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "银行流水号", "CELL_NOT_EXACT"));
+    }
+
+    @Test
+    void onlyABankSideFailureMayBeReissuedAsSent() {
+        assertThat(PaymentResultFile.retryAllowed("银行系统超时 TIMEOUT")).isTrue();
+        assertThat(PaymentResultFile.retryAllowed("system_error")).isTrue();
+        assertThat(PaymentResultFile.retryAllowed("系统繁忙，请稍后重试")).isTrue();
+        assertThat(PaymentResultFile.retryAllowed("户名不符 account name mismatch")).isFalse();
+        assertThat(PaymentResultFile.retryAllowed("账户已销户")).isFalse();
+        assertThat(PaymentResultFile.retryAllowed("系统错误：账户冻结")).as("names the account").isFalse();
+        assertThat(PaymentResultFile.retryAllowed("退回")).as("unknown").isFalse();
+    }
+
+    @Test
     void aSpreadsheetSerialDateIsAValueDate() {
         // 46085 = 2026-03-04 counted from 1899-12-30
         Check check = check(List.of(

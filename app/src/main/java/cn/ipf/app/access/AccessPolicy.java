@@ -36,9 +36,14 @@ public class AccessPolicy {
         return new Caller(userId, role, enterpriseId, actor.districtCode());
     }
 
+    /** Whether the caller's role has the permission (a page offers only the actions it may take). */
+    public boolean may(Caller caller, Permission permission) {
+        return permission.allows(caller.role());
+    }
+
     /** 403 unless the caller's role has the permission. */
     public void require(Caller caller, Permission permission) {
-        if (!permission.allows(caller.role())) {
+        if (!may(caller, permission)) {
             throw new ApiException(ErrorCode.FORBIDDEN);
         }
     }

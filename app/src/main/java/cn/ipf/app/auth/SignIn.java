@@ -16,7 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Username and password sign-in with lockout after repeated failures. */
+/** Username and password sign-in with lockout after repeated failures (API tokens and console sessions). */
 @Service
 public class SignIn implements SignInLockout {
 
@@ -41,6 +41,14 @@ public class SignIn implements SignInLockout {
     }
 
     TokenService.TokenPair signIn(String username, String password) {
+        return tokens.signIn(authenticate(username, password));
+    }
+
+    /**
+     * The account behind a username and password, for the API's tokens and the console's session alike: refused
+     * with ACCOUNT_LOCKED while locked, BAD_CREDENTIALS otherwise (each failure counts towards the lockout).
+     */
+    UserAccount authenticate(String username, String password) {
         UserAccount user = users.findByUsername(username);
         // the database compares usernames case- and width-insensitively; the lockout must count per account, not
         // per spelling, or "ADMIN" and "admin " would each get five more tries
@@ -60,7 +68,7 @@ public class SignIn implements SignInLockout {
             throw new ApiException(ErrorCode.BAD_CREDENTIALS);
         }
         attempts.reset(lockKey);
-        return tokens.signIn(user);
+        return user;
     }
 
     /** Unlocks an account (administrators). */

@@ -22,7 +22,7 @@ class IdempotencyConfig {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
                 new IdempotencyFilter(records, tx, problems, maxBodyBytes, cipher, clock, json));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/console/*");
         return registration;
     }
 }

@@ -17,14 +17,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </ol>
  * A claim whose holder seems dead (no completion within 5 minutes) may be taken over; completion only counts for the
  * claim a request took (its claim time is the token), so a slow original that lost its claim rolls its effect back.
+ * The console's forms use the same mechanism, with the key in the action's {@code idem} query parameter.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -53,6 +58,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final Duration RETENTION = Duration.ofHours(24);
     private static final Duration LOCK_TIMEOUT = Duration.ofMinutes(5);
+    private static final String CONSOLE = "/console/";
+    private static final String FORM_KEY = "idem";
 
     private final IdempotencyMapper records;
     private final TransactionTemplate tx;
@@ -82,7 +89,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getHeader(HEADER);
+        String key = key(request);
         Optional<Actor> actor = CurrentActor.find();
         if (key == null) {
             boolean required = "POST".equals(request.getMethod()) && actor.isPresent()
@@ -177,6 +184,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 captured.getHeader(HttpHeaders.LOCATION), secret ? cipher.seal(SecretCipher.Purpose.IDEMPOTENT_RESPONSE, body) : body, secret) == 1;
     }
 
+    private static String formType(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type == null ? null : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    }
+
     private enum Outcome { CLAIMED, REPLAY, MISMATCH, IN_PROGRESS }
 
     private record Claim(Outcome outcome, IdempotencyRecord record) {
@@ -231,12 +243,34 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Same key, same request: method, path, query and body bytes. */
+    /**
+     * The request's key: its header, or for a console form (a browser cannot add a header to a form post) the
+     * {@code idem} query parameter of the form's action, fresh for each rendering of the form.
+     */
+    private static String key(HttpServletRequest request) {
+        String header = request.getHeader(HEADER);
+        if (header != null || !request.getRequestURI().startsWith(CONSOLE) || request.getQueryString() == null) {
+            return header;
+        }
+        return UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
+                .getFirst(FORM_KEY);
+    }
+
+    /**
+     * Same key, same request: method, path, query and body bytes. A form's body was already read into parameters
+     * (by the CSRF check) when it gets here, so a form is compared by its parameters.
+     */
     private static String fingerprint(CachedBodyRequest request) {
         String head = request.getMethod() + "\n" + request.getRequestURI() + "\n"
                 + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n";
         byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
         byte[] body = request.body();
+        if (body.length == 0 && MediaType.APPLICATION_FORM_URLENCODED_VALUE.equals(formType(request))) {
+            StringBuilder form = new StringBuilder();
+            new TreeMap<>(request.getParameterMap()).forEach((name, values) ->
+                    form.append(name).append('=').append(String.join("\u0000", values)).append('\n'));
+            body = form.toString().getBytes(StandardCharsets.UTF_8);
+        }
         byte[] all = new byte[headBytes.length + body.length];
         System.arraycopy(headBytes, 0, all, 0, headBytes.length);
         System.arraycopy(body, 0, all, headBytes.length, body.length);

@@ -17,6 +17,9 @@ public final class CurrentActor {
         if (auth instanceof BankAppAuthentication bank) {
             return Optional.of(bank.actor());
         }
+        if (auth instanceof ConsoleAuthentication person) {
+            return Optional.of(person.actor());
+        }
         if (auth instanceof JwtAuthenticationToken token) {
             Jwt jwt = token.getToken();
             return Optional.of(new Actor(Actor.Kind.USER, jwt.getSubject(), jwt.getClaimAsString(TokenClaims.ROLE),

@@ -39,7 +39,7 @@ interface ClaimMapper {
 
     /** Filters of a claim listing; enterpriseScope / districtScope confine an SME and a district reviewer. */
     record ClaimQuery(Long programmeId, Long runId, Long enterpriseId, String status, String kind,
-            Long enterpriseScope, String districtScope, long offset, int size) {
+            Long enterpriseScope, String districtScope, LocalDate declareByUntil, long offset, int size) {
     }
 
     /** A line with its payment, loan and the loan gates as the run established them. */

@@ -72,9 +72,36 @@ public class SubsidyClaims {
             Pages.Request page) {
         Caller caller = reader();
         ClaimMapper.ClaimQuery query = new ClaimMapper.ClaimQuery(programmeId, runId, enterpriseId,
-                status == null ? null : status.name(), kind,
-                access.visibleEnterprise(caller), access.visibleDistrict(caller), page.offset(), page.size());
+                status == null ? null : status.name(), kind, access.visibleEnterprise(caller),
+                access.visibleDistrict(caller), null, page.offset(), page.size());
         return new Listing(claims.claims(query), page, claims.countClaims(query));
+    }
+
+    /**
+     * 工作台 a reviewer's queues over the claims they see: 待审核 (waiting for their level), 已退回 (rejected),
+     * 待兑付 (city-approved, not yet paid), 即将超期 (computed, to be declared within {@code dueWithinDays}), and the
+     * first claims waiting for them.
+     */
+    record WorkQueue(ClaimStatus pending, long pendingCount, long returned, long awaitingPayment, long dueSoon,
+            List<ClaimMapper.ClaimRow> pendingClaims) {
+    }
+
+    WorkQueue workQueue(int dueWithinDays, Pages.Request page) {
+        Caller caller = reader();
+        ClaimStatus pending = access.may(caller, Permission.APPROVE_SUBSIDY_CLAIM_FOR_CITY)
+                ? ClaimStatus.DISTRICT_APPROVED : ClaimStatus.DECLARED;
+        ClaimMapper.ClaimQuery waiting = query(caller, pending, null, page);
+        return new WorkQueue(pending, claims.countClaims(waiting),
+                claims.countClaims(query(caller, ClaimStatus.REJECTED, null, page)),
+                claims.countClaims(query(caller, ClaimStatus.CITY_APPROVED, null, page)),
+                claims.countClaims(query(caller, ClaimStatus.COMPUTED, calendar.today().plusDays(dueWithinDays),
+                        page)), claims.claims(waiting));
+    }
+
+    private ClaimMapper.ClaimQuery query(Caller caller, ClaimStatus status, LocalDate declareByUntil,
+            Pages.Request page) {
+        return new ClaimMapper.ClaimQuery(null, null, null, status.name(), null, access.visibleEnterprise(caller),
+                access.visibleDistrict(caller), declareByUntil, page.offset(), page.size());
     }
 
     ClaimDetail detail(long claimId) {

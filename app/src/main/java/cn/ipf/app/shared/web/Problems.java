@@ -27,6 +27,8 @@ public class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
     private static final Locale ZH_CN = Locale.SIMPLIFIED_CHINESE;
+    /** Request attribute: the language a console page is shown in, which its messages follow. */
+    public static final String PAGE_LOCALE = Problems.class.getName() + ".pageLocale";
     private static final List<Locale> SUPPORTED = List.of(ZH_CN, Locale.CHINESE, Locale.ENGLISH);
 
     private final MessageSource messages;
@@ -104,8 +106,14 @@ public class Problems {
         return messages.getMessage(key, args, fallback, localeOf(request));
     }
 
-    /** zh-CN unless the client prefers English; also zh-CN when the firewall refuses the header's value. */
+    /**
+     * zh-CN unless the client prefers English; also zh-CN when the firewall refuses the header's value. A console page
+     * has its language chosen by the person (a cookie), which it puts in {@link #PAGE_LOCALE}.
+     */
     public static Locale localeOf(HttpServletRequest request) {
+        if (request.getAttribute(PAGE_LOCALE) instanceof Locale chosen) {
+            return chosen;
+        }
         String header;
         try {
             header = request.getHeader("Accept-Language");

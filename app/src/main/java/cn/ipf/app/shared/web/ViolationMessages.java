@@ -24,7 +24,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * generic one ({@code violation.<Constraint>[.variant]}). A null inside a list is "required" too.
  */
 @Component
-class ViolationMessages {
+public class ViolationMessages {
 
     private final Problems problems;
 
@@ -33,7 +33,7 @@ class ViolationMessages {
     }
 
     /** A Bean Validation violation of the named field. */
-    String describe(HttpServletRequest request, String field, ConstraintViolation<?> violation) {
+    public String describe(HttpServletRequest request, String field, ConstraintViolation<?> violation) {
         Annotation annotation = violation.getConstraintDescriptor().getAnnotation();
         Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
         String constraint = annotation.annotationType().getSimpleName();

@@ -1,0 +1,67 @@
+package cn.ipf.app.console;
+
+import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.web.Problems;
+import cn.ipf.app.shared.web.ViolationMessages;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forms of the console check what the API checks: a form is bound to the contract's own model (e.g.
+ * {@code ClaimDeclaration}) and validated with its constraints, and the service's refusal is shown as the API's
+ * problem message; both in the page's language. Each rendered form carries a fresh idempotency key
+ * ({@link #newKey()}), sent in the action's query ({@code ?idem=}), so a double submit is done once.
+ */
+@Component
+public class ConsoleForms {
+
+    private final Validator validator;
+    private final ViolationMessages violations;
+    private final Problems problems;
+
+    ConsoleForms(Validator validator, ViolationMessages violations, Problems problems) {
+        this.validator = validator;
+        this.violations = violations;
+        this.problems = problems;
+    }
+
+    /** The contract's constraints on the bound model; field names are its property paths. */
+    public <T> FormErrors validate(HttpServletRequest request, T model) {
+        FormErrors errors = FormErrors.none();
+        validator.validate(model).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<T> v) -> v.getPropertyPath().toString()))
+                .forEach(v -> errors.field(v.getPropertyPath().toString(),
+                        violations.describe(request, v.getPropertyPath().toString(), v)));
+        return errors;
+    }
+
+    /** A service's refusal: the problem's localized detail, and its field violations by their fields. */
+    public FormErrors refusal(HttpServletRequest request, ApiException e) {
+        FormErrors errors = FormErrors.none();
+        if (e.violations().isEmpty()) {
+            errors.general(describe(request, e));
+            // some refusals need a word on why the rule exists and what to do (maker-checker)
+            String explanation = problems.text(request, "explain." + e.code().name(), "");
+            if (!explanation.isEmpty()) {
+                errors.general(explanation);
+            }
+        }
+        e.violations().forEach(v -> errors.field(v.field(),
+                problems.text(request, "console.violation." + v.field(), v.message())));
+        return errors;
+    }
+
+    /** The problem's detail in the page's language, e.g. why a claim cannot be approved. */
+    public String describe(HttpServletRequest request, ApiException e) {
+        return problems.text(request, "error." + e.code().name() + ".detail", e.args(), e.code().name());
+    }
+
+    /** A key for one rendering of a form. */
+    public static String newKey() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,57 @@
+package cn.ipf.app.console;
+
+import cn.ipf.app.access.AccessPolicy;
+import cn.ipf.app.access.Caller;
+import cn.ipf.app.security.CurrentActor;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 首页 the root, the sign-in page, the home page built from every feature's {@link HomePanel}, the 403 page. */
+@ConsolePage
+class HomePages {
+
+    private final AccessPolicy access;
+    private final List<HomePanel> panels;
+
+    HomePages(AccessPolicy access, List<HomePanel> panels) {
+        this.access = access;
+        this.panels = panels;
+    }
+
+    @GetMapping("/")
+    String root() {
+        return "redirect:/console";
+    }
+
+    @GetMapping(ConsoleSecurityConfig.LOGIN)
+    String login(@RequestParam(required = false) String error, Model model) {
+        if (CurrentActor.find().isPresent()) {
+            return "redirect:/console";
+        }
+        model.addAttribute("error", error == null ? null : switch (error) {
+            case "locked", "unavailable" -> error;
+            default -> "bad";
+        });
+        return "console/login";
+    }
+
+    @GetMapping("/console")
+    String home(Model model) {
+        Caller caller = access.caller();
+        model.addAttribute("panels", panels.stream().sorted(Comparator.comparingInt(HomePanel::order))
+                .map(p -> p.panel(caller)).flatMap(Optional::stream).toList());
+        return "console/home";
+    }
+
+    @GetMapping("/console/denied")
+    String denied(HttpServletResponse response) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        return "console/denied";
+    }
+}

@@ -1,5 +1,6 @@
 package cn.ipf.app.access;
 
+import cn.ipf.app.access.policy.FileAccess;
 import cn.ipf.app.access.policy.JobRights;
 import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.access.policy.Visibility;
@@ -33,7 +34,7 @@ public class AccessPolicy {
         long userId = Long.parseLong(actor.id());
         Role role = Role.valueOf(actor.role());
         Long enterpriseId = role == Role.SME ? mapper.enterpriseOfUser(userId) : null;
-        return new Caller(userId, role, enterpriseId, actor.districtCode());
+        return new Caller(userId, role, enterpriseId, actor.districtCode(), actor.bankId());
     }
 
     /** Whether the caller's role has the permission (a page offers only the actions it may take). */
@@ -94,5 +95,13 @@ public class AccessPolicy {
             return null;
         }
         return caller.enterpriseId() == null ? -1L : caller.enterpriseId();
+    }
+
+    /**
+     * What the caller may do with the files of a subject of the enterprise in {@code districtCode}; for a bank's
+     * compensation evidence {@code filingBankId} is the bank that filed the claim ({@link FileAccess}).
+     */
+    public FileAccess fileAccess(Caller caller, long enterpriseId, String districtCode, Long filingBankId) {
+        return FileAccess.of(caller.role(), sees(caller, enterpriseId, districtCode), filingBankId, caller.bankId());
     }
 }

@@ -1,8 +1,8 @@
 package cn.ipf.app.consent;
 
 /**
- * Published when a consent is granted or revoked, for what caches a bank's view of the library; {@code bankId} null
- * means the consent concerned all partner banks. Listeners act after commit.
+ * Published when a consent of the enterprise is granted or revoked, for what caches or pushes a bank's view of the
+ * library; {@code bankId} null means the consent concerned all partner banks.
  */
-public record ConsentChanged(Long bankId) {
+public record ConsentChanged(long enterpriseId, Long bankId) {
 }

@@ -86,7 +86,7 @@ public class ConsentService {
             data.put("sharedScopes", names(sharedWith(bank, enterpriseId)));
             outbox.publish(bank, WebhookEventType.CONSENT_GRANTED, data);
         }
-        events.publishEvent(new ConsentChanged(bankId));
+        events.publishEvent(new ConsentChanged(enterpriseId, bankId));
         return granted;
     }
 
@@ -112,7 +112,7 @@ public class ConsentService {
             data.put("sharedScopes", names(still));
             outbox.publish(bank, WebhookEventType.CONSENT_REVOKED, data);
         }
-        events.publishEvent(new ConsentChanged(revoked.bankScope() == ALL_BANKS ? null : revoked.bankScope()));
+        events.publishEvent(new ConsentChanged(enterpriseId, revoked.bankScope() == ALL_BANKS ? null : revoked.bankScope()));
         return revoked;
     }
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import org.apache.ibatis.cursor.Cursor;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +38,11 @@ public class RecommendationService {
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     RecommendationService(EnterpriseMapper enterprises, LibraryAccess access, AuditTrail audit,
-            BusinessCalendar calendar, Clock clock) {
+            BusinessCalendar calendar, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.enterprises = enterprises;
         this.access = access;
         this.audit = audit;
@@ -59,6 +62,7 @@ public class RecommendationService {
         if (!enterprises.find(enterpriseId).recommended()) {
             enterprises.markRecommended(enterpriseId, clock.instant());
             audit.record("LIBRARY_RECOMMENDED", "ENTERPRISE", enterpriseId, Map.of());
+            events.publishEvent(new AdmissionChanged(enterpriseId));
         }
     }
 

@@ -8,7 +8,11 @@ public enum WebhookEventType {
     OFFER_ACCEPTED("application.offer_accepted"),
     OFFER_DECLINED("application.offer_declined"),
     CONSENT_GRANTED("consent.granted"),
-    CONSENT_REVOKED("consent.revoked");
+    CONSENT_REVOKED("consent.revoked"),
+    LIBRARY_ENTERPRISE_ADMITTED("library.enterprise_admitted"),
+    LIBRARY_ENTERPRISE_RECOMMENDED("library.enterprise_recommended"),
+    LIBRARY_ENTERPRISE_WITHDRAWN("library.enterprise_withdrawn"),
+    PLEDGE_ASSET_AT_RISK("pledge.asset_at_risk");
 
     private final String wireName;
 

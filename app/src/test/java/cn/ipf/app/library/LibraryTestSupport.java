@@ -55,7 +55,7 @@ public abstract class LibraryTestSupport extends IntegrationTest {
     public static final String LIB = "/api/v1/library/enterprises";
     /** The deployment's business time zone: decisions and admission dates are dated in it. */
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final String ID_NUMBER = "37020219800101123X";
+    public static final String ID_NUMBER = "37020219800101123X";
     static final String ID_MASKED = "370***********123X";
 
     private static final String USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -260,7 +260,7 @@ public abstract class LibraryTestSupport extends IntegrationTest {
         return http.with(token).post(LIB + "/" + enterpriseId + "/decisions", body);
     }
 
-    JsonNode decided(String token, long enterpriseId, String action, String comment) {
+    public JsonNode decided(String token, long enterpriseId, String action, String comment) {
         Http.Response r = decide(token, enterpriseId, action, comment);
         assertThat(r.status()).as("%s: %s", action, r).isEqualTo(201);
         return r.json();

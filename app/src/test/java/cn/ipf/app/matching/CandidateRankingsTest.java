@@ -81,11 +81,11 @@ class CandidateRankingsTest {
     @Test
     void aConsentChangeDropsTheBanksRankings() {
         rankings.get(KEY, ranking(1));
-        rankings.consentChanged(new ConsentChanged(2L));
+        rankings.consentChanged(new ConsentChanged(1L, 2L));
         assertThat(rankings.get(KEY, ranking(2))).as("another bank's change").hasSize(1);
-        rankings.consentChanged(new ConsentChanged(1L));
+        rankings.consentChanged(new ConsentChanged(1L, 1L));
         assertThat(rankings.get(KEY, ranking(3))).hasSize(3);
-        rankings.consentChanged(new ConsentChanged(null));
+        rankings.consentChanged(new ConsentChanged(1L, null));
         assertThat(rankings.get(KEY, ranking(4))).as("a consent to every bank").hasSize(4);
     }
 

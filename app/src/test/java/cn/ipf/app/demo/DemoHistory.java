@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
  * monthly report of the current month is generated.
  *
  * <p>The default and the recovery are dated relative to today (overdue 200 days ago, defaulted 100 days ago,
- * recovered 5 days ago) so that the claim is always inside its filing window; every amount is fixed.
+ * recovered today) so that the claim is always inside its filing window; every amount is fixed.
  */
 final class DemoHistory {
 
@@ -186,7 +186,7 @@ final class DemoHistory {
         client.job(admin, "risk-compensation", Map.of("programme", String.valueOf(programmeId)));
         try {
             loans.reportRecovery(DEFAULTED_LOAN, key(), new RecoveryReport().externalId(DEFAULTED_LOAN + "-V1")
-                    .recoveredOn(today.minusDays(5)).grossAmount(new BigDecimal("300000"))
+                    .recoveredOn(today).grossAmount(new BigDecimal("300000"))
                     .disposalCosts(new BigDecimal("20000")).source(RecoverySource.AUCTION));
         } catch (ApiException e) {
             throw new IllegalStateException("demo recovery refused: " + e.getResponseBody(), e);

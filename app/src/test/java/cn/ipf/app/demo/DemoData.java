@@ -1,6 +1,7 @@
 package cn.ipf.app.demo;
 
 import cn.ipf.app.bank.BankRegistry;
+import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.app.user.Role;
 import cn.ipf.app.user.UserService;
 import java.util.ArrayList;
@@ -16,11 +17,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Loads the demo world into an empty database: the city, districts, banks, products, enterprises, patents and loans
- * from {@code demo/demo-data.sql}, then one user per role and one API app per bank through the real services (so
- * they are audited like any other change), and prints how to use them.
+ * from {@code demo/demo-data.sql} (the world the tests share: today's applicants, admitted at start-up), then one
+ * user per role and one API app per bank through the real services (so they are audited like any other change), then
+ * two years of history through the history import and the API ({@link DemoHistory}), and prints how to use them.
  *
  * <p>Not a {@code @Configuration}: only the demo launcher adds it as a source, so that no other context that scans
  * the test classes (tests, the bootstrap) loads the demo. It talks to the port the web server actually listens on
@@ -33,7 +36,7 @@ class DemoData {
 
     @Bean
     ApplicationRunner loadDemoData(DataSource dataSource, UserService users, BankRegistry banks,
-            ApplicationContext context) {
+            BusinessCalendar calendar, ApplicationContext context) {
         return (ApplicationArguments args) -> {
             // the runner runs once the server listens, so its port is known here (not when the bean is made)
             if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
@@ -52,17 +55,35 @@ class DemoData {
                         "370211");
                 account(users, lines, "qdbank-officer", "青岛银行客户经理", Role.BANK_OFFICER, null, 1L, null);
                 account(users, lines, "sme-1", "企业 1 经办人", Role.SME, 1L, null, null);
+                List<BankRegistry.IssuedSecret> apps = new ArrayList<>();
                 for (long bankId : new long[] {1, 2}) {
                     BankRegistry.IssuedSecret app = banks.createApp(bankId, "demo app of bank " + bankId, null);
+                    apps.add(app);
                     lines.add(String.format("  bank %d API app: app_id=%s secret=%s", bankId, app.appId(),
                             app.secret()));
                 }
                 String base = "http://localhost:" + port;
-                lines.add("  admitted to the project library: " + admitSome(jdbc, base));
+                lines.add("  admitted to the project library today: " + admitSome(jdbc, base));
                 lines.add("  enterprise 1 shares its data with all banks and applied to product 1: "
                         + require(applyAsSme(base), "the demo application of enterprise 1"));
-                lines.add("  the city's subsidy programme 1 and compensation programme 1 (for what-if simulations): "
-                        + require(programmes(base), "the demo programmes"));
+                DemoClient client = new DemoClient(base);
+                DemoHistory history = new DemoHistory(client, jdbc, calendar.today());
+                lines.add("  LPR entered by the admin: " + history.lprMonths());
+                String admin = client.signIn("admin", PASSWORD);
+                long subsidyProgramme = client.call(admin, "POST", "/api/v1/admin/subsidy-programmes", """
+                        {"name":"青岛市知识产权质押贷款贴息","regionCode":"370200","budget":5000000,
+                         "periodStart":"2024-01-01","periodEnd":"2026-12-31"}""").get("programmeId").asLong();
+                JsonNode compensationProgramme = client.call(admin, "POST", "/api/v1/admin/compensation-programmes",
+                        """
+                        {"name":"青岛市知识产权质押融资风险补偿","regionCode":"370200","effectiveFrom":"2024-01-01"}""");
+                lines.add("  the city's subsidy programme " + subsidyProgramme + " and compensation programme "
+                        + compensationProgramme.get("programmeId").asLong());
+                lines.add("  history imported (demo/history/*.csv): " + history.importHistory());
+                lines.addAll(history.smeAccounts(users));
+                lines.add("  " + history.subsidies(subsidyProgramme));
+                lines.add("  compensation: " + history.compensation(compensationProgramme, apps.get(0).appId(),
+                        apps.get(0).secret()));
+                lines.add("  monthly report generated for " + history.monthlyReport());
             } else {
                 lines.add("  (database already had data; demo accounts unchanged)");
             }
@@ -120,17 +141,6 @@ class DemoData {
                 && client.post(sme, "/api/v1/library/enterprises/1/loan-applications", """
                         {"productId":1,"amount":1000000,"termMonths":12,"purpose":"水下机器人量产备料",
                          "assets":[{"kind":"PATENT","id":3}]}""");
-    }
-
-    /** The admin opens the city's interest-subsidy and risk-compensation programmes with the shipped rules. */
-    private static boolean programmes(String base) {
-        DemoClient client = new DemoClient(base);
-        String admin = client.signIn("admin", PASSWORD);
-        return client.post(admin, "/api/v1/admin/subsidy-programmes", """
-                        {"name":"青岛市知识产权质押贷款贴息","regionCode":"370200","budget":5000000,
-                         "periodStart":"2025-01-01","periodEnd":"2026-12-31"}""")
-                && client.post(admin, "/api/v1/admin/compensation-programmes", """
-                        {"name":"青岛市知识产权质押融资风险补偿","regionCode":"370200","effectiveFrom":"2025-01-01"}""");
     }
 
     private static void account(UserService users, List<String> lines, String username, String name, Role role,

@@ -56,8 +56,7 @@ public class BankScorecards {
     Card own(long bankId, YearMonth month) {
         List<Card> cards = cards(bankId, month);
         return cards.isEmpty() ? new Card(bankId, mapper.bankName(bankId), month, 0, 0,
-                workingCalendar.compute(days -> Scorecard.of(List.of(), days, deadlines.workingDays())))
-                : cards.get(0);
+                Scorecard.of(List.of(), null, deadlines.workingDays())) : cards.get(0);
     }
 
     private List<Card> cards(Long bankId, YearMonth month) {
@@ -74,6 +73,8 @@ public class BankScorecards {
         received.forEach((id, row) -> names.put(id, row.bankName()));
         overdue.forEach((id, row) -> names.put(id, row.bankName()));
         return workingCalendar.compute(days -> {
+            // a month the calendar does not cover is refused even when it has no decisions to measure yet
+            days.requireYear(month.getYear());
             List<Card> cards = new ArrayList<>();
             names.forEach((id, name) -> cards.add(new Card(id, name, month, count(received, id),
                     count(overdue, id), Scorecard.of(decisions.getOrDefault(id, List.of()).stream()

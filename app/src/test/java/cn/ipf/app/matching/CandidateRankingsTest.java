@@ -26,52 +26,75 @@ class CandidateRankingsTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     /** The cluster-wide version per bank (Redis in production). */
     private final Map<Long, String> versions = new ConcurrentHashMap<>();
+    /** Refreshes run on the calling thread, so a test sees a refresh's result at the next request. */
     private final CandidateRankings rankings = new CandidateRankings(TTL, now::get,
-            bank -> versions.getOrDefault(bank, "v0"));
+            bank -> versions.getOrDefault(bank, "v0"), Runnable::run);
     private final AtomicInteger computations = new AtomicInteger();
 
     @Test
-    void aRankingIsComputedOnceAndKeptForItsTimeToLive() {
+    void aRankingIsComputedOnceAndRefreshedAfterItsTimeToLive() {
         assertThat(rankings.get(KEY, ranking(1))).hasSize(1);
-        later(Duration.ofSeconds(53));
-        assertThat(rankings.get(KEY, ranking(2))).as("kept: at least 9/10 of the TTL").hasSize(1);
+        later(Duration.ofSeconds(59));
+        assertThat(rankings.get(KEY, ranking(2))).as("kept for its TTL").hasSize(1);
         assertThat(computations).hasValue(1);
-        later(Duration.ofSeconds(7));
-        assertThat(rankings.get(KEY, ranking(3))).as("expired: this request recomputes").hasSize(3);
-        assertThat(rankings.get(KEY, ranking(4))).as("and the new ranking is kept").hasSize(3);
+        later(Duration.ofSeconds(2));
+        assertThat(rankings.get(KEY, ranking(3))).as("due: served as it is while it is refreshed").hasSize(1);
+        assertThat(computations).as("refreshed with the computation it was made with").hasValue(2);
+        assertThat(rankings.get(KEY, ranking(4))).as("and the refreshed ranking is kept").hasSize(1);
+        assertThat(computations).hasValue(2);
     }
 
     @Test
-    void othersAreServedTheExpiredRankingWhileOneRequestRecomputesIt() throws Exception {
-        rankings.get(KEY, ranking(1));
-        later(TTL.plusSeconds(1));
+    void othersAreServedTheRankingWhileOneRefreshIsRunning() throws Exception {
         CountDownLatch computing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<List<CandidateSearch.Ranked>> refresher = CompletableFuture.supplyAsync(() ->
-                rankings.get(KEY, () -> {
-                    computing.countDown();
-                    await(release);
-                    return ranked(2);
-                }));
+        AtomicInteger size = new AtomicInteger(1);
+        CandidateRankings background = new CandidateRankings(TTL, now::get, bank -> "v0",
+                r -> new Thread(r).start());
+        background.get(KEY, () -> {
+            if (size.get() > 1) {
+                computing.countDown();
+                await(release);
+            }
+            return ranked(size.get());
+        });
+        size.set(2);
+        later(TTL.plusSeconds(1));
+        assertThat(background.get(KEY, ranking(9))).as("served at once, refresh started").hasSize(1);
         assertThat(computing.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(rankings.get(KEY, ranking(9))).as("served at once, not computed again").hasSize(1);
+        assertThat(background.get(KEY, ranking(9))).as("still served while refreshing").hasSize(1);
         release.countDown();
-        assertThat(refresher.get(5, TimeUnit.SECONDS)).hasSize(2);
-        assertThat(rankings.get(KEY, ranking(9))).hasSize(2);
-        assertThat(computations).as("the ranking(9) suppliers never ran").hasValue(1);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (background.get(KEY, ranking(9)).size() != 2 && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertThat(background.get(KEY, ranking(9))).hasSize(2);
+        assertThat(computations).as("the ranking(9) suppliers never ran").hasValue(0);
     }
 
     @Test
-    void aRankingExpiredForLongerThanItsTimeToLiveIsNotServed() {
+    void aRankingOlderThanTwiceItsTimeToLiveIsNotServed() {
         rankings.get(KEY, ranking(1));
         later(TTL.multipliedBy(2));
         assertThat(rankings.get(KEY, ranking(2))).hasSize(2);
     }
 
     @Test
-    void aFailedRecomputationLeavesTheNextRequestToTryAgain() {
-        rankings.get(KEY, ranking(1));
+    void aFailedRefreshKeepsTheRankingAndTheNextDueRequestTriesAgain() {
+        AtomicInteger calls = new AtomicInteger();
+        rankings.get(KEY, () -> {
+            if (calls.incrementAndGet() == 2) {
+                throw new IllegalStateException("database gone");
+            }
+            return ranked(calls.get());
+        });
         later(TTL.plusSeconds(1));
+        assertThat(rankings.get(KEY, ranking(9))).as("the failed refresh is not the request's failure").hasSize(1);
+        assertThat(rankings.get(KEY, ranking(9))).as("tried again").hasSize(3);
+    }
+
+    @Test
+    void aFailedFirstComputationIsTheRequestsFailureAndNothingIsKept() {
         assertThatThrownBy(() -> rankings.get(KEY, () -> {
             throw new IllegalStateException("database gone");
         })).hasMessage("database gone");
@@ -90,7 +113,7 @@ class CandidateRankingsTest {
     }
 
     @Test
-    void aRankingOfAnotherVersionIsNeverServedNorServedWhileRecomputed() {
+    void aRankingOfAnotherVersionIsNeverServedNorServedWhileRefreshing() {
         rankings.get(KEY, ranking(1));
         versions.put(2L, "v1");
         assertThat(rankings.get(KEY, ranking(2))).as("another bank's version").hasSize(1);
@@ -100,8 +123,17 @@ class CandidateRankingsTest {
         assertThat(rankings.get(KEY, ranking(4))).as("kept under the new version").hasSize(3);
         later(TTL.plusSeconds(1));
         versions.put(1L, "v2");
-        assertThat(rankings.get(KEY, ranking(5))).as("expired and of an old version: not served while recomputed")
-                .hasSize(5);
+        int before = computations.get();
+        assertThat(rankings.get(KEY, ranking(5))).as("due and of an old version: recomputed under v2 (here by the"
+                + " refresh, which reads the version first) before answering").hasSize(3);
+        assertThat(computations).hasValue(before + 1);
+    }
+
+    @Test
+    void aTimeToLiveOfZeroKeepsNothing() {
+        CandidateRankings uncached = new CandidateRankings(Duration.ZERO, now::get, bank -> "v0", Runnable::run);
+        uncached.get(KEY, ranking(1));
+        assertThat(uncached.get(KEY, ranking(2))).hasSize(2);
     }
 
     private void later(Duration d) {

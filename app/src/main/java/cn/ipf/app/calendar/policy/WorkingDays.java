@@ -20,10 +20,15 @@ public final class WorkingDays {
         this.coveredYears = Set.copyOf(coveredYears);
     }
 
-    public boolean isWorkingDay(LocalDate day) {
-        if (!coveredYears.contains(day.getYear())) {
-            throw new CalendarNotCovered(day.getYear());
+    /** {@link CalendarNotCovered} unless the year has a table. */
+    public void requireYear(int year) {
+        if (!coveredYears.contains(year)) {
+            throw new CalendarNotCovered(year);
         }
+    }
+
+    public boolean isWorkingDay(LocalDate day) {
+        requireYear(day.getYear());
         DayKind kind = exceptions.get(day);
         if (kind != null) {
             return kind == DayKind.WORKDAY;

@@ -112,6 +112,7 @@ public class BankEvents {
     @Transactional
     public Followed linkLoan(long bankId, long intentionId, String loanRef) {
         IntentionRow intention = lock(bankId, intentionId);
+        IntentionStatus to = move(intention, IntentionStatus.Step.LINK_LOAN);
         long loanId = loans.loanOf(bankId, loanRef, intention.enterpriseId())
                 .orElseThrow(() -> new ApiException(ErrorCode.LOAN_NOT_FOUND, loanRef));
         Long linkedTo = mapper.intentionOfLoan(loanId);
@@ -121,7 +122,6 @@ public class BankEvents {
             }
             throw new ApiException(ErrorCode.LOAN_ALREADY_LINKED, loanRef);
         }
-        IntentionStatus to = move(intention, IntentionStatus.Step.LINK_LOAN);
         Instant now = clock.instant();
         mapper.linkLoan(intentionId, loanId, now);
         mapper.setIntentionStatus(intentionId, to.name(), now);

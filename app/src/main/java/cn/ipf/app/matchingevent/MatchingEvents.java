@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -126,15 +127,9 @@ public class MatchingEvents {
                         .with("enterpriseId", id);
             }
         }
-        Set<Long> on = new HashSet<>(mapper.enterpriseIds(eventId));
         Instant now = clock.instant();
-        List<Long> added = new ArrayList<>();
-        for (Long id : enterpriseIds) {
-            if (on.add(id)) {
-                mapper.insertParticipant(eventId, id, now);
-                added.add(id);
-            }
-        }
+        List<Long> added = addMissing(enterpriseIds, mapper.enterpriseIds(eventId),
+                id -> mapper.insertParticipant(eventId, id, now));
         audit.record("MATCHING_EVENT_ENTERPRISES_SELECTED", "MATCHING_EVENT", eventId, Map.of("added", added));
         return detail(caller, event);
     }
@@ -146,15 +141,9 @@ public class MatchingEvents {
         if (mapper.knownBanks(bankIds).size() != bankIds.size()) {
             throw new ApiException(ErrorCode.BANK_IDS_UNKNOWN);
         }
-        Set<Long> invited = new HashSet<>(mapper.banks(eventId).stream().map(EventBankRow::bankId).toList());
         Instant now = clock.instant();
-        List<Long> added = new ArrayList<>();
-        for (Long id : bankIds) {
-            if (invited.add(id)) {
-                mapper.insertBank(eventId, id, now);
-                added.add(id);
-            }
-        }
+        List<Long> added = addMissing(bankIds, mapper.banks(eventId).stream().map(EventBankRow::bankId).toList(),
+                id -> mapper.insertBank(eventId, id, now));
         audit.record("MATCHING_EVENT_BANKS_INVITED", "MATCHING_EVENT", eventId, Map.of("added", added));
         return detail(caller, event);
     }
@@ -203,6 +192,19 @@ public class MatchingEvents {
         changes.put("pitchLink", attending ? pitchLink : null);
         audit.record("MATCHING_EVENT_ANSWERED", "MATCHING_EVENT", eventId, changes);
         return detail(caller, event);
+    }
+
+    /** Inserts the wanted ids not yet present (what is already on the event is kept as it is); answers them. */
+    private static List<Long> addMissing(List<Long> wanted, List<Long> present, LongConsumer insert) {
+        Set<Long> on = new HashSet<>(present);
+        List<Long> added = new ArrayList<>();
+        for (Long id : wanted) {
+            if (on.add(id)) {
+                insert.accept(id);
+                added.add(id);
+            }
+        }
+        return added;
     }
 
     private Detail move(Caller caller, long eventId, Step step, String action) {

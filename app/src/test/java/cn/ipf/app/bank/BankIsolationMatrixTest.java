@@ -16,8 +16,10 @@ import cn.ipf.app.webhook.WebhookDispatcher;
 import cn.ipf.sdk.api.BankApplicationsApi;
 import cn.ipf.sdk.api.BankCandidatesApi;
 import cn.ipf.sdk.api.BankCompensationApi;
+import cn.ipf.sdk.api.BankCreditLinesApi;
 import cn.ipf.sdk.api.BankIdentityApi;
 import cn.ipf.sdk.api.BankLoansApi;
+import cn.ipf.sdk.api.BankMatchingEventsApi;
 import cn.ipf.sdk.api.BankProductsApi;
 import cn.ipf.sdk.api.BankWebhookDeliveriesApi;
 import cn.ipf.sdk.api.BankWebhooksApi;
@@ -26,16 +28,24 @@ import cn.ipf.sdk.model.ApplicationMessage;
 import cn.ipf.sdk.model.ClaimEvidence;
 import cn.ipf.sdk.model.ClosureReport;
 import cn.ipf.sdk.model.CompensationClaim;
+import cn.ipf.sdk.model.CreditLine;
 import cn.ipf.sdk.model.DefaultReport;
 import cn.ipf.sdk.model.DelinquencyReport;
 import cn.ipf.sdk.model.DelinquencyState;
 import cn.ipf.sdk.model.DisbursementReport;
 import cn.ipf.sdk.model.EvidenceKind;
+import cn.ipf.sdk.model.IntentionCreditReport;
+import cn.ipf.sdk.model.IntentionLoanLink;
 import cn.ipf.sdk.model.Loan;
 import cn.ipf.sdk.model.LoanApplication;
 import cn.ipf.sdk.model.LoanProduct;
 import cn.ipf.sdk.model.LoanRejection;
+import cn.ipf.sdk.model.MatchingEventSummary;
 import cn.ipf.sdk.model.NewCompensationClaim;
+import cn.ipf.sdk.model.NewCreditLine;
+import cn.ipf.sdk.model.NewCreditLineMember;
+import cn.ipf.sdk.model.NewDrawdown;
+import cn.ipf.sdk.model.NewEventIntention;
 import cn.ipf.sdk.model.NewOverallNplRate;
 import cn.ipf.sdk.model.NewWebhookEndpoint;
 import cn.ipf.sdk.model.OverallNplRate;
@@ -132,6 +142,27 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
                 .rate(new BigDecimal("0.0125")));
         CompensationClaim claimBefore = compensationA.getBankCompensationClaim(claimA);
 
+        // a matching event A is invited to with A's intention, and A's collective credit line
+        String office = districtReviewer(DISTRICT).token();
+        long eventA = http.with(office).post("/api/v1/matching-events", Map.of("kind", "ROADSHOW", "title",
+                unique("路演"), "eventDate", today().toString(), "place", "会议中心", "districtCodes",
+                List.of(DISTRICT))).json().get("eventId").asLong();
+        String eventPath = "/api/v1/matching-events/" + eventA;
+        assertThat(http.with(office).post(eventPath + "/banks", Map.of("bankIds", List.of(bankA))).status())
+                .isEqualTo(200);
+        assertThat(http.with(office).post(eventPath + "/enterprises", Map.of("enterpriseIds", List.of(enterprise)))
+                .status()).isEqualTo(200);
+        assertThat(http.with(office).post(eventPath + "/publication", null).status()).isEqualTo(200);
+        long intentionA = new BankMatchingEventsApi(a).recordEventIntention(eventA, key(),
+                new NewEventIntention().enterpriseId(enterprise)).getIntentionId();
+        NewCreditLine lineForm = new NewCreditLine().externalId(unique("CL")).productId(productA.getProductId())
+                .totalLimit(new BigDecimal("1000000")).validFrom(today()).validUntil(today().plusDays(30))
+                .members(List.of(new NewCreditLineMember().enterpriseId(enterprise)
+                        .subLimit(new BigDecimal("1000000"))));
+        BankCreditLinesApi linesA = new BankCreditLinesApi(a);
+        long lineA = linesA.grantCreditLine(key(), lineForm).getLineId();
+        CreditLine lineBefore = linesA.getBankCreditLine(lineA);
+
         // bank B names A's objects on every endpoint that takes an id: 404, whatever the method
         BankProductsApi products = new BankProductsApi(b);
         BankApplicationsApi applications = new BankApplicationsApi(b);
@@ -140,6 +171,8 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
         BankWebhookDeliveriesApi deliveries = new BankWebhookDeliveriesApi(b);
         BankCandidatesApi candidates = new BankCandidatesApi(b);
         BankCompensationApi compensation = new BankCompensationApi(b);
+        BankMatchingEventsApi events = new BankMatchingEventsApi(b);
+        BankCreditLinesApi lines = new BankCreditLinesApi(b);
         long pA = productA.getProductId();
         LocalDate day = signedOn.plusDays(2);
         Map<String, Call> notFound = new LinkedHashMap<>();
@@ -185,6 +218,19 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
                 claim(programmeId, defaultedA)));
         notFound.put("getWebhookDelivery", () -> deliveries.getWebhookDelivery(deliveryA));
         notFound.put("redeliverWebhook", () -> deliveries.redeliverWebhook(deliveryA, key()));
+        notFound.put("getBankMatchingEvent", () -> events.getBankMatchingEvent(eventA));
+        notFound.put("recordEventIntention", () -> events.recordEventIntention(eventA, key(),
+                new NewEventIntention().enterpriseId(enterprise)));
+        notFound.put("reportIntentionCredit", () -> events.reportIntentionCredit(intentionA, key(),
+                new IntentionCreditReport().amount(BigDecimal.ONE).grantedOn(today())));
+        notFound.put("linkIntentionLoan", () -> events.linkIntentionLoan(intentionA, key(),
+                new IntentionLoanLink().loanRef(loanA)));
+        notFound.put("dropEventIntention", () -> events.dropEventIntention(intentionA, key()));
+        notFound.put("getBankCreditLine", () -> lines.getBankCreditLine(lineA));
+        notFound.put("reportCreditLineDrawdown", () -> lines.reportCreditLineDrawdown(lineA, key(),
+                new NewDrawdown().externalId(unique("DD")).enterpriseId(enterprise).amount(BigDecimal.ONE)
+                        .drawnOn(today())));
+        notFound.put("closeCreditLine", () -> lines.closeCreditLine(lineA, key()));
 
         notFound.forEach((operation, call) -> assertThat(status(call)).as(operation).isEqualTo(404));
         assertThat(status(() -> candidates.getCandidate(productB, enterprise)))
@@ -216,6 +262,12 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
         ownOnly.put("listOverallNplRates", () -> assertThat(compensation.listOverallNplRates())
                 .extracting(OverallNplRate::getRate).singleElement()
                 .satisfies(r -> assertThat(r).isEqualByComparingTo("0.03")));
+        ownOnly.put("listBankMatchingEvents", () -> assertThat(events.listBankMatchingEvents(0, 200).getItems())
+                .extracting(MatchingEventSummary::getEventId).doesNotContain(eventA));
+        ownOnly.put("listBankCreditLines", () -> assertThat(lines.listBankCreditLines(0, 200).getItems()).isEmpty());
+        ownOnly.put("grantCreditLine", () -> assertThat(problemCode(() -> lines.grantCreditLine(key(),
+                lineForm.externalId(unique("CLB")).productId(productB))))
+                .as("an enterprise that shares with A only").isEqualTo("ENTERPRISE_NOT_ELIGIBLE"));
         for (Call check : ownOnly.values()) {
             check.run();
         }
@@ -232,6 +284,9 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
         Loan loanAfter = loansA.getBankLoan(loanA);
         assertThat(loanAfter).usingRecursiveComparison().isEqualTo(loanBefore);
         assertThat(compensationA.getBankCompensationClaim(claimA)).usingRecursiveComparison().isEqualTo(claimBefore);
+        assertThat(linesA.getBankCreditLine(lineA)).usingRecursiveComparison().isEqualTo(lineBefore);
+        assertThat(new BankMatchingEventsApi(a).getBankMatchingEvent(eventA).getIntentions()).singleElement()
+                .satisfies(i -> assertThat(i.getStatus().getValue()).isEqualTo("INTERESTED"));
         assertThat(compensationA.listOverallNplRates()).singleElement()
                 .satisfies(r -> assertThat(r.getRate()).isEqualByComparingTo("0.0125"));
         assertThat(new BankApplicationsApi(a).getBankLoanApplication(applicationA).getStatus().getValue())

@@ -480,18 +480,6 @@ class LoanLifecycleTest extends LibraryTestSupport {
                 .as("the library's screening sees the default").isEqualTo(disbursedOn.plusDays(4));
     }
 
-    /** The problem body of a call the SDK reports as refused. */
-    private static JsonNode problem(SdkCall call) {
-        try {
-            call.run();
-        } catch (cn.ipf.sdk.client.ApiException e) {
-            return tools.jackson.databind.json.JsonMapper.builder().build().readTree(e.getResponseBody());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("the call was accepted");
-    }
-
     private static List<String> strings(JsonNode array) {
         List<String> values = new java.util.ArrayList<>();
         array.forEach(v -> values.add(v.asString()));

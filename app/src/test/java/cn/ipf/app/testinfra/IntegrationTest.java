@@ -167,6 +167,18 @@ public abstract class IntegrationTest {
         throw new AssertionError("the call was accepted");
     }
 
+    /** The problem body of a call the SDK reports as refused. */
+    protected static JsonNode problem(SdkCall call) {
+        try {
+            call.run();
+        } catch (cn.ipf.sdk.client.ApiException e) {
+            return tools.jackson.databind.json.JsonMapper.builder().build().readTree(e.getResponseBody());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("the call was accepted");
+    }
+
     @FunctionalInterface
     protected interface SdkCall {
         void run() throws Exception;

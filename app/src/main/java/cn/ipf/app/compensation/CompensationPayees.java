@@ -66,7 +66,7 @@ class CompensationPayees implements PayoutSource {
         String purpose = "知识产权质押融资风险补偿 " + p.externalId() + " 贷款 " + p.loanRef() + " "
                 + type().reference(claimId);
         return new PayoutCandidate(claimId, "COMPENSATION", p.accountName(), p.accountNo(), p.accountBank(),
-                p.fundTotal(), purpose.length() > 200 ? purpose.substring(0, 200) : purpose, null, null);
+                p.fundTotal(), purpose, null, null);
     }
 
     @Override

@@ -42,8 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
  * when no claim of the programme approved before it still waits (first in, first out) and every fund it draws on
  * covers its layer with cash that earlier released payouts do not hold; the payout lines then keep the calculator's
  * trace and the claim is PAYABLE, paid through a payment batch ({@link #pay}: the payout journal is posted only when
- * the bank's result file says PAID). Otherwise the claim waits. A recovery is returned once: the FUND layers' parts debit the funds'
- * cash and credit their recoveries account; the other layers' parts are traced (settled outside the platform).
+ * the bank's result file says PAID). Otherwise the claim waits. A recovery is returned once: the FUND layers' parts
+ * debit the funds' cash and credit their recoveries account; the other layers' parts are traced (settled outside the
+ * platform).
  */
 @Service
 public class CompensationSettlement implements CompensationPayouts {
@@ -79,7 +80,7 @@ public class CompensationSettlement implements CompensationPayouts {
 
     /** The payout the claim would get now under its rule version: the calculator, nothing written. */
     List<PayoutLineRow> preview(ClaimRow claim) {
-        return lines(claim, payout(claim), fundIds(claim.programmeId()), Map.of());
+        return lines(claim, payout(claim), fundIds(claim.programmeId()));
     }
 
     @Override
@@ -115,7 +116,7 @@ public class CompensationSettlement implements CompensationPayouts {
             }
             return Outcome.WAITING;
         }
-        claims.insertPayoutLines(lines(claim, payout, funds, Map.of()));
+        claims.insertPayoutLines(lines(claim, payout, funds));
         claims.markPayable(claimId, clock.instant());
         audit.recordAs(Actor.SYSTEM, "COMPENSATION_CLAIM_PAYABLE", "COMPENSATION_CLAIM", claimId, Map.of(
                 "lossBase", payout.lossBase().toPlainString(), "fundTotal", payout.fundTotal().toPlainString(),
@@ -225,15 +226,15 @@ public class CompensationSettlement implements CompensationPayouts {
         return id;
     }
 
-    private static List<PayoutLineRow> lines(ClaimRow claim, Payout p, Map<String, Long> funds,
-            Map<String, Long> postings) {
+    /** The payout's lines as the calculator gives them; postings are set when the payout is paid. */
+    private static List<PayoutLineRow> lines(ClaimRow claim, Payout p, Map<String, Long> funds) {
         List<PayoutLineRow> lines = new ArrayList<>();
         for (int i = 0; i < p.layers().size(); i++) {
             LayerPayout l = p.layers().get(i);
             lines.add(new PayoutLineRow(claim.id(), i + 1, l.layer().code(), l.layer().kind().name(),
                     l.layer().share(), l.layer().kind() == LayerKind.FUND ? funds.get(l.layer().code()) : null,
                     p.lossBase(), l.exact(), l.amountBeforeCap(), l.amount(), l.roundingAdjustment(), p.capApplied(),
-                    p.fundTotalBeforeCap(), p.fundCap(), p.rulesVersion(), postings.get(l.layer().code()), null));
+                    p.fundTotalBeforeCap(), p.fundCap(), p.rulesVersion(), null, null));
         }
         return lines;
     }

@@ -39,7 +39,8 @@ class SmeApplicationController implements LoanApplicationsApi {
                 .subsidyLines(view.subsidyLines().stream().map(l -> new LoanSubsidyLine().claimId(l.claimId())
                         .claimStatus(l.claimStatus()).lineNo(l.lineNo()).paymentExternalId(l.paymentExternalId())
                         .sequenceNo(l.sequenceNo()).interestAmount(l.interestAmount()).reason(l.reason())
-                        .amount(l.amount()).paidOn(l.paidOn()).voucherNo(l.voucherNo())).toList()));
+                        .amount(l.amount()).paidOn(l.paidOn()).voucherNo(l.voucherNo())
+                        .paymentFailureReason(l.paymentFailureReason())).toList()));
     }
 
     @Override

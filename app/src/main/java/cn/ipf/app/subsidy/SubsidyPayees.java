@@ -70,7 +70,7 @@ class SubsidyPayees implements PayoutSource {
         String purpose = PURPOSE.get(c.kind()) + (c.period() == null ? "" : " " + c.period()) + " "
                 + type().reference(claimId);
         return new PayoutCandidate(claimId, c.kind(), c.accountName(), c.accountNo(), c.accountBank(),
-                c.totalAmount(), purpose.length() > 200 ? purpose.substring(0, 200) : purpose, null, null);
+                c.totalAmount(), purpose, null, null);
     }
 
     @Override

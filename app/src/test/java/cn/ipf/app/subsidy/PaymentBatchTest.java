@@ -194,6 +194,11 @@ class PaymentBatchTest extends SubsidyTestSupport {
         assertThat(paid.get("paidOn").asString()).isEqualTo(today().toString());
         assertThat(paid.has("paymentBatchId")).isFalse();
         assertThat(claim(city, w.interest()).get("status").asString()).isEqualTo("PAID");
+        String loans = "/api/v1/library/enterprises/" + w.first().enterpriseId() + "/loans";
+        JsonNode myLoan = http.with(w.first().sme().token()).get(loans + "/" + http.with(w.first().sme().token())
+                .get(loans).json().get(0).get("loanId").asLong()).json();
+        assertThat(myLoan.get("subsidyLines").findValuesAsString("voucherNo")).as("on the SME's loan too")
+                .contains("BK-0004");
         assertThat(http.with(city).get(programme).json().get("paid").decimalValue())
                 .isEqualByComparingTo("8000.00");
         JsonNode failed = claim(w.second().sme().token(), w.c2());

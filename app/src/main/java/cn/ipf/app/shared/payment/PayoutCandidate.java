@@ -9,6 +9,15 @@ import java.math.BigDecimal;
 public record PayoutCandidate(long claimId, String kind, String payeeName, String accountNo, String accountBank,
         BigDecimal amount, String purpose, Refusal refusal, Long openBatchId) {
 
+    /** A batch line's purpose holds at most this many characters (the column's size and the bank file's field). */
+    public static final int MAX_PURPOSE = 200;
+
+    public PayoutCandidate {
+        if (purpose != null && purpose.length() > MAX_PURPOSE) {
+            purpose = purpose.substring(0, MAX_PURPOSE);
+        }
+    }
+
     /** Why a claim cannot go into a batch now. */
     public enum Refusal {
         NOT_FOUND, IN_OPEN_BATCH, NOT_PAYABLE

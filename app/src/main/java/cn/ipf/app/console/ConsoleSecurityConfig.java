@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -31,7 +32,8 @@ class ConsoleSecurityConfig {
         return http
                 .securityMatcher("/", LOGIN, "/logout", "/console", "/console/**", "/css/**", "/js/**",
                         "/webjars/**", "/favicon.ico")
-                .authenticationProvider(signIn)
+                // its own manager without a parent: a failure must count once, not again in a global manager
+                .authenticationManager(new ProviderManager(signIn))
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers(LOGIN, "/css/**", "/js/**", "/webjars/**", "/favicon.ico",

@@ -38,6 +38,11 @@ public class Formats {
         return amount == null ? "" : grouped(amount.divide(TEN_THOUSAND, 2, RoundingMode.HALF_UP), 2) + "万元";
     }
 
+    /** {@code （123.46万元）} after an amount of at least 10 000 yuan, where 万元 helps reading it; else empty. */
+    public String wanAside(BigDecimal amount) {
+        return amount == null || amount.abs().compareTo(TEN_THOUSAND) < 0 ? "" : "（" + wan(amount) + "）";
+    }
+
     /** {@code 2025-03-01}; an instant in the business zone, with the time when asked. */
     public String date(TemporalAccessor value) {
         if (value == null) {
@@ -55,14 +60,10 @@ public class Formats {
         return share == null ? "" : share.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
-    /** A rate given in percent (the LPR table's 3.10) as {@code 3.1%}. */
+    /** A rate given in percent (the LPR table's 3.1) as {@code 3.10%}, as the LPR is published. */
     public String percentFigure(BigDecimal percent) {
-        return percent == null ? "" : percent.stripTrailingZeros().toPlainString() + "%";
-    }
-
-    /** A figure kept at more decimals for the trace (by_interest, by_rate), shown to the fen. */
-    public String fen(BigDecimal amount) {
-        return amount == null ? "" : grouped(amount.setScale(2, RoundingMode.HALF_UP), 2);
+        return percent == null ? "" : percent.setScale(Math.max(2, percent.stripTrailingZeros().scale()),
+                RoundingMode.UNNECESSARY).toPlainString() + "%";
     }
 
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** 首页 the root, the sign-in page, the home page built from every feature's {@link HomePanel}, the 403 page. */
@@ -49,7 +50,7 @@ class HomePages {
         return "console/home";
     }
 
-    @GetMapping("/console/denied")
+    @RequestMapping("/console/denied")
     String denied(HttpServletResponse response) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
         return "console/denied";

@@ -90,10 +90,11 @@ class DemoData {
             log.info("""
 
                     ==== IP Pledge Finance demo is up ====
+                      Web console (网上服务大厅): http://localhost:{}/  (e.g. sme-1, shinan-reviewer)
                       Swagger UI: http://localhost:{}/swagger-ui.html
                       Demo accounts (password for all: {}):
                     {}
-                    """, port, PASSWORD, String.join("\n", lines));
+                    """, port, port, PASSWORD, String.join("\n", lines));
         };
     }
 

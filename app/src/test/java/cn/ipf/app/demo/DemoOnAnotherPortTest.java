@@ -51,7 +51,8 @@ class DemoOnAnotherPortTest {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM loan_application WHERE enterprise_id = 1",
                     Long.class)).isEqualTo(1);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM subsidy_programme", Long.class)).isEqualTo(1);
-            assertThat(Files.readString(log)).contains("Swagger UI: http://localhost:" + port + "/swagger-ui.html");
+            assertThat(Files.readString(log)).contains("Swagger UI: http://localhost:" + port + "/swagger-ui.html",
+                    "Web console (网上服务大厅): http://localhost:" + port + "/");
             Http.Response signIn = new Http("http://localhost:" + port).post("/api/v1/auth/token",
                     Map.of("username", "sme-1", "password", DemoData.PASSWORD));
             assertThat(signIn.status()).isEqualTo(200);

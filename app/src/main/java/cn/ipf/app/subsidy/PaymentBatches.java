@@ -4,6 +4,7 @@ import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.access.Caller;
 import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.notification.Notifications;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.export.TableFile;
@@ -56,17 +57,20 @@ public class PaymentBatches {
     private final Programmes programmes;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final Notifications notifications;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
     PaymentBatches(PaymentBatchMapper batches, ClaimMapper claims, SubsidyClaims payments, Programmes programmes,
-            AccessPolicy access, AuditTrail audit, BusinessCalendar calendar, Clock clock) {
+            AccessPolicy access, AuditTrail audit, Notifications notifications,
+            BusinessCalendar calendar, Clock clock) {
         this.batches = batches;
         this.claims = claims;
         this.payments = payments;
         this.programmes = programmes;
         this.access = access;
         this.audit = audit;
+        this.notifications = notifications;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -194,6 +198,7 @@ public class PaymentBatches {
                 audit.record("SUBSIDY_CLAIM_PAYMENT_FAILED", "SUBSIDY_CLAIM", claim.id(), Map.of("batch",
                         reference(batchId), "reason", o.failureReason(), "amount",
                         line.amount().toPlainString()));
+                notifications.subsidyPaymentFailed(claim.enterpriseId(), claim.id(), o.failureReason());
             }
         }
         String sha256 = sha256(file);

@@ -14,6 +14,8 @@ import cn.ipf.app.compensation.policy.ClaimGates;
 import cn.ipf.app.compensation.policy.ClaimStatus;
 import cn.ipf.app.compensation.policy.CompensationCalculator;
 import cn.ipf.app.access.Caller;
+import cn.ipf.app.notification.Notifications;
+import cn.ipf.app.notification.policy.NotificationEvent;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.persistence.GeneratedId;
@@ -55,19 +57,22 @@ public class CompensationClaims {
     private final CompensationSettlement settlement;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final Notifications notifications;
     private final BusinessCalendar calendar;
     private final JsonMapper json;
     private final ZoneId zone;
     private final Clock clock;
 
     CompensationClaims(CompensationClaimMapper claims, CompensationProgrammes programmes,
-            CompensationSettlement settlement, AccessPolicy access, AuditTrail audit, BusinessCalendar calendar,
+            CompensationSettlement settlement, AccessPolicy access, AuditTrail audit, Notifications notifications,
+            BusinessCalendar calendar,
             JsonMapper json, ZoneId zone, Clock clock) {
         this.claims = claims;
         this.programmes = programmes;
         this.settlement = settlement;
         this.access = access;
         this.audit = audit;
+        this.notifications = notifications;
         this.calendar = calendar;
         this.json = json;
         this.zone = zone;
@@ -116,6 +121,7 @@ public class CompensationClaims {
         audit.record("COMPENSATION_CLAIM_FILED", "COMPENSATION_CLAIM", key.getId(), Map.of("externalId", externalId,
                 "programmeId", programmeId, "loanRef", loanRef, "lossBase", row.lossBase().toPlainString(),
                 "rulesVersion", version.version()));
+        notifications.compensationClaimFiled(f.enterpriseId(), key.getId(), externalId, loanRef);
         return new Filed(detail(claims.claim(key.getId())), true);
     }
 
@@ -157,6 +163,7 @@ public class CompensationClaims {
         claims.approveForDistrict(claimId, caller.userId(), clock.instant());
         audit.record("COMPENSATION_CLAIM_DISTRICT_APPROVED", "COMPENSATION_CLAIM", claimId, Map.of("status",
                 next.name()));
+        notifications.compensationClaimDistrictApproved(claim.bankId(), claimId, claim.externalId());
         return detail(claims.claim(claimId));
     }
 
@@ -172,6 +179,8 @@ public class CompensationClaims {
         claims.approveForCity(claimId, caller.userId(), clock.instant());
         audit.record("COMPENSATION_CLAIM_CITY_APPROVED", "COMPENSATION_CLAIM", claimId, Map.of("status", next.name(),
                 "lossBase", claim.lossBase().toPlainString()));
+        notifications.compensationClaimDecided(claim.bankId(), claimId, claim.externalId(),
+                NotificationEvent.COMPENSATION_CLAIM_APPROVED, null);
         return detail(claims.claim(claimId));
     }
 
@@ -189,6 +198,8 @@ public class CompensationClaims {
         claims.reject(claimId, reason, caller.userId(), clock.instant());
         audit.record("COMPENSATION_CLAIM_REJECTED", "COMPENSATION_CLAIM", claimId, Map.of("status", next.name(),
                 "from", current.name(), "reason", reason));
+        notifications.compensationClaimDecided(claim.bankId(), claimId, claim.externalId(),
+                NotificationEvent.COMPENSATION_CLAIM_REJECTED, reason);
         return detail(claims.claim(claimId));
     }
 

@@ -18,6 +18,8 @@ import cn.ipf.app.compensation.policy.CompensationCalculator.RecoveryReturn;
 import cn.ipf.app.compensation.policy.CompensationCalculator.ReturnLine;
 import cn.ipf.app.compensation.policy.Layer;
 import cn.ipf.app.compensation.policy.LayerKind;
+import cn.ipf.app.notification.Notifications;
+import cn.ipf.app.notification.policy.NotificationEvent;
 import cn.ipf.app.security.Actor;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.persistence.GeneratedId;
@@ -53,15 +55,17 @@ public class CompensationSettlement implements CompensationPayouts {
     private final CompensationProgrammes programmes;
     private final Ledger ledger;
     private final AuditTrail audit;
+    private final Notifications notifications;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
     CompensationSettlement(CompensationClaimMapper claims, CompensationProgrammes programmes, Ledger ledger,
-            AuditTrail audit, BusinessCalendar calendar, Clock clock) {
+            AuditTrail audit, Notifications notifications, BusinessCalendar calendar, Clock clock) {
         this.claims = claims;
         this.programmes = programmes;
         this.ledger = ledger;
         this.audit = audit;
+        this.notifications = notifications;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -154,7 +158,16 @@ public class CompensationSettlement implements CompensationPayouts {
         audit.record("COMPENSATION_CLAIM_PAID", "COMPENSATION_CLAIM", claimId, Map.of("journalId",
                 posted.journalId(), "bankReference", bankReference, "paidOn", valueDate.toString(), "fundTotal",
                 fundLines.stream().map(PayoutLineRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
-                        .toPlainString()));
+                        .toPlainString())),
+        claims.insertPayoutLines(lines(claim, payout, funds, postingOf));
+        claims.markPaid(claimId, clock.instant());
+        audit.recordAs(Actor.SYSTEM, "COMPENSATION_CLAIM_PAID", "COMPENSATION_CLAIM", claimId, Map.of("journalId",
+                posted.journalId(), "lossBase", payout.lossBase().toPlainString(), "fundTotal",
+                payout.fundTotal().toPlainString(), "capApplied", payout.capApplied(), "rulesVersion",
+                payout.rulesVersion()));
+        notifications.compensationClaimDecided(claim.bankId(), claimId, claim.externalId(),
+                NotificationEvent.COMPENSATION_CLAIM_PAID, payout.fundTotal().toPlainString());
+        return Outcome.PAID;
     }
 
     @Override

@@ -6,6 +6,8 @@ import cn.ipf.app.library.policy.AdmissionAction;
 import cn.ipf.app.library.policy.AdmissionStatus;
 import cn.ipf.app.library.policy.AdmissionWorkflow;
 import cn.ipf.app.library.policy.ScreeningResult;
+import cn.ipf.app.notification.Notifications;
+import cn.ipf.app.notification.policy.NotificationEvent;
 import cn.ipf.app.security.Actor;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
@@ -46,12 +48,14 @@ public class AdmissionService {
     private final ScreeningService screening;
     private final LibraryAccess access;
     private final AuditTrail audit;
+    private final Notifications notifications;
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     AdmissionService(EnterpriseMapper enterprises, AdmissionMapper decisions, EnterpriseService enterpriseService,
-            ScreeningService screening, LibraryAccess access, AuditTrail audit, BusinessCalendar calendar,
+            ScreeningService screening, LibraryAccess access, AuditTrail audit, Notifications notifications,
+            BusinessCalendar calendar,
             Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.enterprises = enterprises;
@@ -60,6 +64,7 @@ public class AdmissionService {
         this.screening = screening;
         this.access = access;
         this.audit = audit;
+        this.notifications = notifications;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -172,6 +177,25 @@ public class AdmissionService {
         } else {
             audit.record("LIBRARY_" + action.name(), "ENTERPRISE", e.id(), summary);
         }
+        notify(e, action, comment);
         return new Decision(decisions.find(key.getId()), result);
+    }
+
+    /** Tells the enterprise (and the reviewers who act next) of the step. */
+    private void notify(EnterpriseRecord e, AdmissionAction action, String comment) {
+        switch (action) {
+            case SUBMIT -> notifications.admissionSubmitted(e.id(), e.name());
+            case DISTRICT_APPROVE -> notifications.admissionDistrictApproved(e.id(), e.name());
+            case CITY_APPROVE -> notifications.admissionDecided(e.id(), e.name(), NotificationEvent.ADMISSION_ADMITTED,
+                    comment);
+            case RETURN -> notifications.admissionDecided(e.id(), e.name(), NotificationEvent.ADMISSION_RETURNED,
+                    comment);
+            case REJECT -> notifications.admissionDecided(e.id(), e.name(), NotificationEvent.ADMISSION_REJECTED,
+                    comment);
+            case SUSPEND -> notifications.admissionDecided(e.id(), e.name(), NotificationEvent.ADMISSION_SUSPENDED,
+                    comment);
+            case REMOVE -> notifications.admissionDecided(e.id(), e.name(), NotificationEvent.ADMISSION_REMOVED,
+                    comment);
+        }
     }
 }

@@ -10,6 +10,7 @@ import cn.ipf.app.loan.policy.ApplicationRules;
 import cn.ipf.app.loan.policy.ApplicationStatus;
 import cn.ipf.app.loan.policy.ApplicationStatus.Step;
 import cn.ipf.app.loan.policy.LoanRecordRules;
+import cn.ipf.app.notification.Notifications;
 import cn.ipf.app.product.ProductCatalog;
 import cn.ipf.app.product.ProductRecord;
 import cn.ipf.app.shared.error.ApiException;
@@ -52,6 +53,7 @@ public class LoanApplications {
     private final ProductCatalog products;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final Notifications notifications;
     private final WebhookOutbox webhooks;
     private final BusinessCalendar calendar;
     private final ResponseDeadlines deadlines;
@@ -60,11 +62,14 @@ public class LoanApplications {
     LoanApplications(ApplicationMapper applications, LoanMapper loans, ProductCatalog products, AccessPolicy access,
             AuditTrail audit, WebhookOutbox webhooks, BusinessCalendar calendar, ResponseDeadlines deadlines,
             Clock clock) {
+            AuditTrail audit, Notifications notifications,
+            WebhookOutbox webhooks, BusinessCalendar calendar, Clock clock) {
         this.applications = applications;
         this.loans = loans;
         this.products = products;
         this.access = access;
         this.audit = audit;
+        this.notifications = notifications;
         this.webhooks = webhooks;
         this.calendar = calendar;
         this.deadlines = deadlines;
@@ -299,7 +304,9 @@ public class LoanApplications {
             changes.put("message", message);
         }
         audit.record("LOAN_APPLICATION_" + step.name(), "LOAN_APPLICATION", applicationId, changes);
-        return applications.find(applicationId);
+        ApplicationRecord changed = applications.find(applicationId);
+        notifications.loanApplicationChanged(changed.enterpriseId(), applicationId, next.name());
+        return changed;
     }
 
     /** The application's bank hears of the enterprise's steps; a new application carries what was asked for. */

@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -31,6 +33,10 @@ class MaterialsConfig {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(s3.region() == null || s3.region().isBlank() ? "us-east-1" : s3.region()))
                 .forcePathStyle(s3.pathStyle())
+                // checksums only where S3 requires them: many S3-compatible stores reject the SDK's default
+                // aws-chunked uploads with trailing checksums
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .credentialsProvider(s3.accessKey() == null || s3.accessKey().isBlank()
                         ? DefaultCredentialsProvider.builder().build()
                         : StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(),

@@ -4,6 +4,7 @@ import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.access.Caller;
 import cn.ipf.app.access.policy.Permission;
+import cn.ipf.app.notification.Notifications;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
@@ -44,17 +45,20 @@ public class FeeSubsidies {
     private final SubsidyClaims reviews;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final Notifications notifications;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
     FeeSubsidies(ClaimMapper claims, RunMapper runs, Programmes programmes, SubsidyClaims reviews,
-            AccessPolicy access, AuditTrail audit, BusinessCalendar calendar, Clock clock) {
+            AccessPolicy access, AuditTrail audit, Notifications notifications,
+            BusinessCalendar calendar, Clock clock) {
         this.claims = claims;
         this.runs = runs;
         this.programmes = programmes;
         this.reviews = reviews;
         this.access = access;
         this.audit = audit;
+        this.notifications = notifications;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -122,6 +126,7 @@ public class FeeSubsidies {
                 "enterpriseId", enterpriseId, "loanId", loan.id(), "invoiceNo", f.invoiceNo(), "invoiceAmount",
                 invoiceAmount.toPlainString(), "amount", result.amount().toPlainString(), "reason",
                 result.reason().name(), "rulesVersion", rules.version()));
+        notifications.subsidyClaimDeclared(enterpriseId, key.getId(), result.amount());
         return reviews.detail(key.getId());
     }
 

@@ -4,6 +4,7 @@ import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.access.Caller;
+import cn.ipf.app.notification.Notifications;
 import cn.ipf.app.security.Actor;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
@@ -50,12 +51,14 @@ public class SubsidyClaims {
     private final SubsidyRuns runs;
     private final AccessPolicy access;
     private final AuditTrail audit;
+    private final Notifications notifications;
     private final BusinessCalendar calendar;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     SubsidyClaims(ClaimMapper claims, PaymentBatchMapper batches, Programmes programmes, SubsidyRuns runs,
-            AccessPolicy access, AuditTrail audit, BusinessCalendar calendar, TransactionTemplate tx,
+            AccessPolicy access, AuditTrail audit, Notifications notifications,
+            BusinessCalendar calendar, TransactionTemplate tx,
             Clock clock) {
         this.claims = claims;
         this.batches = batches;
@@ -63,6 +66,7 @@ public class SubsidyClaims {
         this.runs = runs;
         this.access = access;
         this.audit = audit;
+        this.notifications = notifications;
         this.calendar = calendar;
         this.tx = tx;
         this.clock = clock;
@@ -127,6 +131,7 @@ public class SubsidyClaims {
         claims.declare(claimId, account.name(), account.bank(), account.number(), caller.userId(), clock.instant());
         audit.record("SUBSIDY_CLAIM_DECLARED", "SUBSIDY_CLAIM", claimId, Map.of("status", next.name(),
                 "accountBank", account.bank(), "accountNo", account.number(), "noDoubleSubsidy", true));
+        notifications.subsidyClaimDeclared(claim.enterpriseId(), claimId, claim.totalAmount());
         return detail(claims.claim(claimId));
     }
 
@@ -142,6 +147,7 @@ public class SubsidyClaims {
         claims.approveForDistrict(claimId, caller.userId(), clock.instant());
         audit.record("SUBSIDY_CLAIM_DISTRICT_APPROVED", "SUBSIDY_CLAIM", claimId, Map.of("status", next.name(),
                 "amount", claim.totalAmount().toPlainString()));
+        notifications.subsidyClaimDistrictApproved(claim.enterpriseId(), claimId, claim.totalAmount());
         return detail(claims.claim(claimId));
     }
 
@@ -161,6 +167,7 @@ public class SubsidyClaims {
         claims.approveForCity(claimId, caller.userId(), clock.instant());
         audit.record("SUBSIDY_CLAIM_CITY_APPROVED", "SUBSIDY_CLAIM", claimId, Map.of("status", next.name(),
                 "amount", claim.totalAmount().toPlainString()));
+        notifications.subsidyClaimApproved(claim.enterpriseId(), claimId, claim.totalAmount());
         return detail(claims.claim(claimId));
     }
 
@@ -179,6 +186,7 @@ public class SubsidyClaims {
         release(claim, true);
         audit.record("SUBSIDY_CLAIM_REJECTED", "SUBSIDY_CLAIM", claimId, Map.of("status", next.name(),
                 "from", current.name(), "reason", reason));
+        notifications.subsidyClaimReturned(claim.enterpriseId(), claimId, reason);
         return detail(claims.claim(claimId));
     }
 
@@ -210,6 +218,7 @@ public class SubsidyClaims {
         claims.pay(claim.id(), voucherNo, paidOn, by, clock.instant());
         audit.record("SUBSIDY_CLAIM_PAID", "SUBSIDY_CLAIM", claim.id(), Map.of("status", next.name(), "voucherNo",
                 voucherNo, "paidOn", paidOn.toString(), "amount", claim.totalAmount().toPlainString()));
+        notifications.subsidyClaimPaid(claim.enterpriseId(), claim.id(), claim.totalAmount(), paidOn, voucherNo);
     }
 
     /**

@@ -6,6 +6,7 @@ import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.library.policy.Sector;
 import cn.ipf.app.library.policy.SizeClass;
 import cn.ipf.app.library.policy.SizeClassifier;
+import cn.ipf.app.notification.Notifications;
 import cn.ipf.app.security.Actor;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
@@ -74,6 +75,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
     private final LineStore store;
     private final DataSource dataSource;
     private final AuditTrail audit;
+    private final Notifications notifications;
     private final AccessPolicy access;
     private final BusinessCalendar calendar;
     private final Clock clock;
@@ -81,7 +83,8 @@ public class SubsidyRuns implements InterestSubsidyRuns {
     private final Map<Long, RunContext> contexts = new ConcurrentHashMap<>();
 
     SubsidyRuns(RunMapper mapper, Programmes programmes, SubsidyParameters parameters, LprRates lprRates,
-            LineStore store, DataSource dataSource, AuditTrail audit, AccessPolicy access, BusinessCalendar calendar,
+            LineStore store, DataSource dataSource, AuditTrail audit, Notifications notifications,
+            AccessPolicy access, BusinessCalendar calendar,
             Clock clock,
             ZoneId zone) {
         this.mapper = mapper;
@@ -91,6 +94,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
         this.store = store;
         this.dataSource = dataSource;
         this.audit = audit;
+        this.notifications = notifications;
         this.access = access;
         this.calendar = calendar;
         this.clock = clock;
@@ -290,6 +294,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
         audit.recordAs(Actor.SYSTEM, "SUBSIDY_CLAIMS_COMPUTED", "SUBSIDY_RUN", row.id(), Map.of("enterpriseIds",
                 claims.stream().map(ClaimDraft::enterpriseId).toList(), "claims", claims.size(), "lines",
                 lines.size(), "amount", total.toPlainString()));
+        notifications.subsidyClaimsComputed(row.id(), claims.stream().map(ClaimDraft::enterpriseId).toList());
     }
 
     private static LoanGateDraft gateDraft(long loanId, Line line, SizeClass size, RunMapper.LoanGateRow gate) {

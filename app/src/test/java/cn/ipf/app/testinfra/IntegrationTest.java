@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import({TestDatabase.class, TestClock.Config.class})
+@Import({TestDatabase.class, TestClock.Config.class, EicarScanner.class})
 public abstract class IntegrationTest {
 
     protected static final String PASSWORD = "test-pass-2026";

@@ -143,13 +143,8 @@ public class PledgeHealth {
     }
 
     private static Map<String, Object> warningData(PledgedAssetTerms a, Warning w) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("enterpriseId", a.enterpriseId());
-        data.put("loanRef", a.loanRef());
-        data.put("registrationNo", a.registrationNo());
-        data.put("assetKind", a.assetKind());
-        data.put("assetId", a.assetId());
-        data.put("assetNumber", a.assetNumber());
+        Map<String, Object> data = pledgedAsset(a.enterpriseId(), a.loanRef(), a.registrationNo(), a.assetKind(),
+                a.assetId(), a.assetNumber());
         data.put("warning", w.kind().name());
         data.put("dueOn", w.dueOn().toString());
         if (w.graceEnds() != null) {
@@ -190,18 +185,27 @@ public class PledgeHealth {
     private static Map<String, Object> webhookData(PledgeAlertRow a) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("alertId", a.alertId());
-        data.put("enterpriseId", a.enterpriseId());
-        data.put("loanRef", a.loanRef());
-        data.put("registrationNo", a.registrationNo());
-        data.put("assetKind", a.assetKind());
-        data.put("assetId", a.assetId());
-        data.put("assetNumber", a.assetNumber());
+        data.putAll(pledgedAsset(a.enterpriseId(), a.loanRef(), a.registrationNo(), a.assetKind(), a.assetId(),
+                a.assetNumber()));
         data.put("kind", a.eventKind());
         data.put("eventDate", a.eventDate().toString());
         if (a.cureBy() != null) {
             data.put("cureBy", a.cureBy().toString());
         }
         data.put("securedAmount", a.securedAmount());
+        return data;
+    }
+
+    /** What both pledge webhooks say of the asset and the loan it secures. */
+    private static Map<String, Object> pledgedAsset(long enterpriseId, String loanRef, String registrationNo,
+            String assetKind, long assetId, String assetNumber) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("enterpriseId", enterpriseId);
+        data.put("loanRef", loanRef);
+        data.put("registrationNo", registrationNo);
+        data.put("assetKind", assetKind);
+        data.put("assetId", assetId);
+        data.put("assetNumber", assetNumber);
         return data;
     }
 }

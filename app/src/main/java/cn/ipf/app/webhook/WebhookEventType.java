@@ -12,7 +12,8 @@ public enum WebhookEventType {
     LIBRARY_ENTERPRISE_ADMITTED("library.enterprise_admitted"),
     LIBRARY_ENTERPRISE_RECOMMENDED("library.enterprise_recommended"),
     LIBRARY_ENTERPRISE_WITHDRAWN("library.enterprise_withdrawn"),
-    PLEDGE_ASSET_AT_RISK("pledge.asset_at_risk");
+    PLEDGE_ASSET_AT_RISK("pledge.asset_at_risk"),
+    PLEDGE_DEADLINE_AHEAD("pledge.deadline_ahead");
 
     private final String wireName;
 

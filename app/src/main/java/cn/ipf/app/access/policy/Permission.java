@@ -28,6 +28,8 @@ public enum Permission {
     /** 推荐 recommend an admitted enterprise to the banks. */
     RECOMMEND_ENTERPRISE(CITY_REVIEWER),
     READ_RECOMMENDATIONS(CITY_REVIEWER, REGULATOR, ADMIN),
+    /** 质物监测 read every alert on pledged assets and the at-risk pledged value (the compensation fund's view). */
+    READ_PLEDGE_ALERTS(CITY_REVIEWER, REGULATOR, ADMIN),
     READ_SUBSIDY_RUNS(ADMIN, REGULATOR, CITY_REVIEWER),
     /** See subsidy claims at all (which ones: {@link Visibility}); bank officers do not. */
     READ_SUBSIDY_CLAIMS(SME, DISTRICT_REVIEWER, CITY_REVIEWER, REGULATOR, ADMIN),

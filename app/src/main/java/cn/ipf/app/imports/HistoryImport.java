@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 class HistoryImport implements HistoryImports {
 
     private static final Set<String> LEGAL_STATUSES = Set.of("VALID", "LAPSED", "INVALIDATED", "EXPIRED");
+    private static final Pattern TRADEMARK_NUMBER = Pattern.compile("[0-9]{1,12}");
     private static final Set<String> PAYOUT_KINDS = Set.of("INTEREST", "EVALUATION_FEE", "INSURANCE_PREMIUM");
 
     private final HistoryMapper mapper;
@@ -78,10 +80,12 @@ class HistoryImport implements HistoryImports {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(long fileId) {
-        if (ImportKind.valueOf(mapper.file(fileId).kind()) == ImportKind.INTEREST_PAYMENTS) {
-            // the loans' row locks, as a live report takes its loan's: a period reported meanwhile is seen below
-            List<Long> loans = read(fileId).rows().stream().map(r -> ((HistoryRows.Interest) r).loanId()).distinct()
-                    .sorted().toList();
+        ImportKind kind = ImportKind.valueOf(mapper.file(fileId).kind());
+        if (kind == ImportKind.INTEREST_PAYMENTS || kind == ImportKind.REPAYMENTS) {
+            // the loans' row locks, as a live report takes its loan's: a period or repayment reported meanwhile is
+            // seen below
+            List<Long> loans = read(fileId).rows().stream().map(r -> r instanceof HistoryRows.Interest i ? i.loanId()
+                    : ((HistoryRows.Repayment) r).loanId()).distinct().sorted().toList();
             if (!loans.isEmpty()) {
                 mapper.lockLoans(loans);
             }
@@ -101,11 +105,20 @@ class HistoryImport implements HistoryImports {
                 mapper.insertPatentOwner(key.getId(), p.enterpriseId());
                 imported("PATENT", key.getId(), sha, p.row(), Map.of("applicationNo", p.applicationNo(),
                         "owner", p.enterpriseId()));
+            } else if (row instanceof HistoryRows.Trademark t) {
+                GeneratedId key = new GeneratedId();
+                mapper.insertTrademark(t, now, key);
+                imported("TRADEMARK", key.getId(), sha, t.row(), Map.of("registrationNo", t.registrationNo(),
+                        "niceClass", t.niceClass(), "owner", t.enterpriseId()));
             } else if (row instanceof HistoryRows.Loan l) {
                 writeLoan(l, sha, now);
             } else if (row instanceof HistoryRows.Interest i) {
                 mapper.insertInterest(i, now);
                 imported("LOAN", i.loanId(), sha, i.row(), Map.of("interestPayment", i.externalId()));
+            } else if (row instanceof HistoryRows.Repayment r) {
+                mapper.insertRepayment(r, now);
+                imported("LOAN", r.loanId(), sha, r.row(), Map.of("repayment", r.externalId(), "amount",
+                        r.amount().toPlainString(), "repaidOn", r.repaidOn().toString()));
             } else if (row instanceof HistoryRows.Payout p) {
                 mapper.insertPayout(p, fileId, now);
                 imported("ENTERPRISE", p.enterpriseId(), sha, p.row(), Map.of("paidSubsidy", p.reference(),
@@ -174,8 +187,10 @@ class HistoryImport implements HistoryImports {
             Object parsed = switch (kind) {
                 case ENTERPRISES -> enterprise(c, today, seen);
                 case IP_ASSETS -> patent(c, today, seen);
+                case TRADEMARKS -> trademark(c, seen);
                 case LOANS -> loan(c, today, seen);
                 case INTEREST_PAYMENTS -> interest(c, today, seen);
+                case REPAYMENTS -> repayment(c, today, seen);
                 case PAID_SUBSIDIES -> payout(c, today, seen);
             };
             if (problems.size() == before && parsed != null) {
@@ -192,6 +207,8 @@ class HistoryImport implements HistoryImports {
     private static final class Seen {
         final Set<String> keys = new HashSet<>();
         final Map<Long, List<LoanRecordRules.Accrual>> accruals = new HashMap<>();
+        /** Principal repaid on each loan so far: on the platform, plus the rows above. */
+        final Map<Long, BigDecimal> repaid = new HashMap<>();
 
         boolean first(String key) {
             return keys.add(key);
@@ -268,6 +285,27 @@ class HistoryImport implements HistoryImports {
                 c.number(), enterpriseId, canonical, patentType.name(), title, filed, granted, expiry, status);
     }
 
+    /** The checks of a trademark added live (the contract's number pattern, Nice classes 1–45, one per class). */
+    private HistoryRows.Trademark trademark(Cells c, Seen seen) {
+        Long enterpriseId = enterprise(c);
+        String number = c.text("registrationNo", 12);
+        if (number != null && !TRADEMARK_NUMBER.matcher(number).matches()) {
+            c.problem("registrationNo", "TRADEMARK_NUMBER_INVALID", "商标注册号应为 1–12 位数字",
+                    "a trademark registration number is 1 to 12 digits");
+            number = null;
+        }
+        String name = c.text("markName", 200);
+        Integer niceClass = c.integer("niceClass", 1, 45);
+        LocalDate validUntil = c.date("validUntil", true);
+        if (number != null && niceClass != null && (mapper.trademarkExists(number, niceClass)
+                || !seen.first("trademark:" + number + ":" + niceClass))) {
+            c.problem("registrationNo", "TRADEMARK_ALREADY_REGISTERED", "该商标（此类别）已在平台上",
+                    "the trademark in this class is already on the platform");
+        }
+        return enterpriseId == null || number == null || niceClass == null ? null : new HistoryRows.Trademark(
+                c.number(), enterpriseId, number, name, niceClass, validUntil);
+    }
+
     private HistoryRows.Loan loan(Cells c, LocalDate today, Seen seen) {
         Long bankId = bank(c);
         String externalId = c.text("externalId", 64);
@@ -325,8 +363,8 @@ class HistoryImport implements HistoryImports {
                 disbursedOn, disbursed, registrationNo, registeredOn, List.copyOf(patents));
     }
 
-    private HistoryRows.Interest interest(Cells c, LocalDate today, Seen seen) {
-        Long bankId = bank(c);
+    /** The disbursed loan a row of a loan record names (bankCode, loanExternalId), or null with its problem. */
+    private ImportedLoanFacts disbursedLoan(Cells c, Long bankId) {
         String loanRef = c.text("loanExternalId", 64);
         ImportedLoanFacts loan = bankId == null || loanRef == null ? null : mapper.loan(bankId, loanRef);
         if (bankId != null && loanRef != null && loan == null) {
@@ -334,8 +372,37 @@ class HistoryImport implements HistoryImports {
                     "the bank has no loan with this id (import loans first)");
         } else if (loan != null && loan.disbursedOn() == null) {
             c.problem("loanExternalId", "LOAN_NOT_DISBURSED", "贷款尚未放款", "the loan is not disbursed");
-            loan = null;
+            return null;
         }
+        return loan;
+    }
+
+    private HistoryRows.Repayment repayment(Cells c, LocalDate today, Seen seen) {
+        Long bankId = bank(c);
+        ImportedLoanFacts loan = disbursedLoan(c, bankId);
+        String externalId = c.text("externalId", 64);
+        if (bankId != null && externalId != null && (mapper.repaymentTaken(bankId, externalId)
+                || !seen.first("repayment:" + bankId + ":" + externalId))) {
+            c.problem("externalId", "EXTERNAL_ID_CONFLICT", "该银行已报送此还款编号",
+                    "the bank already reported a repayment with this id");
+        }
+        LocalDate on = c.date("repaidOn", true);
+        BigDecimal amount = c.yuan("amount", "0.01");
+        if (loan == null || on == null || amount == null) {
+            return null;
+        }
+        BigDecimal repaid = seen.repaid.computeIfAbsent(loan.id(), id -> loan.repaid());
+        List<LoanRecordRules.Violation> violations = LoanRecordRules.repayment(loan.facts(repaid), on, amount, today);
+        rules(c, violations);
+        if (violations.isEmpty()) {
+            seen.repaid.put(loan.id(), repaid.add(amount));
+        }
+        return new HistoryRows.Repayment(c.number(), bankId, loan.id(), externalId, on, amount);
+    }
+
+    private HistoryRows.Interest interest(Cells c, LocalDate today, Seen seen) {
+        Long bankId = bank(c);
+        ImportedLoanFacts loan = disbursedLoan(c, bankId);
         String externalId = c.text("externalId", 64);
         if (bankId != null && externalId != null
                 && (mapper.interestTaken(bankId, externalId) || !seen.first("interest:" + bankId + ":" + externalId))) {
@@ -356,10 +423,8 @@ class HistoryImport implements HistoryImports {
         if (mapper.sequenceTaken(loan.id(), seq) || !seen.first("sequence:" + loan.id() + ":" + seq)) {
             c.problem("sequenceNo", "INTEREST_SEQUENCE_TAKEN", "该贷款已有此期次", "the loan already has this sequence no.");
         }
-        rules(c, LoanRecordRules.interestPayment(new LoanRecordRules.Loan(loan.signedOn(), loan.maturityDate(),
-                loan.principal(), loan.disbursedOn(), loan.disbursedAmount(), BigDecimal.ZERO, null,
-                loan.closedOn()), new LoanRecordRules.InterestPayment(start, end, balance, interest, due, paid),
-                today));
+        rules(c, LoanRecordRules.interestPayment(loan.facts(loan.repaid()), new LoanRecordRules.InterestPayment(start,
+                end, balance, interest, due, paid), today));
         List<LoanRecordRules.Accrual> periods = seen.accruals.computeIfAbsent(loan.id(),
                 id -> new ArrayList<>(mapper.accrualPeriods(id)));
         if (end.isAfter(start)) {
@@ -412,8 +477,9 @@ class HistoryImport implements HistoryImports {
     }
 
     private static void rules(Cells c, List<LoanRecordRules.Violation> violations) {
-        // the disbursement rule names its amount as the bank API does; the file's column is disbursedAmount
-        violations.forEach(v -> c.problem(v.field().equals("amount") ? "disbursedAmount" : v.field(),
+        // the disbursement rule names its amount as the bank API does; the loans file's column is disbursedAmount
+        violations.forEach(v -> c.problem(v.field().equals("amount") && c.kind() == ImportKind.LOANS
+                ? "disbursedAmount" : v.field(),
                 "LOAN_RECORD_INVALID", "不符合贷款记录规则：" + v.message(),
                 "breaks a loan record rule: " + v.message()));
     }

@@ -46,6 +46,11 @@ interface HistoryMapper {
 
     void insertPatent(@Param("p") HistoryRows.Patent patent, @Param("at") Instant at, @Param("key") GeneratedId key);
 
+    boolean trademarkExists(@Param("registrationNo") String registrationNo, @Param("niceClass") int niceClass);
+
+    void insertTrademark(@Param("t") HistoryRows.Trademark trademark, @Param("at") Instant at,
+            @Param("key") GeneratedId key);
+
     void insertPatentOwner(@Param("patentId") long patentId, @Param("enterpriseId") long enterpriseId);
 
     /** The patent of that application number owned by the enterprise, if any. */
@@ -57,6 +62,10 @@ interface HistoryMapper {
     ImportedLoanFacts loan(@Param("bankId") long bankId, @Param("externalId") String externalId);
 
     boolean interestTaken(@Param("bankId") long bankId, @Param("externalId") String externalId);
+
+    boolean repaymentTaken(@Param("bankId") long bankId, @Param("externalId") String externalId);
+
+    void insertRepayment(@Param("r") HistoryRows.Repayment repayment, @Param("at") Instant at);
 
     boolean sequenceTaken(@Param("loanId") long loanId, @Param("sequenceNo") int sequenceNo);
 

@@ -21,6 +21,11 @@ final class HistoryRows {
             LocalDate grantDate, LocalDate expiryDate, String legalStatus) {
     }
 
+    /** 商标 a registered trademark in one Nice class and the enterprise that holds it. */
+    record Trademark(int row, long enterpriseId, String registrationNo, String markName, int niceClass,
+            LocalDate validUntil) {
+    }
+
     /** A disbursed loan with its pledge registration of patents on the platform. */
     record Loan(int row, long bankId, long enterpriseId, String externalId, String contractNo, LocalDate signedOn,
             BigDecimal principal, BigDecimal annualRate, LocalDate maturityDate, BigDecimal ipShare,
@@ -31,6 +36,10 @@ final class HistoryRows {
     record Interest(int row, long bankId, long loanId, String externalId, int sequenceNo, LocalDate accrualStart,
             LocalDate accrualEnd, BigDecimal principalBalance, BigDecimal interestAmount, LocalDate dueDate,
             LocalDate paidDate) {
+    }
+
+    /** 还本 principal repaid on a loan on the platform. */
+    record Repayment(int row, long bankId, long loanId, String externalId, LocalDate repaidOn, BigDecimal amount) {
     }
 
     record Payout(int row, long enterpriseId, String kind, int capYear, LocalDate paidOn, BigDecimal amount,

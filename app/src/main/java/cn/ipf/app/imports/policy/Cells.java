@@ -28,6 +28,10 @@ public final class Cells {
         this.problems = problems;
     }
 
+    public ImportKind kind() {
+        return kind;
+    }
+
     public int number() {
         return row.number();
     }

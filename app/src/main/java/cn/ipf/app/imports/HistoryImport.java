@@ -1,6 +1,9 @@
 package cn.ipf.app.imports;
 
 import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.compensation.ImportedCompensation;
+import cn.ipf.app.compensation.policy.CompensationCalculator;
+import cn.ipf.app.compensation.policy.LayerKind;
 import cn.ipf.app.imports.policy.Cells;
 import cn.ipf.app.imports.policy.ImportKind;
 import cn.ipf.app.imports.policy.ImportProblem;
@@ -21,6 +24,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,13 +47,16 @@ class HistoryImport implements HistoryImports {
     private static final Set<String> PAYOUT_KINDS = Set.of("INTEREST", "EVALUATION_FEE", "INSURANCE_PREMIUM");
 
     private final HistoryMapper mapper;
+    private final ImportedCompensation compensation;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final ZoneId zone;
 
-    HistoryImport(HistoryMapper mapper, AuditTrail audit, BusinessCalendar calendar, Clock clock, ZoneId zone) {
+    HistoryImport(HistoryMapper mapper, ImportedCompensation compensation, AuditTrail audit,
+            BusinessCalendar calendar, Clock clock, ZoneId zone) {
         this.mapper = mapper;
+        this.compensation = compensation;
         this.audit = audit;
         this.calendar = calendar;
         this.clock = clock;
@@ -81,14 +88,19 @@ class HistoryImport implements HistoryImports {
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(long fileId) {
         ImportKind kind = ImportKind.valueOf(mapper.file(fileId).kind());
-        if (kind == ImportKind.INTEREST_PAYMENTS || kind == ImportKind.REPAYMENTS) {
-            // the loans' row locks, as a live report takes its loan's: a period or repayment reported meanwhile is
-            // seen below
-            List<Long> loans = read(fileId).rows().stream().map(r -> r instanceof HistoryRows.Interest i ? i.loanId()
-                    : ((HistoryRows.Repayment) r).loanId()).distinct().sorted().toList();
+        if (kind == ImportKind.INTEREST_PAYMENTS || kind == ImportKind.REPAYMENTS
+                || kind == ImportKind.PAID_COMPENSATION) {
+            // the loans' row locks, as a live report takes its loan's, and the funds' accounts, as a live payout
+            // takes them: a period, repayment, default or payout recorded meanwhile is seen below
+            List<Object> rows = read(fileId).rows();
+            List<Long> loans = rows.stream().map(r -> r instanceof HistoryRows.Interest i ? i.loanId()
+                    : r instanceof HistoryRows.Repayment p ? p.loanId() : ((HistoryRows.Compensation) r).loanId())
+                    .distinct().sorted().toList();
             if (!loans.isEmpty()) {
                 mapper.lockLoans(loans);
             }
+            compensation.lockFunds(rows.stream().filter(HistoryRows.Compensation.class::isInstance)
+                    .map(r -> ((HistoryRows.Compensation) r).plan().programmeId()).distinct().toList());
         }
         Read read = read(fileId);
         if (!read.problems().isEmpty()) {
@@ -119,6 +131,8 @@ class HistoryImport implements HistoryImports {
                 mapper.insertRepayment(r, now);
                 imported("LOAN", r.loanId(), sha, r.row(), Map.of("repayment", r.externalId(), "amount",
                         r.amount().toPlainString(), "repaidOn", r.repaidOn().toString()));
+            } else if (row instanceof HistoryRows.Compensation k) {
+                writeCompensation(k, sha);
             } else if (row instanceof HistoryRows.Payout p) {
                 mapper.insertPayout(p, fileId, now);
                 imported("ENTERPRISE", p.enterpriseId(), sha, p.row(), Map.of("paidSubsidy", p.reference(),
@@ -140,6 +154,17 @@ class HistoryImport implements HistoryImports {
         }
         imported("ENTERPRISE", key.getId(), sha, e.row(), e.admittedOn() == null ? Map.of()
                 : Map.of("admittedOn", e.admittedOn().toString()));
+    }
+
+    private void writeCompensation(HistoryRows.Compensation k, String sha) {
+        mapper.markDefaulted(k);
+        long claimId = compensation.record(k.plan(), k.bankId(), k.loanId(), k.loanRef(), k.voucher(),
+                k.defaultedOn(), k.paidOn(), k.fundPayments(), "[{\"imported\":\"" + sha + "\"}]");
+        BigDecimal total = k.fundPayments().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        imported("LOAN", k.loanId(), sha, k.row(), Map.of("defaultedOn", k.defaultedOn().toString(),
+                "outstandingPrincipal", k.outstandingAtDefault().toPlainString(), "compensationClaimId", claimId));
+        imported("COMPENSATION_CLAIM", claimId, sha, k.row(), Map.of("voucher", k.voucher(), "paidOn",
+                k.paidOn().toString(), "fundTotal", total.toPlainString()));
     }
 
     private void writeLoan(HistoryRows.Loan l, String sha, Instant now) {
@@ -192,6 +217,7 @@ class HistoryImport implements HistoryImports {
                 case INTEREST_PAYMENTS -> interest(c, today, seen);
                 case REPAYMENTS -> repayment(c, today, seen);
                 case PAID_SUBSIDIES -> payout(c, today, seen);
+                case PAID_COMPENSATION -> compensation(c, today, seen);
             };
             if (problems.size() == before && parsed != null) {
                 rows.add(parsed);
@@ -209,6 +235,8 @@ class HistoryImport implements HistoryImports {
         final Map<Long, List<LoanRecordRules.Accrual>> accruals = new HashMap<>();
         /** Principal repaid on each loan so far: on the platform, plus the rows above. */
         final Map<Long, BigDecimal> repaid = new HashMap<>();
+        /** Each fund's cash: on the platform, less the payouts above. */
+        final Map<Long, BigDecimal> fundCash = new HashMap<>();
 
         boolean first(String key) {
             return keys.add(key);
@@ -455,6 +483,100 @@ class HistoryImport implements HistoryImports {
         }
         return enterpriseId == null || capYear == null ? null : new HistoryRows.Payout(c.number(), enterpriseId,
                 kind, capYear, paidOn, amount, reference);
+    }
+
+    /**
+     * 历史代偿 a payout on a loan that defaulted: the loan defaults by the live rule, the fund layers' amounts add up
+     * to fundTotal, none exceeds what the calculator gives its layer (the per-loan fund cap included) and every fund
+     * still has the cash, counting the payouts above.
+     */
+    private HistoryRows.Compensation compensation(Cells c, LocalDate today, Seen seen) {
+        Long bankId = bank(c);
+        ImportedLoanFacts loan = disbursedLoan(c, bankId);
+        LocalDate defaultedOn = c.date("defaultedOn", true);
+        BigDecimal outstanding = c.yuan("outstandingAtDefault", "0.01");
+        String payments = c.text("fundPayments", 2000);
+        BigDecimal total = c.yuan("fundTotal", "0");
+        LocalDate paidOn = c.pastDate("paidOn", true, today);
+        String voucher = c.text("voucher", 64);
+        if (bankId != null && voucher != null && (compensation.claimTaken(bankId, voucher)
+                || mapper.defaultTaken(bankId, voucher) || !seen.first("voucher:" + bankId + ":" + voucher))) {
+            c.problem("voucher", "EXTERNAL_ID_CONFLICT", "该银行已有此凭证号的代偿或违约记录",
+                    "the bank already has a claim or default with this voucher");
+        }
+        if (loan != null && (!"DISBURSED".equals(loan.status()) || !seen.first("defaulted:" + loan.id()))) {
+            c.problem("loanExternalId", "LOAN_NOT_PERFORMING", "只有已放款且未违约、未结清的贷款可以违约",
+                    "only a disbursed loan that has not defaulted or closed can default");
+            return null;
+        }
+        if (defaultedOn != null && paidOn != null && paidOn.isBefore(defaultedOn)) {
+            c.problem("paidOn", "DATE_INVALID", "代偿日早于违约日", "paidOn is before defaultedOn");
+        }
+        Map<String, BigDecimal> paid = new LinkedHashMap<>();
+        if (payments != null) {
+            for (String part : payments.split(";")) {
+                String[] codeAmount = part.split(":", 2);
+                BigDecimal amount = codeAmount.length < 2 ? null : c.yuanPart("fundPayments", codeAmount[1], "0");
+                if (codeAmount.length < 2 || paid.put(codeAmount[0].strip(), amount) != null) {
+                    c.problem("fundPayments", "FUND_PAYMENTS_INVALID", "应为“资金层代码:金额”，以分号分隔，每层一次",
+                            "expected CODE:amount pairs separated by ';', each layer once");
+                }
+            }
+        }
+        if (loan == null || defaultedOn == null || outstanding == null || paid.containsValue(null) || total == null
+                || paidOn == null) {
+            return null;
+        }
+        rules(c, LoanRecordRules.defaulted(loan.facts(loan.repaid()), defaultedOn, outstanding, today).stream()
+                .map(v -> new LoanRecordRules.Violation(v.field().equals("outstandingPrincipal")
+                        ? "outstandingAtDefault" : v.field(), v.message())).toList());
+        BigDecimal sum = paid.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.compareTo(total) != 0) {
+            c.problem("fundTotal", "AMOUNTS_DO_NOT_ADD_UP", "各资金层金额之和为 " + sum.toPlainString() + "，与合计不符",
+                    "the fund layers' amounts add up to " + sum.toPlainString() + ", not fundTotal");
+        }
+        List<Long> programmes = compensation.programmesOfBank(bankId, defaultedOn);
+        if (programmes.size() != 1) {
+            c.problem("bankCode", "AGREEMENT_NOT_FOUND", "违约日该银行须恰有一个有效的风险补偿合作协议",
+                    "the bank needs exactly one risk-compensation agreement active on defaultedOn");
+            return null;
+        }
+        ImportedCompensation.Plan plan = compensation.plan(programmes.get(0), defaultedOn, outstanding,
+                mapper.ipShare(loan.id())).orElse(null);
+        if (plan == null) {
+            c.problem("defaultedOn", "COMPENSATION_RULES_NOT_IN_FORCE", "违约日补偿资金项目尚无生效的规则",
+                    "the programme has no rules in force on defaultedOn");
+            return null;
+        }
+        Map<String, BigDecimal> allowed = new HashMap<>();
+        for (CompensationCalculator.LayerPayout l : plan.payout().layers()) {
+            if (l.layer().kind() == LayerKind.FUND) {
+                allowed.put(l.layer().code(), l.amount());
+            }
+        }
+        paid.forEach((code, amount) -> {
+            if (!allowed.containsKey(code)) {
+                c.problem("fundPayments", "LAYER_UNKNOWN", "规则中没有资金层 " + code,
+                        "the programme's rules have no fund layer " + code);
+            } else if (amount.compareTo(allowed.get(code)) > 0) {
+                c.problem("fundPayments", "COMPENSATION_CAP_EXCEEDED", "资金层 " + code + " 最多可付 "
+                        + allowed.get(code).toPlainString() + "（按份额及单笔上限 " + plan.payout().fundCap()
+                        .toPlainString() + " 计算）", "fund layer " + code + " may pay at most "
+                        + allowed.get(code).toPlainString() + " (its share, within the per-loan cap "
+                        + plan.payout().fundCap().toPlainString() + ")");
+            } else {
+                long fundId = plan.fundIds().get(code);
+                BigDecimal cash = seen.fundCash.computeIfAbsent(fundId, plan.fundCash()::get);
+                if (amount.compareTo(cash) > 0) {
+                    c.problem("fundPayments", "FUNDS_SHORT", "资金账户 " + code + " 余额 " + cash.toPlainString()
+                            + " 不足", "fund " + code + " holds only " + cash.toPlainString());
+                } else {
+                    seen.fundCash.put(fundId, cash.subtract(amount));
+                }
+            }
+        });
+        return new HistoryRows.Compensation(c.number(), bankId, loan.id(), c.text("loanExternalId", 64),
+                defaultedOn, outstanding, paid, paidOn, voucher, plan);
     }
 
     private Long bank(Cells c) {

@@ -95,4 +95,12 @@ interface HistoryMapper {
     void insertInterest(@Param("i") HistoryRows.Interest interest, @Param("at") Instant at);
 
     void insertPayout(@Param("p") HistoryRows.Payout payout, @Param("fileId") long fileId, @Param("at") Instant at);
+
+    /** Whether the bank already reported a default under this id. */
+    boolean defaultTaken(@Param("bankId") long bankId, @Param("externalId") String externalId);
+
+    java.math.BigDecimal ipShare(long loanId);
+
+    /** 违约 the loan defaults as a live report makes it (LoanMapper.updateDefault). */
+    void markDefaulted(@Param("c") HistoryRows.Compensation compensation);
 }

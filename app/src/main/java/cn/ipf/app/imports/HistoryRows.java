@@ -1,8 +1,10 @@
 package cn.ipf.app.imports;
 
+import cn.ipf.app.compensation.ImportedCompensation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** The rows of each import kind once read and checked, as they are written. */
 final class HistoryRows {
@@ -44,5 +46,14 @@ final class HistoryRows {
 
     record Payout(int row, long enterpriseId, String kind, int capYear, LocalDate paidOn, BigDecimal amount,
             String reference) {
+    }
+
+    /**
+     * 历史代偿 compensation paid on a defaulted loan before the platform: what each FUND layer paid (by layer code, in
+     * the file's order) under the plan the calculator gives for the loan.
+     */
+    record Compensation(int row, long bankId, long loanId, String loanRef, LocalDate defaultedOn,
+            BigDecimal outstandingAtDefault, Map<String, BigDecimal> fundPayments, LocalDate paidOn, String voucher,
+            ImportedCompensation.Plan plan) {
     }
 }

@@ -18,7 +18,9 @@ public enum ImportKind {
     INTEREST_PAYMENTS(List.of("bankCode", "loanExternalId", "externalId", "sequenceNo", "accrualStart",
             "accrualEnd", "principalBalance", "interestAmount", "dueDate", "paidDate")),
     REPAYMENTS(List.of("bankCode", "loanExternalId", "externalId", "repaidOn", "amount")),
-    PAID_SUBSIDIES(List.of("uscc", "kind", "capYear", "paidOn", "amount", "reference"));
+    PAID_SUBSIDIES(List.of("uscc", "kind", "capYear", "paidOn", "amount", "reference")),
+    PAID_COMPENSATION(List.of("bankCode", "loanExternalId", "defaultedOn", "outstandingAtDefault", "fundPayments",
+            "fundTotal", "paidOn", "voucher"));
 
     private final List<String> columns;
 

@@ -106,4 +106,7 @@ interface CompensationMapper {
 
     void upsertNplRate(@Param("bankId") long bankId, @Param("month") String month, @Param("rate") BigDecimal rate,
             @Param("by") String by, @Param("at") Instant at);
+
+    /** The programmes whose agreement with the bank is active on the day. */
+    List<Long> programmesOfBank(@Param("bankId") long bankId, @Param("on") LocalDate on);
 }

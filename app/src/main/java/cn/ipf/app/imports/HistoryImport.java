@@ -1,6 +1,9 @@
 package cn.ipf.app.imports;
 
 import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.compensation.ImportedCompensation;
+import cn.ipf.app.compensation.policy.CompensationCalculator;
+import cn.ipf.app.compensation.policy.LayerKind;
 import cn.ipf.app.imports.policy.Cells;
 import cn.ipf.app.imports.policy.ImportKind;
 import cn.ipf.app.imports.policy.ImportProblem;
@@ -21,9 +24,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,16 +43,20 @@ import org.springframework.transaction.annotation.Transactional;
 class HistoryImport implements HistoryImports {
 
     private static final Set<String> LEGAL_STATUSES = Set.of("VALID", "LAPSED", "INVALIDATED", "EXPIRED");
+    private static final Pattern TRADEMARK_NUMBER = Pattern.compile("[0-9]{1,12}");
     private static final Set<String> PAYOUT_KINDS = Set.of("INTEREST", "EVALUATION_FEE", "INSURANCE_PREMIUM");
 
     private final HistoryMapper mapper;
+    private final ImportedCompensation compensation;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final ZoneId zone;
 
-    HistoryImport(HistoryMapper mapper, AuditTrail audit, BusinessCalendar calendar, Clock clock, ZoneId zone) {
+    HistoryImport(HistoryMapper mapper, ImportedCompensation compensation, AuditTrail audit,
+            BusinessCalendar calendar, Clock clock, ZoneId zone) {
         this.mapper = mapper;
+        this.compensation = compensation;
         this.audit = audit;
         this.calendar = calendar;
         this.clock = clock;
@@ -78,13 +87,20 @@ class HistoryImport implements HistoryImports {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(long fileId) {
-        if (ImportKind.valueOf(mapper.file(fileId).kind()) == ImportKind.INTEREST_PAYMENTS) {
-            // the loans' row locks, as a live report takes its loan's: a period reported meanwhile is seen below
-            List<Long> loans = read(fileId).rows().stream().map(r -> ((HistoryRows.Interest) r).loanId()).distinct()
-                    .sorted().toList();
+        ImportKind kind = ImportKind.valueOf(mapper.file(fileId).kind());
+        if (kind == ImportKind.INTEREST_PAYMENTS || kind == ImportKind.REPAYMENTS
+                || kind == ImportKind.PAID_COMPENSATION) {
+            // the loans' row locks, as a live report takes its loan's, and the funds' accounts, as a live payout
+            // takes them: a period, repayment, default or payout recorded meanwhile is seen below
+            List<Object> rows = read(fileId).rows();
+            List<Long> loans = rows.stream().map(r -> r instanceof HistoryRows.Interest i ? i.loanId()
+                    : r instanceof HistoryRows.Repayment p ? p.loanId() : ((HistoryRows.Compensation) r).loanId())
+                    .distinct().sorted().toList();
             if (!loans.isEmpty()) {
                 mapper.lockLoans(loans);
             }
+            compensation.lockFunds(rows.stream().filter(HistoryRows.Compensation.class::isInstance)
+                    .map(r -> ((HistoryRows.Compensation) r).plan().programmeId()).distinct().toList());
         }
         Read read = read(fileId);
         if (!read.problems().isEmpty()) {
@@ -101,11 +117,22 @@ class HistoryImport implements HistoryImports {
                 mapper.insertPatentOwner(key.getId(), p.enterpriseId());
                 imported("PATENT", key.getId(), sha, p.row(), Map.of("applicationNo", p.applicationNo(),
                         "owner", p.enterpriseId()));
+            } else if (row instanceof HistoryRows.Trademark t) {
+                GeneratedId key = new GeneratedId();
+                mapper.insertTrademark(t, now, key);
+                imported("TRADEMARK", key.getId(), sha, t.row(), Map.of("registrationNo", t.registrationNo(),
+                        "niceClass", t.niceClass(), "owner", t.enterpriseId()));
             } else if (row instanceof HistoryRows.Loan l) {
                 writeLoan(l, sha, now);
             } else if (row instanceof HistoryRows.Interest i) {
                 mapper.insertInterest(i, now);
                 imported("LOAN", i.loanId(), sha, i.row(), Map.of("interestPayment", i.externalId()));
+            } else if (row instanceof HistoryRows.Repayment r) {
+                mapper.insertRepayment(r, now);
+                imported("LOAN", r.loanId(), sha, r.row(), Map.of("repayment", r.externalId(), "amount",
+                        r.amount().toPlainString(), "repaidOn", r.repaidOn().toString()));
+            } else if (row instanceof HistoryRows.Compensation k) {
+                writeCompensation(k, sha);
             } else if (row instanceof HistoryRows.Payout p) {
                 mapper.insertPayout(p, fileId, now);
                 imported("ENTERPRISE", p.enterpriseId(), sha, p.row(), Map.of("paidSubsidy", p.reference(),
@@ -127,6 +154,17 @@ class HistoryImport implements HistoryImports {
         }
         imported("ENTERPRISE", key.getId(), sha, e.row(), e.admittedOn() == null ? Map.of()
                 : Map.of("admittedOn", e.admittedOn().toString()));
+    }
+
+    private void writeCompensation(HistoryRows.Compensation k, String sha) {
+        mapper.markDefaulted(k);
+        long claimId = compensation.record(k.plan(), k.bankId(), k.loanId(), k.loanRef(), k.voucher(),
+                k.defaultedOn(), k.paidOn(), k.fundPayments(), "[{\"imported\":\"" + sha + "\"}]");
+        BigDecimal total = k.fundPayments().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        imported("LOAN", k.loanId(), sha, k.row(), Map.of("defaultedOn", k.defaultedOn().toString(),
+                "outstandingPrincipal", k.outstandingAtDefault().toPlainString(), "compensationClaimId", claimId));
+        imported("COMPENSATION_CLAIM", claimId, sha, k.row(), Map.of("voucher", k.voucher(), "paidOn",
+                k.paidOn().toString(), "fundTotal", total.toPlainString()));
     }
 
     private void writeLoan(HistoryRows.Loan l, String sha, Instant now) {
@@ -174,9 +212,12 @@ class HistoryImport implements HistoryImports {
             Object parsed = switch (kind) {
                 case ENTERPRISES -> enterprise(c, today, seen);
                 case IP_ASSETS -> patent(c, today, seen);
+                case TRADEMARKS -> trademark(c, seen);
                 case LOANS -> loan(c, today, seen);
                 case INTEREST_PAYMENTS -> interest(c, today, seen);
+                case REPAYMENTS -> repayment(c, today, seen);
                 case PAID_SUBSIDIES -> payout(c, today, seen);
+                case PAID_COMPENSATION -> compensation(c, today, seen);
             };
             if (problems.size() == before && parsed != null) {
                 rows.add(parsed);
@@ -192,6 +233,10 @@ class HistoryImport implements HistoryImports {
     private static final class Seen {
         final Set<String> keys = new HashSet<>();
         final Map<Long, List<LoanRecordRules.Accrual>> accruals = new HashMap<>();
+        /** Principal repaid on each loan so far: on the platform, plus the rows above. */
+        final Map<Long, BigDecimal> repaid = new HashMap<>();
+        /** Each fund's cash: on the platform, less the payouts above. */
+        final Map<Long, BigDecimal> fundCash = new HashMap<>();
 
         boolean first(String key) {
             return keys.add(key);
@@ -268,6 +313,27 @@ class HistoryImport implements HistoryImports {
                 c.number(), enterpriseId, canonical, patentType.name(), title, filed, granted, expiry, status);
     }
 
+    /** The checks of a trademark added live (the contract's number pattern, Nice classes 1–45, one per class). */
+    private HistoryRows.Trademark trademark(Cells c, Seen seen) {
+        Long enterpriseId = enterprise(c);
+        String number = c.text("registrationNo", 12);
+        if (number != null && !TRADEMARK_NUMBER.matcher(number).matches()) {
+            c.problem("registrationNo", "TRADEMARK_NUMBER_INVALID", "商标注册号应为 1–12 位数字",
+                    "a trademark registration number is 1 to 12 digits");
+            number = null;
+        }
+        String name = c.text("markName", 200);
+        Integer niceClass = c.integer("niceClass", 1, 45);
+        LocalDate validUntil = c.date("validUntil", true);
+        if (number != null && niceClass != null && (mapper.trademarkExists(number, niceClass)
+                || !seen.first("trademark:" + number + ":" + niceClass))) {
+            c.problem("registrationNo", "TRADEMARK_ALREADY_REGISTERED", "该商标（此类别）已在平台上",
+                    "the trademark in this class is already on the platform");
+        }
+        return enterpriseId == null || number == null || niceClass == null ? null : new HistoryRows.Trademark(
+                c.number(), enterpriseId, number, name, niceClass, validUntil);
+    }
+
     private HistoryRows.Loan loan(Cells c, LocalDate today, Seen seen) {
         Long bankId = bank(c);
         String externalId = c.text("externalId", 64);
@@ -325,8 +391,8 @@ class HistoryImport implements HistoryImports {
                 disbursedOn, disbursed, registrationNo, registeredOn, List.copyOf(patents));
     }
 
-    private HistoryRows.Interest interest(Cells c, LocalDate today, Seen seen) {
-        Long bankId = bank(c);
+    /** The disbursed loan a row of a loan record names (bankCode, loanExternalId), or null with its problem. */
+    private ImportedLoanFacts disbursedLoan(Cells c, Long bankId) {
         String loanRef = c.text("loanExternalId", 64);
         ImportedLoanFacts loan = bankId == null || loanRef == null ? null : mapper.loan(bankId, loanRef);
         if (bankId != null && loanRef != null && loan == null) {
@@ -334,8 +400,37 @@ class HistoryImport implements HistoryImports {
                     "the bank has no loan with this id (import loans first)");
         } else if (loan != null && loan.disbursedOn() == null) {
             c.problem("loanExternalId", "LOAN_NOT_DISBURSED", "贷款尚未放款", "the loan is not disbursed");
-            loan = null;
+            return null;
         }
+        return loan;
+    }
+
+    private HistoryRows.Repayment repayment(Cells c, LocalDate today, Seen seen) {
+        Long bankId = bank(c);
+        ImportedLoanFacts loan = disbursedLoan(c, bankId);
+        String externalId = c.text("externalId", 64);
+        if (bankId != null && externalId != null && (mapper.repaymentTaken(bankId, externalId)
+                || !seen.first("repayment:" + bankId + ":" + externalId))) {
+            c.problem("externalId", "EXTERNAL_ID_CONFLICT", "该银行已报送此还款编号",
+                    "the bank already reported a repayment with this id");
+        }
+        LocalDate on = c.date("repaidOn", true);
+        BigDecimal amount = c.yuan("amount", "0.01");
+        if (loan == null || on == null || amount == null) {
+            return null;
+        }
+        BigDecimal repaid = seen.repaid.computeIfAbsent(loan.id(), id -> loan.repaid());
+        List<LoanRecordRules.Violation> violations = LoanRecordRules.repayment(loan.facts(repaid), on, amount, today);
+        rules(c, violations);
+        if (violations.isEmpty()) {
+            seen.repaid.put(loan.id(), repaid.add(amount));
+        }
+        return new HistoryRows.Repayment(c.number(), bankId, loan.id(), externalId, on, amount);
+    }
+
+    private HistoryRows.Interest interest(Cells c, LocalDate today, Seen seen) {
+        Long bankId = bank(c);
+        ImportedLoanFacts loan = disbursedLoan(c, bankId);
         String externalId = c.text("externalId", 64);
         if (bankId != null && externalId != null
                 && (mapper.interestTaken(bankId, externalId) || !seen.first("interest:" + bankId + ":" + externalId))) {
@@ -356,10 +451,8 @@ class HistoryImport implements HistoryImports {
         if (mapper.sequenceTaken(loan.id(), seq) || !seen.first("sequence:" + loan.id() + ":" + seq)) {
             c.problem("sequenceNo", "INTEREST_SEQUENCE_TAKEN", "该贷款已有此期次", "the loan already has this sequence no.");
         }
-        rules(c, LoanRecordRules.interestPayment(new LoanRecordRules.Loan(loan.signedOn(), loan.maturityDate(),
-                loan.principal(), loan.disbursedOn(), loan.disbursedAmount(), BigDecimal.ZERO, null,
-                loan.closedOn()), new LoanRecordRules.InterestPayment(start, end, balance, interest, due, paid),
-                today));
+        rules(c, LoanRecordRules.interestPayment(loan.facts(loan.repaid()), new LoanRecordRules.InterestPayment(start,
+                end, balance, interest, due, paid), today));
         List<LoanRecordRules.Accrual> periods = seen.accruals.computeIfAbsent(loan.id(),
                 id -> new ArrayList<>(mapper.accrualPeriods(id)));
         if (end.isAfter(start)) {
@@ -392,6 +485,100 @@ class HistoryImport implements HistoryImports {
                 kind, capYear, paidOn, amount, reference);
     }
 
+    /**
+     * 历史代偿 a payout on a loan that defaulted: the loan defaults by the live rule, the fund layers' amounts add up
+     * to fundTotal, none exceeds what the calculator gives its layer (the per-loan fund cap included) and every fund
+     * still has the cash, counting the payouts above.
+     */
+    private HistoryRows.Compensation compensation(Cells c, LocalDate today, Seen seen) {
+        Long bankId = bank(c);
+        ImportedLoanFacts loan = disbursedLoan(c, bankId);
+        LocalDate defaultedOn = c.date("defaultedOn", true);
+        BigDecimal outstanding = c.yuan("outstandingAtDefault", "0.01");
+        String payments = c.text("fundPayments", 2000);
+        BigDecimal total = c.yuan("fundTotal", "0");
+        LocalDate paidOn = c.pastDate("paidOn", true, today);
+        String voucher = c.text("voucher", 64);
+        if (bankId != null && voucher != null && (compensation.claimTaken(bankId, voucher)
+                || mapper.defaultTaken(bankId, voucher) || !seen.first("voucher:" + bankId + ":" + voucher))) {
+            c.problem("voucher", "EXTERNAL_ID_CONFLICT", "该银行已有此凭证号的代偿或违约记录",
+                    "the bank already has a claim or default with this voucher");
+        }
+        if (loan != null && (!"DISBURSED".equals(loan.status()) || !seen.first("defaulted:" + loan.id()))) {
+            c.problem("loanExternalId", "LOAN_NOT_PERFORMING", "只有已放款且未违约、未结清的贷款可以违约",
+                    "only a disbursed loan that has not defaulted or closed can default");
+            return null;
+        }
+        if (defaultedOn != null && paidOn != null && paidOn.isBefore(defaultedOn)) {
+            c.problem("paidOn", "DATE_INVALID", "代偿日早于违约日", "paidOn is before defaultedOn");
+        }
+        Map<String, BigDecimal> paid = new LinkedHashMap<>();
+        if (payments != null) {
+            for (String part : payments.split(";")) {
+                String[] codeAmount = part.split(":", 2);
+                BigDecimal amount = codeAmount.length < 2 ? null : c.yuanPart("fundPayments", codeAmount[1], "0");
+                if (codeAmount.length < 2 || paid.put(codeAmount[0].strip(), amount) != null) {
+                    c.problem("fundPayments", "FUND_PAYMENTS_INVALID", "应为“资金层代码:金额”，以分号分隔，每层一次",
+                            "expected CODE:amount pairs separated by ';', each layer once");
+                }
+            }
+        }
+        if (loan == null || defaultedOn == null || outstanding == null || paid.containsValue(null) || total == null
+                || paidOn == null) {
+            return null;
+        }
+        rules(c, LoanRecordRules.defaulted(loan.facts(loan.repaid()), defaultedOn, outstanding, today).stream()
+                .map(v -> new LoanRecordRules.Violation(v.field().equals("outstandingPrincipal")
+                        ? "outstandingAtDefault" : v.field(), v.message())).toList());
+        BigDecimal sum = paid.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.compareTo(total) != 0) {
+            c.problem("fundTotal", "AMOUNTS_DO_NOT_ADD_UP", "各资金层金额之和为 " + sum.toPlainString() + "，与合计不符",
+                    "the fund layers' amounts add up to " + sum.toPlainString() + ", not fundTotal");
+        }
+        List<Long> programmes = compensation.programmesOfBank(bankId, defaultedOn);
+        if (programmes.size() != 1) {
+            c.problem("bankCode", "AGREEMENT_NOT_FOUND", "违约日该银行须恰有一个有效的风险补偿合作协议",
+                    "the bank needs exactly one risk-compensation agreement active on defaultedOn");
+            return null;
+        }
+        ImportedCompensation.Plan plan = compensation.plan(programmes.get(0), defaultedOn, outstanding,
+                mapper.ipShare(loan.id())).orElse(null);
+        if (plan == null) {
+            c.problem("defaultedOn", "COMPENSATION_RULES_NOT_IN_FORCE", "违约日补偿资金项目尚无生效的规则",
+                    "the programme has no rules in force on defaultedOn");
+            return null;
+        }
+        Map<String, BigDecimal> allowed = new HashMap<>();
+        for (CompensationCalculator.LayerPayout l : plan.payout().layers()) {
+            if (l.layer().kind() == LayerKind.FUND) {
+                allowed.put(l.layer().code(), l.amount());
+            }
+        }
+        paid.forEach((code, amount) -> {
+            if (!allowed.containsKey(code)) {
+                c.problem("fundPayments", "LAYER_UNKNOWN", "规则中没有资金层 " + code,
+                        "the programme's rules have no fund layer " + code);
+            } else if (amount.compareTo(allowed.get(code)) > 0) {
+                c.problem("fundPayments", "COMPENSATION_CAP_EXCEEDED", "资金层 " + code + " 最多可付 "
+                        + allowed.get(code).toPlainString() + "（按份额及单笔上限 " + plan.payout().fundCap()
+                        .toPlainString() + " 计算）", "fund layer " + code + " may pay at most "
+                        + allowed.get(code).toPlainString() + " (its share, within the per-loan cap "
+                        + plan.payout().fundCap().toPlainString() + ")");
+            } else {
+                long fundId = plan.fundIds().get(code);
+                BigDecimal cash = seen.fundCash.computeIfAbsent(fundId, plan.fundCash()::get);
+                if (amount.compareTo(cash) > 0) {
+                    c.problem("fundPayments", "FUNDS_SHORT", "资金账户 " + code + " 余额 " + cash.toPlainString()
+                            + " 不足", "fund " + code + " holds only " + cash.toPlainString());
+                } else {
+                    seen.fundCash.put(fundId, cash.subtract(amount));
+                }
+            }
+        });
+        return new HistoryRows.Compensation(c.number(), bankId, loan.id(), c.text("loanExternalId", 64),
+                defaultedOn, outstanding, paid, paidOn, voucher, plan);
+    }
+
     private Long bank(Cells c) {
         String code = c.text("bankCode", 12);
         Long id = code == null ? null : mapper.bankByCode(code);
@@ -412,8 +599,9 @@ class HistoryImport implements HistoryImports {
     }
 
     private static void rules(Cells c, List<LoanRecordRules.Violation> violations) {
-        // the disbursement rule names its amount as the bank API does; the file's column is disbursedAmount
-        violations.forEach(v -> c.problem(v.field().equals("amount") ? "disbursedAmount" : v.field(),
+        // the disbursement rule names its amount as the bank API does; the loans file's column is disbursedAmount
+        violations.forEach(v -> c.problem(v.field().equals("amount") && c.kind() == ImportKind.LOANS
+                ? "disbursedAmount" : v.field(),
                 "LOAN_RECORD_INVALID", "不符合贷款记录规则：" + v.message(),
                 "breaks a loan record rule: " + v.message()));
     }

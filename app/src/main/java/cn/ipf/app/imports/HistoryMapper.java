@@ -46,6 +46,11 @@ interface HistoryMapper {
 
     void insertPatent(@Param("p") HistoryRows.Patent patent, @Param("at") Instant at, @Param("key") GeneratedId key);
 
+    boolean trademarkExists(@Param("registrationNo") String registrationNo, @Param("niceClass") int niceClass);
+
+    void insertTrademark(@Param("t") HistoryRows.Trademark trademark, @Param("at") Instant at,
+            @Param("key") GeneratedId key);
+
     void insertPatentOwner(@Param("patentId") long patentId, @Param("enterpriseId") long enterpriseId);
 
     /** The patent of that application number owned by the enterprise, if any. */
@@ -57,6 +62,10 @@ interface HistoryMapper {
     ImportedLoanFacts loan(@Param("bankId") long bankId, @Param("externalId") String externalId);
 
     boolean interestTaken(@Param("bankId") long bankId, @Param("externalId") String externalId);
+
+    boolean repaymentTaken(@Param("bankId") long bankId, @Param("externalId") String externalId);
+
+    void insertRepayment(@Param("r") HistoryRows.Repayment repayment, @Param("at") Instant at);
 
     boolean sequenceTaken(@Param("loanId") long loanId, @Param("sequenceNo") int sequenceNo);
 
@@ -86,4 +95,12 @@ interface HistoryMapper {
     void insertInterest(@Param("i") HistoryRows.Interest interest, @Param("at") Instant at);
 
     void insertPayout(@Param("p") HistoryRows.Payout payout, @Param("fileId") long fileId, @Param("at") Instant at);
+
+    /** Whether the bank already reported a default under this id. */
+    boolean defaultTaken(@Param("bankId") long bankId, @Param("externalId") String externalId);
+
+    java.math.BigDecimal ipShare(long loanId);
+
+    /** 违约 the loan defaults as a live report makes it (LoanMapper.updateDefault). */
+    void markDefaulted(@Param("c") HistoryRows.Compensation compensation);
 }

@@ -1,8 +1,10 @@
 package cn.ipf.app.imports;
 
+import cn.ipf.app.compensation.ImportedCompensation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** The rows of each import kind once read and checked, as they are written. */
 final class HistoryRows {
@@ -21,6 +23,11 @@ final class HistoryRows {
             LocalDate grantDate, LocalDate expiryDate, String legalStatus) {
     }
 
+    /** 商标 a registered trademark in one Nice class and the enterprise that holds it. */
+    record Trademark(int row, long enterpriseId, String registrationNo, String markName, int niceClass,
+            LocalDate validUntil) {
+    }
+
     /** A disbursed loan with its pledge registration of patents on the platform. */
     record Loan(int row, long bankId, long enterpriseId, String externalId, String contractNo, LocalDate signedOn,
             BigDecimal principal, BigDecimal annualRate, LocalDate maturityDate, BigDecimal ipShare,
@@ -33,7 +40,20 @@ final class HistoryRows {
             LocalDate paidDate) {
     }
 
+    /** 还本 principal repaid on a loan on the platform. */
+    record Repayment(int row, long bankId, long loanId, String externalId, LocalDate repaidOn, BigDecimal amount) {
+    }
+
     record Payout(int row, long enterpriseId, String kind, int capYear, LocalDate paidOn, BigDecimal amount,
             String reference) {
+    }
+
+    /**
+     * 历史代偿 compensation paid on a defaulted loan before the platform: what each FUND layer paid (by layer code, in
+     * the file's order) under the plan the calculator gives for the loan.
+     */
+    record Compensation(int row, long bankId, long loanId, String loanRef, LocalDate defaultedOn,
+            BigDecimal outstandingAtDefault, Map<String, BigDecimal> fundPayments, LocalDate paidOn, String voucher,
+            ImportedCompensation.Plan plan) {
     }
 }

@@ -33,8 +33,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * 历史数据迁移 and two years of the programme, the way an office would take them over and work them: the admin
  * enters the LPR months after the seeded ones, opens the programmes and imports the CSV files under
- * {@code demo/history/} (four enterprises admitted in 2023–2024, their patents, four pledged loans of 2024–2025 and
- * their quarterly interest, an evaluation-fee subsidy paid before the platform). Then, over the API: interest-subsidy
+ * {@code demo/history/} (four enterprises admitted in 2023–2024, their patents and a trademark, four pledged loans of
+ * 2024–2025 with their quarterly interest and two repayments, an evaluation-fee subsidy paid before the platform). Then, over the API: interest-subsidy
  * runs for 2024, 2025-Q1 and 2025-Q2 (2025-Q3 is the README's example), each claim with money declared by its SME,
  * approved by its district and the city and paid; the 2025 loan of 青岛瑞丰 falls overdue and defaults, its bank files
  * a compensation claim that is approved and paid from the funds, and a later recovery is returned to them; the
@@ -47,7 +47,8 @@ final class DemoHistory {
 
     static final String DEFAULTED_LOAN = "QDB-IPL-2025-00031";
     private static final String[][] FILES = {{"ENTERPRISES", "enterprises.csv"}, {"IP_ASSETS", "ip-assets.csv"},
-            {"LOANS", "loans.csv"}, {"INTEREST_PAYMENTS", "interest-payments.csv"},
+            {"TRADEMARKS", "trademarks.csv"},
+            {"LOANS", "loans.csv"}, {"INTEREST_PAYMENTS", "interest-payments.csv"}, {"REPAYMENTS", "repayments.csv"},
             {"PAID_SUBSIDIES", "paid-subsidies.csv"}};
     /** The imported enterprises' SME users, by USCC. */
     private static final Map<String, String> SMES = Map.of("91370211MA7HB2K1XH", "sme-haiyan",

@@ -93,7 +93,7 @@ class DemoOnAnotherPortTest {
         // the history went in whole through the import
         assertThat(jdbc.queryForList("SELECT kind, row_count FROM import_file WHERE status = 'IMPORTED' ORDER BY id"))
                 .extracting(r -> r.get("kind") + " " + r.get("row_count")).containsExactly("ENTERPRISES 4",
-                        "IP_ASSETS 6", "LOANS 4", "INTEREST_PAYMENTS 19", "PAID_SUBSIDIES 1");
+                        "IP_ASSETS 6", "TRADEMARKS 2", "LOANS 4", "INTEREST_PAYMENTS 19", "REPAYMENTS 2", "PAID_SUBSIDIES 1");
 
         // 2024, 2025-Q1 and 2025-Q2: ten claims declared, approved twice and paid, 159 822.50 in all
         JsonNode claims = http.with(admin).get("/api/v1/subsidy/claims?programmeId=1&size=200").json().get("items");

@@ -186,6 +186,99 @@ class HistoryImportTest extends SubsidyTestSupport {
                 .contains("bankCode,externalId,uscc,contractNo,signedOn");
     }
 
+    @Test
+    void repaymentsPassTheLiveRuleAgainstThePlatformAndTheRowsAbove() throws Exception {
+        String admin = adminToken();
+        Region region = region();
+        Bank bank = lender(admin);
+        String bankCode = jdbc.queryForObject("SELECT bank_code FROM bank WHERE id = ?", String.class,
+                bank.bankId());
+        String uscc = uscc(region.district());
+        assertThat(imported(admin, "ENTERPRISES", csv("uscc,name,legalRepName,districtCode,industryCode,employees,"
+                + "annualRevenue,totalAssets,highTech,specializedSme,admittedOn", uscc + ",青岛还本科技有限公司,张建华,"
+                + region.district() + ",C3736,50,12000000,8000000,true,true,2025-01-02")).get("status").asString())
+                .isEqualTo("IMPORTED");
+        String ref = "IMP-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(imported(admin, "LOANS", csv("bankCode,externalId,uscc,contractNo,signedOn,principal,annualRate,"
+                + "maturityDate,ipShare,otherFiscalSubsidy,disbursedOn,disbursedAmount,pledgeRegistrationNo,"
+                + "pledgeRegisteredOn,pledgedPatents", bankCode + "," + ref + "," + uscc
+                + ",C-1,2025-06-10,1000000,0.0345,2027-06-10,1,false,2025-06-15,1000000,,,"))
+                .get("status").asString()).isEqualTo("IMPORTED");
+        String header = "bankCode,loanExternalId,externalId,repaidOn,amount";
+        assertThat(http.with(admin).get(IMPORTS + "REPAYMENTS/template?format=csv").body()).contains(header);
+
+        // row 2 takes more than row 1 left outstanding, row 3 is dated before the disbursement: refused whole
+        JsonNode refused = imported(admin, "REPAYMENTS", csv(header,
+                bankCode + "," + ref + "," + ref + "-R1,2025-09-15,600000",
+                bankCode + "," + ref + "," + ref + "-R2,2025-12-15,400000.01",
+                bankCode + "," + ref + "," + ref + "-R3,2025-06-01,1"));
+        assertThat(refused.get("status").asString()).as("%s", refused).isEqualTo("REJECTED");
+        assertThat(refused.get("errorCount").asInt()).isEqualTo(2);
+        assertThat(http.with(admin).get("/api/v1/admin/history-import-files/" + refused.get("importId").asLong()
+                + "/errors?format=csv").body()).contains("2,amount,LOAN_RECORD_INVALID,").contains("400000.00")
+                .contains("3,repaidOn,LOAN_RECORD_INVALID,");
+        assertThat(repayments(ref)).isZero();
+
+        byte[] good = csv(header, bankCode + "," + ref + "," + ref + "-R1,2025-09-15,600000",
+                bankCode + "," + ref + "," + ref + "-R2,2025-12-15,400000");
+        JsonNode taken = imported(admin, "REPAYMENTS", good);
+        assertThat(taken.get("status").asString()).as("%s", taken).isEqualTo("IMPORTED");
+        assertThat(repayments(ref)).isEqualTo(2L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'IMPORTED' "
+                + "AND entity_type = 'LOAN' AND summary LIKE ? AND summary LIKE '%repayment%'", Long.class,
+                "%" + taken.get("sha256").asString() + "%")).isEqualTo(2L);
+        // the same file again writes nothing; a further repayment is measured against what the platform holds
+        assertThat(upload(admin, "REPAYMENTS", good).status()).isEqualTo(200);
+        assertThat(repayments(ref)).isEqualTo(2L);
+        JsonNode more = imported(admin, "REPAYMENTS", csv(header, bankCode + "," + ref + "," + ref
+                + "-R3,2026-01-15,0.01"));
+        assertThat(more.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(http.with(admin).get("/api/v1/admin/history-import-files/" + more.get("importId").asLong()
+                + "/errors?format=csv").body()).contains("1,amount,LOAN_RECORD_INVALID,").contains("0.00");
+    }
+
+    @Test
+    void trademarksAreImportedOncePerClassAndAFileWithAnErrorWritesNothing() throws Exception {
+        String admin = adminToken();
+        Region region = region();
+        String uscc = uscc(region.district());
+        assertThat(imported(admin, "ENTERPRISES", csv("uscc,name,legalRepName,districtCode,industryCode,employees,"
+                + "annualRevenue,totalAssets,highTech,specializedSme,admittedOn", uscc + ",青岛商标食品有限公司,王芳,"
+                + region.district() + ",C1361,80,30000000,20000000,false,false,2024-03-01")).get("status").asString())
+                .isEqualTo("IMPORTED");
+        String header = "uscc,registrationNo,markName,niceClass,validUntil";
+        String number = String.valueOf(10_000_000 + (System.nanoTime() % 89_999_999));
+        // row 2: class 46 does not exist; row 3: the same mark and class as row 1
+        JsonNode refused = imported(admin, "TRADEMARKS", csv(header, uscc + "," + number + ",海之鲜,29,2032-05-13",
+                uscc + "," + number + ",海之鲜,46,2032-05-13", uscc + "," + number + ",海之鲜,29,2032-05-13"));
+        assertThat(refused.get("status").asString()).as("%s", refused).isEqualTo("REJECTED");
+        assertThat(http.with(admin).get("/api/v1/admin/history-import-files/" + refused.get("importId").asLong()
+                + "/errors?format=csv").body()).contains("2,niceClass,").contains("3,registrationNo,TRADEMARK_ALREADY_REGISTERED,");
+        assertThat(trademarks(number)).isZero();
+
+        byte[] good = csv(header, uscc + "," + number + ",海之鲜,29,2032-05-13", uscc + "," + number + ",海之鲜,35,2032-05-13");
+        JsonNode taken = imported(admin, "TRADEMARKS", good);
+        assertThat(taken.get("status").asString()).as("%s", taken).isEqualTo("IMPORTED");
+        assertThat(trademarks(number)).isEqualTo(2L);
+        long enterpriseId = enterpriseId(uscc);
+        assertThat(http.with(admin).get(LIB + "/" + enterpriseId + "/trademarks").body()).contains(number);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'IMPORTED' "
+                + "AND entity_type = 'TRADEMARK' AND summary LIKE ?", Long.class,
+                "%" + taken.get("sha256").asString() + "%")).isEqualTo(2L);
+        assertThat(upload(admin, "TRADEMARKS", good).status()).isEqualTo(200);
+        assertThat(trademarks(number)).isEqualTo(2L);
+    }
+
+    private long trademarks(String registrationNo) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM trademark WHERE registration_no = ?", Long.class,
+                registrationNo);
+    }
+
+    private long repayments(String loanRef) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM principal_repayment r JOIN loan l ON l.id = r.loan_id "
+                + "WHERE l.external_id = ?", Long.class, loanRef);
+    }
+
     private String loanRow(String bankCode, String ref, String uscc, String patent) {
         return bankCode + "," + ref + "," + uscc + ",青银知质借字第" + ref + "号,2025-06-10,1000000,0.0345,2027-06-10,1,"
                 + "false,2025-06-15,1000000,Y" + ref + ",2025-06-12," + patent;

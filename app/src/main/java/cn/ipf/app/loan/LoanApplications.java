@@ -60,10 +60,8 @@ public class LoanApplications {
     private final Clock clock;
 
     LoanApplications(ApplicationMapper applications, LoanMapper loans, ProductCatalog products, AccessPolicy access,
-            AuditTrail audit, WebhookOutbox webhooks, BusinessCalendar calendar, ResponseDeadlines deadlines,
-            Clock clock) {
-            AuditTrail audit, Notifications notifications,
-            WebhookOutbox webhooks, BusinessCalendar calendar, Clock clock) {
+            AuditTrail audit, Notifications notifications, WebhookOutbox webhooks, BusinessCalendar calendar,
+            ResponseDeadlines deadlines, Clock clock) {
         this.applications = applications;
         this.loans = loans;
         this.products = products;

@@ -4,7 +4,6 @@ import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.access.Caller;
 import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.audit.AuditTrail;
-import cn.ipf.app.notification.Notifications;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
@@ -66,19 +65,15 @@ public class PaymentBatches {
     private final Map<PayoutType, PayoutSource> sources = new EnumMap<>(PayoutType.class);
     private final AccessPolicy access;
     private final AuditTrail audit;
-    private final Notifications notifications;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
     PaymentBatches(PaymentBatchMapper batches, List<PayoutSource> sources, AccessPolicy access, AuditTrail audit,
-    PaymentBatches(PaymentBatchMapper batches, ClaimMapper claims, SubsidyClaims payments, Programmes programmes,
-            AccessPolicy access, AuditTrail audit, Notifications notifications,
             BusinessCalendar calendar, Clock clock) {
         this.batches = batches;
         sources.forEach(s -> this.sources.put(s.type(), s));
         this.access = access;
         this.audit = audit;
-        this.notifications = notifications;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -237,12 +232,7 @@ public class PaymentBatches {
                 paid++;
             } else {
                 source.failed(line.sourceId(), o.failureReason(), PaymentResultFile.retryAllowed(o.failureReason()),
-                        calendar.today()),
-                batches.markFailed(claim.id(), o.failureReason(), calendar.today(), clock.instant());
-                audit.record("SUBSIDY_CLAIM_PAYMENT_FAILED", "SUBSIDY_CLAIM", claim.id(), Map.of("batch",
-                        reference(batchId), "reason", o.failureReason(), "amount",
-                        line.amount().toPlainString()));
-                notifications.subsidyPaymentFailed(claim.enterpriseId(), claim.id(), o.failureReason());
+                        calendar.today());
             }
         }
         String sha256 = sha256(file);

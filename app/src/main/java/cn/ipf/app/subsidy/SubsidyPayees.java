@@ -1,6 +1,7 @@
 package cn.ipf.app.subsidy;
 
 import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.notification.Notifications;
 import cn.ipf.app.shared.payment.PayoutCandidate;
 import cn.ipf.app.shared.payment.PayoutCandidate.Refusal;
 import cn.ipf.app.shared.payment.PayoutSource;
@@ -26,15 +27,17 @@ class SubsidyPayees implements PayoutSource {
     private final SubsidyClaims payments;
     private final Programmes programmes;
     private final AuditTrail audit;
+    private final Notifications notifications;
     private final Clock clock;
 
     SubsidyPayees(ClaimMapper claims, PaymentBatchMapper batches, SubsidyClaims payments,
-            Programmes programmes, AuditTrail audit, Clock clock) {
+            Programmes programmes, AuditTrail audit, Notifications notifications, Clock clock) {
         this.programmes = programmes;
         this.claims = claims;
         this.batches = batches;
         this.payments = payments;
         this.audit = audit;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -83,5 +86,6 @@ class SubsidyPayees implements PayoutSource {
         batches.markFailed(claimId, reason, retryAllowed, on, clock.instant());
         audit.record("SUBSIDY_CLAIM_PAYMENT_FAILED", "SUBSIDY_CLAIM", claimId, Map.of("reason", reason,
                 "retryAllowed", retryAllowed));
+        notifications.subsidyPaymentFailed(claims.claim(claimId).enterpriseId(), claimId, reason);
     }
 }

@@ -14,11 +14,8 @@ public final class CurrentActor {
 
     public static Optional<Actor> find() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth instanceof BankAppAuthentication bank) {
-            return Optional.of(bank.actor());
-        }
-        if (auth instanceof ConsoleAuthentication person) {
-            return Optional.of(person.actor());
+        if (auth instanceof ActorAuthentication established) {
+            return Optional.of(established.actor());
         }
         if (auth instanceof JwtAuthenticationToken token) {
             Jwt jwt = token.getToken();

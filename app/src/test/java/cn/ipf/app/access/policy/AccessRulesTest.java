@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.ipf.app.user.Role;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -50,5 +51,20 @@ class AccessRulesTest {
             assertThat(Visibility.sees(cityWide, null, null, 8, "370203")).isTrue();
         }
         assertThat(Visibility.sees(Role.BANK_OFFICER, null, null, 8, "370203")).isFalse();
+    }
+
+    @Test
+    void anSmeSeesAPublishedEventItIsOnAndADistrictReviewerTheEventsOfItsDistrict() {
+        List<String> districts = List.of("370202", "370211");
+        List<Long> enterprises = List.of(7L);
+        assertThat(Visibility.seesEvent(Role.SME, 7L, null, districts, enterprises, true)).isTrue();
+        assertThat(Visibility.seesEvent(Role.SME, 7L, null, districts, enterprises, false)).as("planned").isFalse();
+        assertThat(Visibility.seesEvent(Role.SME, 8L, null, districts, enterprises, true)).isFalse();
+        assertThat(Visibility.seesEvent(Role.DISTRICT_REVIEWER, null, "370211", districts, enterprises, false))
+                .isTrue();
+        assertThat(Visibility.seesEvent(Role.DISTRICT_REVIEWER, null, "370203", districts, enterprises, true))
+                .isFalse();
+        assertThat(Visibility.seesEvent(Role.REGULATOR, null, null, districts, enterprises, false)).isTrue();
+        assertThat(Visibility.seesEvent(Role.BANK_OFFICER, null, null, districts, enterprises, true)).isFalse();
     }
 }

@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -267,6 +268,105 @@ class HistoryImportTest extends SubsidyTestSupport {
                 "%" + taken.get("sha256").asString() + "%")).isEqualTo(2L);
         assertThat(upload(admin, "TRADEMARKS", good).status()).isEqualTo(200);
         assertThat(trademarks(number)).isEqualTo(2L);
+    }
+
+    @Test
+    void compensationPaidBeforeThePlatformMovesTheFundsAsALivePayout() throws Exception {
+        String admin = adminToken();
+        Region region = region();
+        Bank bank = lender(admin);
+        String bankCode = jdbc.queryForObject("SELECT bank_code FROM bank WHERE id = ?", String.class,
+                bank.bankId());
+        // the shipped rules: provincial 40 %, municipal 20 %, bank 40 %, the funds together at most 1 000 000 a loan
+        Http.Response created = http.with(admin).post("/api/v1/admin/compensation-programmes", Map.of("name",
+                unique("风险补偿"), "regionCode", region.city(), "effectiveFrom", "2025-01-01"));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        long programmeId = created.json().get("programmeId").asLong();
+        for (JsonNode f : created.json().get("funds")) {
+            Http.Response deposit = http.with(admin).post("/api/v1/admin/compensation-funds/" + f.get("fundId")
+                    .asLong() + "/deposits", Map.of("kind", "DEPOSIT", "amount", new BigDecimal(f.get("code")
+                    .asString().equals("PROVINCIAL_FUND") ? "1000000" : "400000"), "reference", unique("GK"),
+                    "depositedOn", today().toString()));
+            assertThat(deposit.status()).as("%s", deposit).isEqualTo(201);
+        }
+        assertThat(http.with(admin).post("/api/v1/admin/compensation-programmes/" + programmeId + "/agreements",
+                Map.of("bankId", bank.bankId(), "agreementNo", unique("HZ"), "activeFrom", "2025-01-01",
+                        "attributedFundAmount", new BigDecimal("1400000"))).status()).isEqualTo(201);
+        String uscc = uscc(region.district());
+        assertThat(imported(admin, "ENTERPRISES", csv("uscc,name,legalRepName,districtCode,industryCode,employees,"
+                + "annualRevenue,totalAssets,highTech,specializedSme,admittedOn", uscc + ",青岛代偿科技有限公司,张建华,"
+                + region.district() + ",C3736,50,12000000,8000000,true,true,2025-01-02")).get("status").asString())
+                .isEqualTo("IMPORTED");
+        String a = unique("DA");
+        String b = unique("DB");
+        String loans = "bankCode,externalId,uscc,contractNo,signedOn,principal,annualRate,maturityDate,ipShare,"
+                + "otherFiscalSubsidy,disbursedOn,disbursedAmount,pledgeRegistrationNo,pledgeRegisteredOn,pledgedPatents";
+        assertThat(imported(admin, "LOANS", csv(loans, bankCode + "," + a + "," + uscc
+                + ",C-1,2025-02-20,3000000,0.0345,2027-02-20,1,false,2025-03-01,3000000,,,", bankCode + "," + b + ","
+                + uscc + ",C-2,2025-02-20,3000000,0.0345,2027-02-20,1,false,2025-03-01,3000000,,,"))
+                .get("status").asString()).isEqualTo("IMPORTED");
+        String header = "bankCode,loanExternalId,defaultedOn,outstandingAtDefault,fundPayments,fundTotal,paidOn,voucher";
+        assertThat(http.with(admin).get(IMPORTS + "PAID_COMPENSATION/template?format=csv").body()).contains(header);
+
+        // L = 2 500 000: the funds' 1 500 000 is capped to 1 000 000, provincial 666 666.67, municipal 333 333.33.
+        // Row 1 does not add up; row 2 names no loan; row 3 pays the province past its capped part and the city
+        // more than is left after row 1.
+        JsonNode refused = imported(admin, "PAID_COMPENSATION", csv(header,
+                bankCode + "," + a + ",2025-09-30,2500000,PROVINCIAL_FUND:600000;MUNICIPAL_FUND:300000,900001,"
+                        + "2025-12-20," + a + "-V",
+                bankCode + ",NOPE-" + a + ",2025-09-30,1000,PROVINCIAL_FUND:1,1,2025-12-20," + a + "-W",
+                bankCode + "," + b + ",2025-09-30,2500000,PROVINCIAL_FUND:666666.68;MUNICIPAL_FUND:200000,866666.68,"
+                        + "2025-12-20," + b + "-V"));
+        assertThat(refused.get("status").asString()).as("%s", refused).isEqualTo("REJECTED");
+        assertThat(http.with(admin).get("/api/v1/admin/history-import-files/" + refused.get("importId").asLong()
+                + "/errors?format=csv").body()).contains("1,fundTotal,AMOUNTS_DO_NOT_ADD_UP,")
+                .contains("2,loanExternalId,LOAN_NOT_FOUND,").contains("3,fundPayments,COMPENSATION_CAP_EXCEEDED,")
+                .contains("666666.67").contains("3,fundPayments,FUNDS_SHORT,").contains("100000.00");
+        assertThat(claims(a) + claims(b)).isZero();
+        assertThat(loanStatus(a)).isEqualTo("DISBURSED");
+
+        byte[] good = csv(header, bankCode + "," + a + ",2025-09-30,2500000,"
+                + "PROVINCIAL_FUND:600000;MUNICIPAL_FUND:300000,900000,2025-12-20," + a + "-V");
+        JsonNode taken = imported(admin, "PAID_COMPENSATION", good);
+        assertThat(taken.get("status").asString()).as("%s", taken).isEqualTo("IMPORTED");
+        assertThat(loanStatus(a)).isEqualTo("DEFAULTED");
+        assertThat(claims(a)).isEqualTo(1L);
+        Map<String, BigDecimal> balances = balancedLedger(admin, programmeId);
+        assertThat(balances.get("PROVINCIAL_FUND.ASSET")).isEqualByComparingTo("400000");
+        assertThat(balances.get("MUNICIPAL_FUND.ASSET")).isEqualByComparingTo("100000");
+        assertThat(balances.get("PROVINCIAL_FUND.EXPENSE")).isEqualByComparingTo("600000");
+        // the bank's line bears the rest of L
+        assertThat(jdbc.queryForObject("SELECT pl.amount FROM compensation_payout_line pl JOIN compensation_claim c "
+                + "ON c.id = pl.claim_id JOIN loan l ON l.id = c.loan_id WHERE l.external_id = ? AND pl.layer_code = "
+                + "'BANK'", BigDecimal.class, a)).isEqualByComparingTo("1600000");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'IMPORTED' "
+                + "AND entity_type IN ('LOAN', 'COMPENSATION_CLAIM') AND summary LIKE ?", Long.class,
+                "%" + taken.get("sha256").asString() + "%")).isEqualTo(2L);
+
+        // the same file again writes nothing
+        assertThat(upload(admin, "PAID_COMPENSATION", good).status()).isEqualTo(200);
+        assertThat(claims(a)).isEqualTo(1L);
+        assertThat(balancedLedger(admin, programmeId)).isEqualTo(balances);
+    }
+
+    private long claims(String loanRef) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM compensation_claim c JOIN loan l ON l.id = c.loan_id "
+                + "WHERE l.external_id = ?", Long.class, loanRef);
+    }
+
+    private String loanStatus(String loanRef) {
+        return jdbc.queryForObject("SELECT status FROM loan WHERE external_id = ?", String.class, loanRef);
+    }
+
+    /** The programme's trial balance, checked balanced; the balances by account code. */
+    private Map<String, BigDecimal> balancedLedger(String admin, long programmeId) {
+        JsonNode t = http.with(admin).get("/api/v1/compensation/programmes/" + programmeId + "/trial-balance").json();
+        assertThat(t.get("balanced").asBoolean()).as("%s", t).isTrue();
+        Map<String, BigDecimal> balances = new java.util.HashMap<>();
+        for (JsonNode acc : t.get("accounts")) {
+            balances.put(acc.get("code").asString(), acc.get("balance").decimalValue().stripTrailingZeros());
+        }
+        return balances;
     }
 
     private long trademarks(String registrationNo) {

@@ -109,7 +109,7 @@ public class ImportedCompensation {
         claims.insertClaim(new ClaimRow(0, plan.programmeId(), bankId, loanId, loanRef, 0, null, null, voucher,
                 ClaimStatus.FILED.name(), plan.ruleVersionId(), payout.rulesVersion(), defaultedOn,
                 payout.outstandingAtDefault(), payout.ipShare(), payout.lossBase(), gates, null, null, null, null,
-                null, null, null, null, null), clock.instant(), key);
+                null, null, null, null, null, null, null, null, null, null, null), clock.instant(), key);
         long claimId = key.getId();
         List<String> codes = new ArrayList<>(paid.keySet());
         Map<Long, FundAccounts> accounts = ledger.lock(codes.stream().map(plan.fundIds()::get).distinct().sorted()
@@ -140,7 +140,7 @@ public class ImportedCompensation {
                     at < 0 ? null : posted.postingIds().get(at), null));
         }
         claims.insertPayoutLines(lines);
-        claims.markPaid(claimId, paidOn.atStartOfDay(zone).toInstant());
+        claims.markPaid(claimId, paidOn, voucher, paidOn.atStartOfDay(zone).toInstant());
         return claimId;
     }
 

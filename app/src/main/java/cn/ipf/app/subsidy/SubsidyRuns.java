@@ -84,9 +84,7 @@ public class SubsidyRuns implements InterestSubsidyRuns {
 
     SubsidyRuns(RunMapper mapper, Programmes programmes, SubsidyParameters parameters, LprRates lprRates,
             LineStore store, DataSource dataSource, AuditTrail audit, Notifications notifications,
-            AccessPolicy access, BusinessCalendar calendar,
-            Clock clock,
-            ZoneId zone) {
+            AccessPolicy access, BusinessCalendar calendar, Clock clock, ZoneId zone) {
         this.mapper = mapper;
         this.programmes = programmes;
         this.parameters = parameters;

@@ -5,6 +5,7 @@ import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.calendar.WorkingCalendar;
 import cn.ipf.app.loan.policy.Scorecard;
 import cn.ipf.app.shared.time.BusinessCalendar;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -30,9 +31,11 @@ public class BankScorecards {
     private final BusinessCalendar calendar;
     private final ResponseDeadlines deadlines;
     private final AccessPolicy access;
+    private final Clock clock;
 
     BankScorecards(DeadlineMapper mapper, WorkingCalendar workingCalendar, BusinessCalendar calendar,
-            ResponseDeadlines deadlines, AccessPolicy access) {
+            ResponseDeadlines deadlines, AccessPolicy access, Clock clock) {
+        this.clock = clock;
         this.mapper = mapper;
         this.workingCalendar = workingCalendar;
         this.calendar = calendar;
@@ -63,11 +66,14 @@ public class BankScorecards {
         Instant from = calendar.startOf(month.atDay(1));
         LocalDate next = month.plusMonths(1).atDay(1);
         Instant to = calendar.startOf(next);
-        LocalDate asOf = next.isAfter(calendar.today()) ? calendar.today() : next;
+        // the current month is measured as of now: an application decided earlier today is not overdue-undecided
+        boolean current = next.isAfter(calendar.today());
+        LocalDate asOf = current ? calendar.today() : next;
+        Instant asOfInstant = current ? clock.instant() : to;
         Map<Long, List<DecisionRow>> decisions = mapper.decisions(bankId, from, to).stream()
                 .collect(Collectors.groupingBy(DecisionRow::bankId));
         Map<Long, BankCountRow> received = byBank(mapper.received(bankId, from, to));
-        Map<Long, BankCountRow> overdue = byBank(mapper.overdueAt(bankId, asOf, calendar.startOf(asOf)));
+        Map<Long, BankCountRow> overdue = byBank(mapper.overdueAt(bankId, asOf, asOfInstant));
         Map<Long, String> names = new TreeMap<>();
         decisions.forEach((id, rows) -> names.put(id, rows.get(0).bankName()));
         received.forEach((id, row) -> names.put(id, row.bankName()));

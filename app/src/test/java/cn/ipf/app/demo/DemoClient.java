@@ -73,6 +73,14 @@ final class DemoClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), path));
     }
 
+    /** Posts a file as the raw body (a bank's result file, {@code application/octet-stream}). */
+    JsonNode postFile(String token, String path, byte[] content) {
+        return answer(path, exchange(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/octet-stream")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)), path));
+    }
+
     /** Launches a job through the job API and waits for its end; anything but COMPLETED fails the start-up. */
     JsonNode job(String token, String jobName, Map<String, String> parameters) {
         long id = call(token, "POST", "/api/v1/admin/jobs/" + jobName + "/executions",

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -149,7 +150,8 @@ final class DemoHistory {
 
     /**
      * The funds get their money and bank 1 its agreement; the loan defaults, bank 1 files through its SDK, the
-     * claim is approved and paid by the risk-compensation job; a recovery is returned by the next run.
+     * claim is approved, released by the risk-compensation job and paid in a payment batch; a recovery is returned by
+     * the next run.
      */
     String compensation(JsonNode programme, String appId, String secret) {
         long programmeId = programme.get("programmeId").asLong();
@@ -185,6 +187,7 @@ final class DemoHistory {
         client.call(client.signIn("huangdao-reviewer", DemoData.PASSWORD), "POST", path + "/district-approval", null);
         client.call(city, "POST", path + "/city-approval", null);
         client.job(admin, "risk-compensation", Map.of("programme", String.valueOf(programmeId)));
+        payThroughBatch(programmeId);
         try {
             loans.reportRecovery(DEFAULTED_LOAN, key(), new RecoveryReport().externalId(DEFAULTED_LOAN + "-V1")
                     .recoveredOn(today).grossAmount(new BigDecimal("300000"))
@@ -195,6 +198,27 @@ final class DemoHistory {
         client.job(admin, "risk-compensation", Map.of("programme", String.valueOf(programmeId)));
         JsonNode claim = client.call(admin, "GET", path, null);
         return "claim " + claimId + " " + claim.get("status").asString() + ", loan " + DEFAULTED_LOAN;
+    }
+
+    /**
+     * 兑付 the released payout goes to bank 1's settlement account in a payment batch; the agent bank's result file
+     * says it was paid today, and only then is the funds' ledger posted.
+     */
+    private void payThroughBatch(long programmeId) {
+        client.call(admin, "PUT", "/api/v1/admin/banks/1/settlement-account", Map.of("name", "青岛银行清算账户",
+                "bank", "青岛银行营业部", "number", "802880200000001"));
+        JsonNode batch = client.call(city, "POST", "/api/v1/subsidy/payment-batches", Map.of(
+                "compensationProgrammeId", programmeId));
+        long batchId = batch.get("batchId").asLong();
+        StringBuilder result = new StringBuilder("行号,申报编号,金额(元),结果,入账日期,银行流水号,失败原因\r\n");
+        for (JsonNode line : batch.get("lines")) {
+            result.append(line.get("lineNo").asInt()).append(',').append(line.get("claimReference").asString())
+                    .append(',').append(line.get("amount").decimalValue().toPlainString()).append(",PAID,")
+                    .append(today).append(",QDB").append(today.toString().replace("-", "")).append(batchId)
+                    .append(line.get("lineNo").asInt()).append(",\r\n");
+        }
+        client.postFile(city, "/api/v1/subsidy/payment-batches/" + batchId + "/result?format=csv",
+                result.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The regulator's monthly report of the current month (its payouts and recovery). */

@@ -1,5 +1,6 @@
 package cn.ipf.app.pledgehealth;
 
+import cn.ipf.app.shared.commandline.ServerOnly;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** The daily deadline scan of pledged assets, on one instance (ShedLock); today comes from the Clock bean. */
 @Component
+@ServerOnly
 class PledgeHealthSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(PledgeHealthSchedule.class);

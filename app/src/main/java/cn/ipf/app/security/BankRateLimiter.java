@@ -55,11 +55,16 @@ class BankRateLimiter {
                 .build();
     }
 
+    /**
+     * The bucket store, connected on first use. A connection closed under it (Boot's connection factory stopped and
+     * started again with a new client, as a paused test context or a lifecycle restart does) is replaced; a
+     * connection that merely lost Redis stays open and reconnects by itself.
+     */
     private ProxyManager<String> buckets() {
         ProxyManager<String> current = buckets;
-        if (current == null) {
+        if (current == null || !connection.isOpen()) {
             synchronized (this) {
-                if (buckets == null) {
+                if (buckets == null || !connection.isOpen()) {
                     connection = ((RedisClient) redis.getRequiredNativeClient())
                             .connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
                     buckets = Bucket4jLettuce.casBasedBuilder(connection)

@@ -160,13 +160,14 @@ class ResponseDeadlineTest extends LibraryTestSupport {
         assertThat(http.with(city.token()).get("/api/v1/regulator/bank-scorecards/2026-02").status()).isEqualTo(403);
         assertThat(http.with(sme.token()).get("/api/v1/regulator/bank-scorecards/2026-02").status()).isEqualTo(403);
 
-        // months beyond the holiday tables are refused, not guessed; malformed months are 400
+        // months beyond the holiday tables are refused, not guessed; a malformed month in the path names no
+        // resource: 404, as every path variable outside its contract pattern
         assertThat(problemCode(() -> bankApi.getOwnBankScorecard("2031-01"))).isEqualTo("WORKING_CALENDAR_MISSING");
         Http.Response missing = http.with(regulator.token()).get("/api/v1/regulator/bank-scorecards/2031-01");
         assertThat(missing.status()).isEqualTo(409);
         assertThat(missing.code()).isEqualTo("WORKING_CALENDAR_MISSING");
         assertThat(http.with(regulator.token()).get("/api/v1/regulator/bank-scorecards/2026-13").status())
-                .isEqualTo(400);
+                .isEqualTo(404);
     }
 
     private static final String ESCALATIONS = "/api/v1/library/loan-application-escalations";

@@ -7,11 +7,13 @@ import cn.ipf.app.compensation.policy.LayerKind;
 import cn.ipf.app.imports.policy.Cells;
 import cn.ipf.app.imports.policy.ImportKind;
 import cn.ipf.app.imports.policy.ImportProblem;
+import cn.ipf.app.library.IpAssetRecords;
 import cn.ipf.app.library.policy.CnPatentNumber;
 import cn.ipf.app.library.policy.PatentType;
 import cn.ipf.app.library.policy.Sector;
 import cn.ipf.app.loan.policy.LoanRecordRules;
 import cn.ipf.app.security.Actor;
+import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.export.UploadedTable;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import cn.ipf.app.shared.time.BusinessCalendar;
@@ -44,19 +46,22 @@ class HistoryImport implements HistoryImports {
 
     private static final Set<String> LEGAL_STATUSES = Set.of("VALID", "LAPSED", "INVALIDATED", "EXPIRED");
     private static final Pattern TRADEMARK_NUMBER = Pattern.compile("[0-9]{1,12}");
+    private static final Set<String> ASSET_KINDS = Set.of("PATENT", "TRADEMARK", "GEOGRAPHICAL_INDICATION");
     private static final Set<String> PAYOUT_KINDS = Set.of("INTEREST", "EVALUATION_FEE", "INSURANCE_PREMIUM");
 
     private final HistoryMapper mapper;
     private final ImportedCompensation compensation;
+    private final IpAssetRecords assets;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final ZoneId zone;
 
-    HistoryImport(HistoryMapper mapper, ImportedCompensation compensation, AuditTrail audit,
+    HistoryImport(HistoryMapper mapper, ImportedCompensation compensation, IpAssetRecords assets, AuditTrail audit,
             BusinessCalendar calendar, Clock clock, ZoneId zone) {
         this.mapper = mapper;
         this.compensation = compensation;
+        this.assets = assets;
         this.audit = audit;
         this.calendar = calendar;
         this.clock = clock;
@@ -122,6 +127,15 @@ class HistoryImport implements HistoryImports {
                 mapper.insertTrademark(t, now, key);
                 imported("TRADEMARK", key.getId(), sha, t.row(), Map.of("registrationNo", t.registrationNo(),
                         "niceClass", t.niceClass(), "owner", t.enterpriseId()));
+            } else if (row instanceof HistoryRows.Indication g) {
+                long id = assets.insertIndication(g.enterpriseId(), g.registrationNo(), g.name(), g.validUntil());
+                imported("GEOGRAPHICAL_INDICATION", id, sha, g.row(), Map.of("registrationNo", g.registrationNo(),
+                        "owner", g.enterpriseId()));
+            } else if (row instanceof HistoryRows.Appraisal a) {
+                long id = assets.insertAppraisal(a.enterpriseId(), a.assetKind(), a.assetId(), a.appraisedValue(),
+                        a.appraiser(), a.reportNo(), a.appraisedOn());
+                imported("APPRAISAL", id, sha, a.row(), Map.of("assetKind", a.assetKind(), "assetId", a.assetId(),
+                        "value", a.appraisedValue().toPlainString(), "reportNo", a.reportNo()));
             } else if (row instanceof HistoryRows.Loan l) {
                 writeLoan(l, sha, now);
             } else if (row instanceof HistoryRows.Interest i) {
@@ -213,6 +227,8 @@ class HistoryImport implements HistoryImports {
                 case ENTERPRISES -> enterprise(c, today, seen);
                 case IP_ASSETS -> patent(c, today, seen);
                 case TRADEMARKS -> trademark(c, seen);
+                case GEOGRAPHICAL_INDICATIONS -> indication(c, seen);
+                case APPRAISALS -> appraisal(c, today, seen);
                 case LOANS -> loan(c, today, seen);
                 case INTEREST_PAYMENTS -> interest(c, today, seen);
                 case REPAYMENTS -> repayment(c, today, seen);
@@ -332,6 +348,74 @@ class HistoryImport implements HistoryImports {
         }
         return enterpriseId == null || number == null || niceClass == null ? null : new HistoryRows.Trademark(
                 c.number(), enterpriseId, number, name, niceClass, validUntil);
+    }
+
+    /** 地理标志 checked as one added live: the contract's lengths, once per enterprise ({@link IpAssetRecords}). */
+    private HistoryRows.Indication indication(Cells c, Seen seen) {
+        Long enterpriseId = enterprise(c);
+        String number = c.text("registrationNo", 40);
+        String name = c.text("name", 200);
+        LocalDate validUntil = c.date("validUntil", false);
+        if (enterpriseId == null || number == null) {
+            return null;
+        }
+        if (assets.indicationConflict(enterpriseId, number).isPresent()
+                || !seen.first("indication:" + enterpriseId + ":" + number)) {
+            c.problem("registrationNo", ErrorCode.INDICATION_ALREADY_RECORDED.name(), "该企业的此地理标志已在平台上",
+                    "the geographical indication is already recorded for this enterprise");
+        }
+        return new HistoryRows.Indication(c.number(), enterpriseId, number, name, validUntil);
+    }
+
+    /**
+     * 评估报告 checked as one added live ({@link IpAssetRecords}): the asset, named by its number (a trademark also by
+     * its Nice class), is on the platform and held by the enterprise; a report is recorded once per asset; the
+     * value is positive yuan within the contract's bound. An appraisal of history is not dated after today.
+     */
+    private HistoryRows.Appraisal appraisal(Cells c, LocalDate today, Seen seen) {
+        Long enterpriseId = enterprise(c);
+        String kind = c.text("assetKind", 32);
+        if (kind != null && !ASSET_KINDS.contains(kind)) {
+            c.problem("assetKind", "ASSET_KIND_INVALID", "应为 PATENT、TRADEMARK 或 GEOGRAPHICAL_INDICATION",
+                    "expected PATENT, TRADEMARK or GEOGRAPHICAL_INDICATION");
+            kind = null;
+        }
+        String number = c.text("assetNo", 40);
+        if (number != null && "PATENT".equals(kind)) {
+            String canonical = CnPatentNumber.normalize(number).orElse(null);
+            if (canonical == null) {
+                c.problem("assetNo", "PATENT_NUMBER_INVALID", "专利申请号格式或校验位错误",
+                        "malformed patent number or wrong check digit");
+            }
+            number = canonical;
+        }
+        Integer niceClass = "TRADEMARK".equals(kind) ? c.integer("niceClass", 1, 45) : null;
+        BigDecimal value = c.decimal("appraisedValue", 2, new BigDecimal("0.01"), new BigDecimal("100000000000000"));
+        String appraiser = c.text("appraiser", 200);
+        String reportNo = c.text("reportNo", 64);
+        LocalDate appraisedOn = c.pastDate("appraisedOn", true, today);
+        if (enterpriseId == null || kind == null || number == null || kind.equals("TRADEMARK") && niceClass == null) {
+            return null;
+        }
+        Long assetId = assets.assetId(enterpriseId, kind, number, niceClass).orElse(null);
+        if (assetId == null) {
+            c.problem("assetNo", "ASSET_NOT_FOUND", "平台上没有该资产（先导入专利、商标或地理标志）",
+                    "no such asset on the platform (import patents, trademarks or geographical indications first)");
+            return null;
+        }
+        if (reportNo == null) {
+            return null;
+        }
+        ErrorCode conflict = assets.appraisalConflict(enterpriseId, kind, assetId, reportNo).orElse(null);
+        if (conflict == ErrorCode.ASSET_NOT_OWNED) {
+            c.problem("assetNo", conflict.name(), "该资产不属于该企业", "the asset is not held by this enterprise");
+        } else if (conflict == ErrorCode.APPRAISAL_DUPLICATE
+                || !seen.first("appraisal:" + kind + ":" + assetId + ":" + reportNo)) {
+            c.problem("reportNo", ErrorCode.APPRAISAL_DUPLICATE.name(), "该资产的此评估报告已在平台上",
+                    "this appraisal report is already recorded for the asset");
+        }
+        return value == null ? null : new HistoryRows.Appraisal(c.number(), enterpriseId, kind,
+                assetId, value, appraiser, reportNo, appraisedOn);
     }
 
     private HistoryRows.Loan loan(Cells c, LocalDate today, Seen seen) {

@@ -28,6 +28,15 @@ final class HistoryRows {
             LocalDate validUntil) {
     }
 
+    /** 地理标志 an authorisation to use a geographical indication held by the enterprise. */
+    record Indication(int row, long enterpriseId, String registrationNo, String name, LocalDate validUntil) {
+    }
+
+    /** 评估报告 an appraisal of an asset the enterprise holds (kind PATENT, TRADEMARK or GEOGRAPHICAL_INDICATION). */
+    record Appraisal(int row, long enterpriseId, String assetKind, long assetId, BigDecimal appraisedValue,
+            String appraiser, String reportNo, LocalDate appraisedOn) {
+    }
+
     /** A disbursed loan with its pledge registration of patents on the platform. */
     record Loan(int row, long bankId, long enterpriseId, String externalId, String contractNo, LocalDate signedOn,
             BigDecimal principal, BigDecimal annualRate, LocalDate maturityDate, BigDecimal ipShare,

@@ -34,6 +34,12 @@ interface IpAssetMapper {
 
     boolean patentExists(String applicationNo);
 
+    Long patentId(String applicationNo);
+
+    Long trademarkId(@Param("registrationNo") String registrationNo, @Param("niceClass") int niceClass);
+
+    Long indicationId(@Param("registrationNo") String registrationNo, @Param("enterpriseId") long enterpriseId);
+
     void insertPatent(@Param("p") PatentRow patent, @Param("at") Instant at, @Param("key") GeneratedId key);
 
     void insertOwner(@Param("patentId") long patentId, @Param("enterpriseId") long enterpriseId);

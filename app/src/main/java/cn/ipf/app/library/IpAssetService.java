@@ -6,7 +6,6 @@ import cn.ipf.app.library.policy.CnPatentNumber;
 import cn.ipf.app.library.policy.PatentType;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
-import cn.ipf.app.shared.money.Yuan;
 import cn.ipf.app.shared.persistence.GeneratedId;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -23,13 +22,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class IpAssetService {
 
     private final IpAssetMapper assets;
+    private final IpAssetRecords records;
     private final LibraryAccess access;
     private final AuditTrail audit;
     private final Clock clock;
 
-    IpAssetService(IpAssetMapper assets, LibraryAccess access, AuditTrail audit,
+    IpAssetService(IpAssetMapper assets, IpAssetRecords records, LibraryAccess access, AuditTrail audit,
             Clock clock) {
         this.assets = assets;
+        this.records = records;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -113,15 +114,13 @@ public class IpAssetService {
     IpAssetMapper.IndicationRow addIndication(long enterpriseId, String registrationNo, String name,
             LocalDate validUntil) {
         access.maintainable(access.caller(), enterpriseId);
-        if (assets.indicationExists(registrationNo, enterpriseId)) {
-            throw new ApiException(ErrorCode.INDICATION_ALREADY_RECORDED, registrationNo);
-        }
-        GeneratedId key = new GeneratedId();
-        assets.insertIndication(new IpAssetMapper.IndicationRow(0, registrationNo, name, validUntil, enterpriseId),
-                clock.instant(), key);
-        audit.record("GEOGRAPHICAL_INDICATION_RECORDED", "GEOGRAPHICAL_INDICATION", key.getId(),
+        records.indicationConflict(enterpriseId, registrationNo).ifPresent(code -> {
+            throw new ApiException(code, registrationNo);
+        });
+        long id = records.insertIndication(enterpriseId, registrationNo, name, validUntil);
+        audit.record("GEOGRAPHICAL_INDICATION_RECORDED", "GEOGRAPHICAL_INDICATION", id,
                 Map.of("registrationNo", registrationNo, "name", name, "enterpriseId", enterpriseId));
-        return assets.indicationsOf(enterpriseId).stream().filter(g -> g.id() == key.getId()).findFirst()
+        return assets.indicationsOf(enterpriseId).stream().filter(g -> g.id() == id).findFirst()
                 .orElseThrow();
     }
 
@@ -134,23 +133,14 @@ public class IpAssetService {
     IpAssetMapper.AppraisalRow addAppraisal(long enterpriseId, String assetKind, long assetId, BigDecimal value,
             String appraiser, String reportNo, LocalDate appraisedOn) {
         access.maintainable(access.caller(), enterpriseId);
-        boolean owned = switch (assetKind) {
-            case "PATENT" -> assets.ownsPatent(enterpriseId, assetId);
-            case "TRADEMARK" -> assets.ownsTrademark(enterpriseId, assetId);
-            default -> assets.ownsIndication(enterpriseId, assetId);
-        };
-        if (!owned) {
-            throw new ApiException(ErrorCode.ASSET_NOT_OWNED, assetKind + " " + assetId);
-        }
-        if (assets.appraisalExists(reportNo, assetKind, assetId)) {
-            throw new ApiException(ErrorCode.APPRAISAL_DUPLICATE, reportNo);
-        }
-        BigDecimal amount = Yuan.of(value, "appraisedValue");
-        GeneratedId key = new GeneratedId();
-        assets.insertAppraisal(new IpAssetMapper.AppraisalRow(0, enterpriseId, assetKind, assetId, amount, appraiser,
-                reportNo, appraisedOn), clock.instant(), key);
-        audit.record("APPRAISAL_RECORDED", "APPRAISAL", key.getId(), Map.of("assetKind", assetKind, "assetId",
-                assetId, "value", amount.toPlainString(), "reportNo", reportNo, "appraiser", appraiser));
-        return assets.appraisal(key.getId());
+        records.appraisalConflict(enterpriseId, assetKind, assetId, reportNo).ifPresent(code -> {
+            throw new ApiException(code, code == ErrorCode.ASSET_NOT_OWNED ? assetKind + " " + assetId : reportNo);
+        });
+        long id = records.insertAppraisal(enterpriseId, assetKind, assetId, value, appraiser, reportNo, appraisedOn);
+        IpAssetMapper.AppraisalRow stored = assets.appraisal(id);
+        audit.record("APPRAISAL_RECORDED", "APPRAISAL", id, Map.of("assetKind", assetKind, "assetId",
+                assetId, "value", stored.appraisedValue().toPlainString(), "reportNo", reportNo, "appraiser",
+                appraiser));
+        return stored;
     }
 }

@@ -271,6 +271,110 @@ class HistoryImportTest extends SubsidyTestSupport {
     }
 
     @Test
+    void geographicalIndicationsAreImportedOncePerEnterpriseAndAFileWithAnErrorWritesNothing() throws Exception {
+        String admin = adminToken();
+        Region region = region();
+        String first = importedEnterprise(admin, region.district(), "烟台苹果种植有限公司");
+        String second = importedEnterprise(admin, region.district(), "烟台果品合作有限公司");
+        String header = "uscc,registrationNo,name,validUntil";
+        assertThat(http.with(admin).get(IMPORTS + "GEOGRAPHICAL_INDICATIONS/template?format=csv").body())
+                .contains(header);
+        String number = "AGI" + (System.nanoTime() % 100_000_000);
+        // row 2: no name; row 3: the same indication for the same enterprise as row 1
+        JsonNode refused = imported(admin, "GEOGRAPHICAL_INDICATIONS", csv(header, first + "," + number
+                + ",烟台苹果,2030-12-31", second + "," + number + ",,", first + "," + number + ",烟台苹果,"));
+        assertThat(refused.get("status").asString()).as("%s", refused).isEqualTo("REJECTED");
+        assertThat(http.with(admin).get("/api/v1/admin/history-import-files/" + refused.get("importId").asLong()
+                + "/errors?format=csv").body()).contains("2,name,REQUIRED,")
+                .contains("3,registrationNo,INDICATION_ALREADY_RECORDED,");
+        assertThat(count("geographical_indication", number)).isZero();
+
+        // the same indication for two enterprises: each is authorised to use it
+        byte[] good = csv(header, first + "," + number + ",烟台苹果,2030-12-31", second + "," + number + ",烟台苹果,");
+        JsonNode taken = imported(admin, "GEOGRAPHICAL_INDICATIONS", good);
+        assertThat(taken.get("status").asString()).as("%s", taken).isEqualTo("IMPORTED");
+        assertThat(count("geographical_indication", number)).isEqualTo(2L);
+        JsonNode shown = http.with(admin).get(LIB + "/" + enterpriseId(first) + "/geographical-indications").json();
+        assertThat(shown.findValuesAsString("registrationNo")).containsExactly(number);
+        assertThat(shown.findValuesAsString("validUntil")).containsExactly("2030-12-31");
+        assertThat(importedAudits("GEOGRAPHICAL_INDICATION", taken)).isEqualTo(2L);
+        assertThat(upload(admin, "GEOGRAPHICAL_INDICATIONS", good).status()).isEqualTo(200);
+        assertThat(count("geographical_indication", number)).isEqualTo(2L);
+    }
+
+    @Test
+    void appraisalsOfImportedAssetsAreTheLibrarysLatestAndAFileWithAnErrorWritesNothing() throws Exception {
+        String admin = adminToken();
+        Region region = region();
+        String owner = importedEnterprise(admin, region.district(), "青岛评估电子有限公司");
+        String other = importedEnterprise(admin, region.district(), "青岛他人电子有限公司");
+        String patent = zl(patentDigits('1'));
+        String othersPatent = zl(patentDigits('1'));
+        assertThat(imported(admin, "IP_ASSETS", csv("uscc,applicationNo,type,title,filingDate,grantDate,expiryDate,"
+                + "legalStatus", owner + "," + patent + ",INVENTION,一种评估装置,2021-03-01,2023-01-10,2041-02-28,VALID",
+                other + "," + othersPatent + ",INVENTION,一种他人装置,2021-03-01,2023-01-10,2041-02-28,VALID"))
+                .get("status").asString()).isEqualTo("IMPORTED");
+        String mark = String.valueOf(10_000_000 + (System.nanoTime() % 89_999_999));
+        assertThat(imported(admin, "TRADEMARKS", csv("uscc,registrationNo,markName,niceClass,validUntil",
+                owner + "," + mark + ",评估牌,9,2033-01-01")).get("status").asString()).isEqualTo("IMPORTED");
+        String gi = "AGI" + (System.nanoTime() % 100_000_000);
+        assertThat(imported(admin, "GEOGRAPHICAL_INDICATIONS", csv("uscc,registrationNo,name,validUntil",
+                owner + "," + gi + ",崂山绿茶,")).get("status").asString()).isEqualTo("IMPORTED");
+
+        String header = "uscc,assetKind,assetNo,niceClass,appraisedValue,appraiser,reportNo,appraisedOn";
+        assertThat(http.with(admin).get(IMPORTS + "APPRAISALS/template?format=csv").body()).contains(header);
+        String report = "PG" + (System.nanoTime() % 100_000_000);
+        String patentRow = owner + ",PATENT," + patent + ",,1200000.50,青岛衡信资产评估有限公司," + report + ",2024-05-20";
+        // row 2: another enterprise's patent; row 3: the same report as row 1; row 4: a value of 0
+        JsonNode refused = imported(admin, "APPRAISALS", csv(header, patentRow,
+                owner + ",PATENT," + othersPatent + ",,800000,青岛衡信资产评估有限公司," + report + ",2024-05-20", patentRow,
+                owner + ",TRADEMARK," + mark + ",9,0,青岛衡信资产评估有限公司," + report + ",2024-05-20"));
+        assertThat(refused.get("status").asString()).as("%s", refused).isEqualTo("REJECTED");
+        assertThat(http.with(admin).get("/api/v1/admin/history-import-files/" + refused.get("importId").asLong()
+                + "/errors?format=csv").body()).contains("2,assetNo,ASSET_NOT_OWNED,")
+                .contains("3,reportNo,APPRAISAL_DUPLICATE,").contains("4,appraisedValue,OUT_OF_RANGE,");
+        assertThat(appraisals(report)).isZero();
+
+        byte[] good = csv(header, patentRow,
+                owner + ",TRADEMARK," + mark + ",9,300000,青岛衡信资产评估有限公司," + report + ",2024-05-20",
+                owner + ",GEOGRAPHICAL_INDICATION," + gi + ",,500000,青岛衡信资产评估有限公司," + report + ",2024-05-20");
+        JsonNode taken = imported(admin, "APPRAISALS", good);
+        assertThat(taken.get("status").asString()).as("%s", taken).isEqualTo("IMPORTED");
+        assertThat(appraisals(report)).isEqualTo(3L);
+        JsonNode latest = http.with(admin).get(LIB + "/" + enterpriseId(owner) + "/patents").json()
+                .get(0).get("latestAppraisal");
+        assertThat(latest.get("reportNo").asString()).as("%s", latest).isEqualTo(report);
+        assertThat(latest.get("appraisedValue").decimalValue()).isEqualByComparingTo("1200000.50");
+        assertThat(latest.get("appraisedOn").asString()).isEqualTo("2024-05-20");
+        assertThat(importedAudits("APPRAISAL", taken)).isEqualTo(3L);
+        assertThat(upload(admin, "APPRAISALS", good).status()).isEqualTo(200);
+        assertThat(appraisals(report)).isEqualTo(3L);
+    }
+
+    private String importedEnterprise(String admin, String district, String name) throws Exception {
+        String uscc = uscc(district);
+        JsonNode done = imported(admin, "ENTERPRISES", csv("uscc,name,legalRepName,districtCode,industryCode,"
+                + "employees,annualRevenue,totalAssets,highTech,specializedSme,admittedOn", uscc + "," + name + ",王芳,"
+                + district + ",C3736,80,30000000,20000000,false,false,2024-03-01"));
+        assertThat(done.get("status").asString()).as("%s", done).isEqualTo("IMPORTED");
+        return uscc;
+    }
+
+    private long count(String table, String registrationNo) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE registration_no = ?", Long.class,
+                registrationNo);
+    }
+
+    private long appraisals(String reportNo) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM appraisal WHERE report_no = ?", Long.class, reportNo);
+    }
+
+    private long importedAudits(String entityType, JsonNode file) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'IMPORTED' AND entity_type = ? "
+                + "AND summary LIKE ?", Long.class, entityType, "%" + file.get("sha256").asString() + "%");
+    }
+
+    @Test
     void compensationPaidBeforeThePlatformMovesTheFundsAsALivePayout() throws Exception {
         String admin = adminToken();
         Region region = region();

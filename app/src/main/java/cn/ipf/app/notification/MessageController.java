@@ -9,6 +9,7 @@ import cn.ipf.api.model.NotificationEmail;
 import cn.ipf.api.server.MessagesApi;
 import cn.ipf.app.shared.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,9 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 class MessageController implements MessagesApi {
 
     private final MessageCentre centre;
-    private final HttpServletRequest request;
+    /** A provider: the request exists only in the servlet application, not in a command-line run. */
+    private final ObjectProvider<HttpServletRequest> request;
 
-    MessageController(MessageCentre centre, HttpServletRequest request) {
+    MessageController(MessageCentre centre, ObjectProvider<HttpServletRequest> request) {
         this.centre = centre;
         this.request = request;
     }
@@ -26,7 +28,8 @@ class MessageController implements MessagesApi {
     @Override
     public ResponseEntity<MessagePage> listMessages(Boolean unreadOnly, String cursor, Integer size) {
         MessageCentre.Page page = centre.page(Boolean.TRUE.equals(unreadOnly),
-                cursor == null ? null : Long.valueOf(cursor), size == null ? 20 : size, Problems.localeOf(request));
+                cursor == null ? null : Long.valueOf(cursor), size == null ? 20 : size,
+                Problems.localeOf(request.getObject()));
         return ResponseEntity.ok(new MessagePage()
                 .items(page.items().stream().map(MessageController::view).toList())
                 .unreadCount(page.unreadCount())

@@ -23,6 +23,7 @@ import cn.ipf.sdk.api.BankMatchingEventsApi;
 import cn.ipf.sdk.api.BankProductsApi;
 import cn.ipf.sdk.api.BankWebhookDeliveriesApi;
 import cn.ipf.sdk.api.BankWebhooksApi;
+import cn.ipf.sdk.api.BankWhitelistApi;
 import cn.ipf.sdk.client.ApiClient;
 import cn.ipf.sdk.model.ApplicationMessage;
 import cn.ipf.sdk.model.ClaimEvidence;
@@ -56,10 +57,12 @@ import cn.ipf.sdk.model.RecoverySource;
 import cn.ipf.sdk.model.RejectionReason;
 import cn.ipf.sdk.model.WebhookDelivery;
 import cn.ipf.sdk.model.WebhookEndpointStatus;
+import cn.ipf.sdk.model.WhitelistChange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -264,6 +267,13 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
                 .satisfies(r -> assertThat(r).isEqualByComparingTo("0.03")));
         ownOnly.put("listBankMatchingEvents", () -> assertThat(events.listBankMatchingEvents(0, 200).getItems())
                 .extracting(MatchingEventSummary::getEventId).doesNotContain(eventA));
+        ownOnly.put("listWhitelistChanges", () -> assertThat(new BankWhitelistApi(b).listWhitelistChanges(null, 500)
+                .getItems()).extracting(WhitelistChange::getEnterpriseId).doesNotContain(enterprise));
+        ownOnly.put("getOwnBankScorecard", () -> assertThat(new BankApplicationsApi(b)
+                .getOwnBankScorecard(YearMonth.from(signedOn).toString())).satisfies(card -> {
+                    assertThat(card.getBankId()).isNotEqualTo(bankA);
+                    assertThat(card.getReceived()).as("A's application is not on B's scorecard").isZero();
+                }));
         ownOnly.put("listBankCreditLines", () -> assertThat(lines.listBankCreditLines(0, 200).getItems()).isEmpty());
         ownOnly.put("grantCreditLine", () -> assertThat(problemCode(() -> lines.grantCreditLine(key(),
                 lineForm.externalId(unique("CLB")).productId(productB))))

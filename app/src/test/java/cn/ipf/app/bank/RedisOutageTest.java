@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Redis goes away (the test cuts the TCP proxy in front of it): what needs Redis (nonce check, rate limit, sign-in
@@ -69,22 +67,6 @@ class RedisOutageTest extends IntegrationTest {
         Http.Response signIn = eventually(() -> http.post("/api/v1/auth/token",
                 Map.of("username", username, "password", PASSWORD)));
         assertThat(signIn.status()).as(signIn.toString()).isEqualTo(200);
-    }
-
-    /**
-     * A context stopped and started again (a lifecycle restart; the test framework pauses an unused context this way)
-     * gives Boot's Redis connection factory a new client: the rate limiter's own connection follows it instead of
-     * staying closed.
-     */
-    @Test
-    void aRestartedContextKeepsTheRateLimiterWorking(@Autowired ConfigurableApplicationContext context) {
-        String admin = adminToken();
-        BankCredentials app = app(admin, bank(admin), null);
-        assertThat(signedGet(app).status()).isEqualTo(200);
-        context.stop();
-        context.start();
-        Http.Response after = signedGet(app);
-        assertThat(after.status()).as(after.toString()).isEqualTo(200);
     }
 
     @Test

@@ -66,6 +66,23 @@ class BankRateLimiterRedisTest {
         });
     }
 
+    /**
+     * A context stopped and started again (a lifecycle restart; the test framework pauses an unused context this way)
+     * gives Boot's connection factory a new client: the limiter's own connection follows it instead of staying closed.
+     */
+    @Test
+    void aRestartedContextKeepsLimiting() {
+        service(PASSWORD).run(context -> {
+            BankRateLimiter limiter = context.getBean(BankRateLimiter.class);
+            assertThat(limiter.tryConsume("app-restart", 2).allowed()).isTrue();
+            context.stop();
+            context.start();
+            assertThat(limiter.tryConsume("app-restart", 2).allowed()).isTrue();
+            assertThat(limiter.tryConsume("app-restart", 2).allowed()).as("the bucket is the same one in Redis")
+                    .isFalse();
+        });
+    }
+
     @Test
     void aWrongPasswordFailsClosed() {
         service("not-the-password").run(context -> assertThatThrownBy(() -> context.getBean(BankRateLimiter.class)

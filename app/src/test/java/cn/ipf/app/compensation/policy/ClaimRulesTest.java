@@ -57,7 +57,10 @@ class ClaimRulesTest {
     void claimStates() {
         assertThat(ClaimStatus.FILED.after(ClaimStatus.Step.DISTRICT_APPROVE)).contains(ClaimStatus.DISTRICT_APPROVED);
         assertThat(ClaimStatus.FILED.after(ClaimStatus.Step.CITY_APPROVE)).isEmpty();
-        assertThat(ClaimStatus.WAITING_FOR_FUNDS.after(ClaimStatus.Step.PAY)).contains(ClaimStatus.PAID);
+        assertThat(ClaimStatus.WAITING_FOR_FUNDS.after(ClaimStatus.Step.RELEASE)).contains(ClaimStatus.PAYABLE);
+        assertThat(ClaimStatus.CITY_APPROVED.after(ClaimStatus.Step.PAY)).as("paid only through a batch")
+                .isEmpty();
+        assertThat(ClaimStatus.PAYABLE.after(ClaimStatus.Step.PAY)).contains(ClaimStatus.PAID);
         assertThat(ClaimStatus.CITY_APPROVED.after(ClaimStatus.Step.REJECT)).isEmpty();
         assertThat(ClaimStatus.PAID.after(ClaimStatus.Step.PAY)).isEmpty();
     }

@@ -18,11 +18,16 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +45,8 @@ public final class Browser implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How long a click may take to show the next page. */
+    private static final Duration NAVIGATION = Duration.ofSeconds(10);
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -87,7 +94,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        return new WebDriverWait(driver, NAVIGATION).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText());
     }
 
     public WebElement find(String css) {
@@ -105,15 +113,40 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks; a link or a submit button also waits for the page it leads to (see {@link #clickAndWait}). */
     public Browser click(String css) {
-        find(css).click();
+        WebElement target = find(css);
+        boolean navigates = List.of("a", "button").contains(target.getTagName())
+                || "submit".equals(target.getDomAttribute("type"));
+        if (navigates) {
+            clickAndWait(target);
+        } else {
+            target.click();
+        }
         return this;
     }
 
     /** Follows the link with exactly this text. */
     public Browser follow(String linkText) {
-        driver.findElement(By.linkText(linkText)).click();
+        clickAndWait(driver.findElement(By.linkText(linkText)));
         return this;
+    }
+
+    /**
+     * Clicks, then waits until the page that was shown is gone and the next one has loaded, so that what is read next
+     * is the new page (reading while it loads gives a stale element). A click that turns out not to navigate (a
+     * refused submit) goes on after the wait.
+     */
+    private void clickAndWait(WebElement target) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        target.click();
+        try {
+            new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.stalenessOf(page));
+        } catch (TimeoutException e) {
+            return; // nothing navigated
+        }
+        new WebDriverWait(driver, NAVIGATION).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     public Browser signIn(String username, String password) {

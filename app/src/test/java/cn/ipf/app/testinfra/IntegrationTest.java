@@ -129,7 +129,10 @@ public abstract class IntegrationTest {
         while (Instant.now().isBefore(deadline)) {
             JsonNode execution = http.with(adminToken).get("/api/v1/admin/job-executions/" + executionId).json();
             String status = execution.get("status").asString();
-            if (List.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(status)) {
+            // a run has ended when its last update (end time, the failure in words) is written, not at its status
+            boolean ended = List.of("STOPPED", "ABANDONED").contains(status) || List.of("COMPLETED", "FAILED")
+                    .contains(status) && execution.hasNonNull("endedAt");
+            if (ended) {
                 return execution;
             }
             try {

@@ -38,7 +38,8 @@ public class BankViewLog {
         Actor actor = CurrentActor.get();
         String appId = actor.kind() == Actor.Kind.BANK_APP ? actor.id() : null;
         Long userId = actor.kind() == Actor.Kind.USER ? Long.valueOf(actor.id()) : null;
-        views.insert(enterpriseIds, bankId, appId, userId, productId, kind.name(),
+        // a list of numbers prints as a JSON array
+        views.insert(enterpriseIds.toString(), bankId, appId, userId, productId, kind.name(),
                 clock.instant(), MDC.get("requestId"));
     }
 

@@ -12,8 +12,8 @@ interface BankViewMapper {
     record ViewRow(long bankId, String bankName, Long productId, String productName, String kind, Instant viewedAt) {
     }
 
-    /** Logs one view per enterprise, in one statement. */
-    void insert(@Param("enterpriseIds") List<Long> enterpriseIds, @Param("bankId") long bankId,
+    /** Logs one view per enterprise of the JSON array of ids ({@code [3,17]}), in one statement. */
+    void insert(@Param("enterpriseIds") String enterpriseIds, @Param("bankId") long bankId,
             @Param("appId") String appId, @Param("userId") Long userId, @Param("productId") Long productId,
             @Param("kind") String kind, @Param("at") Instant at, @Param("requestId") String requestId);
 

@@ -2,6 +2,9 @@ package cn.ipf.app.matching;
 
 import cn.ipf.app.consent.ConsentChanged;
 import cn.ipf.app.library.AdmissionChanged;
+import cn.ipf.app.product.ProductChanged;
+import cn.ipf.app.product.ProductRecord;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -24,7 +27,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * search nor queue behind its recomputation. A consent or admission change makes the rankings it concerns stale on
  * every instance once it commits: each ranking carries the cluster-wide version it was computed under
  * ({@link RankingVersions}, read before computing), and one of another version is never served: it is recomputed
- * before answering. A product revision is a new product version, hence a new key. Every page is still checked against
+ * before answering. A product revision is a new product version, hence a new key. Which version of a product is current
+ * is kept the same way, under the bank's version (a revision or withdrawal bumps it), so that a page costs no product
+ * lookup. Every page is still checked against
  * the standing consents and admissions when it is served, so a revoked consent or a suspended enterprise is never
  * shown; other library changes (a new appraisal, rating or demand) reach the ranking within its refresh time.
  */
@@ -45,8 +50,16 @@ class CandidateRankings {
         String current(long bankId);
     }
 
+    /** The current version of the product a bank asked for by one of its ids, and the version it was read under. */
+    private record Product(ProductRecord current, String version) {
+    }
+
+    private record ProductKey(long bankId, long productId) {
+    }
+
     private final Versions versions;
     private final LoadingCache<Key, Entry> rankings;
+    private final Cache<ProductKey, Product> products;
 
     @Autowired
     CandidateRankings(@Value("${ipf.candidates.ranking-ttl:60s}") Duration ttl, RankingVersions versions) {
@@ -59,6 +72,9 @@ class CandidateRankings {
         Caffeine<Object, Object> builder = Caffeine.newBuilder().ticker(nanoTime::getAsLong).executor(refresher);
         builder = ttl.isZero() ? builder.maximumSize(0)
                 : builder.refreshAfterWrite(ttl).expireAfterWrite(ttl.multipliedBy(2));
+        Caffeine<Object, Object> products = Caffeine.newBuilder().ticker(nanoTime::getAsLong);
+        this.products = (ttl.isZero() ? products.maximumSize(0)
+                : products.maximumSize(10_000).expireAfterWrite(ttl.multipliedBy(2))).build();
         this.rankings = builder.build(new CacheLoader<>() {
             @Override
             public Entry load(Key key) {
@@ -72,9 +88,24 @@ class CandidateRankings {
         });
     }
 
-    List<CandidateSearch.Ranked> get(Key key, Supplier<List<CandidateSearch.Ranked>> compute) {
-        // read before computing: a ranking is never newer than the version it is kept under
-        String version = versions.current(key.bankId());
+    /** The version to use and compute under for one request: read it before anything it covers. */
+    String version(long bankId) {
+        return versions.current(bankId);
+    }
+
+    /** The current version of the bank's product named by any of its ids, as {@code lookup} finds it. */
+    ProductRecord product(long bankId, long productId, String version, Supplier<ProductRecord> lookup) {
+        ProductKey key = new ProductKey(bankId, productId);
+        Product kept = products.getIfPresent(key);
+        if (kept != null && kept.version().equals(version)) {
+            return kept.current();
+        }
+        ProductRecord current = lookup.get();
+        products.put(key, new Product(current, version));
+        return current;
+    }
+
+    List<CandidateSearch.Ranked> get(Key key, String version, Supplier<List<CandidateSearch.Ranked>> compute) {
         Entry kept = rankings.get(key, k -> new Entry(compute.get(), version, compute));
         if (kept.version().equals(version)) {
             return kept.ranking();
@@ -98,5 +129,10 @@ class CandidateRankings {
     @TransactionalEventListener
     void admissionChanged(AdmissionChanged change) {
         rankings.invalidateAll();
+    }
+
+    @TransactionalEventListener
+    void productChanged(ProductChanged change) {
+        products.asMap().keySet().removeIf(k -> k.bankId() == change.bankId());
     }
 }

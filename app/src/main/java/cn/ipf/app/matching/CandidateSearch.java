@@ -69,9 +69,11 @@ public class CandidateSearch {
      * reads cost a third of the search's database round trips.
      */
     Page search(long bankId, long productId, Pages.Request request) {
-        ProductRecord product = current(bankId, productId);
+        // read before the product and the ranking: neither is ever newer than the version it is kept under
+        String version = rankings.version(bankId);
+        ProductRecord product = rankings.product(bankId, productId, version, () -> current(bankId, productId));
         LocalDate today = calendar.today();
-        List<Ranked> ranked = rankings.get(new CandidateRankings.Key(bankId, product.id(), today),
+        List<Ranked> ranked = rankings.get(new CandidateRankings.Key(bankId, product.id(), today), version,
                 () -> rank(bankId, product, today));
         int from = (int) Math.min(request.offset(), ranked.size());
         List<Ranked> page = ranked.subList(from, Math.min(ranked.size(), from + request.size()));

@@ -2,6 +2,7 @@ package cn.ipf.app.matching;
 
 import cn.ipf.app.consent.ConsentChanged;
 import cn.ipf.app.library.AdmissionChanged;
+import cn.ipf.app.product.ProductChanged;
 import cn.ipf.app.shared.redis.RedisGuard;
 import io.lettuce.core.RedisException;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * 排名版本 the cluster-wide version of the candidate rankings, two counters in Redis shared by every instance: one per
- * bank, bumped when a consent to that bank changes, and one for all banks, bumped when a consent to every partner
+ * bank, bumped when a consent to that bank or one of its products changes, and one for all banks, bumped when a consent to every partner
  * bank changes or an enterprise enters or leaves the admitted set. Each bumps after its change commits, and every
  * request reads the version before it uses or computes a ranking ({@link CandidateRankings}), so no instance serves a
  * ranking computed before a change it has been told of. Reading fails closed (503 REDIS_UNAVAILABLE, as every bank
@@ -53,6 +54,11 @@ class RankingVersions {
     @TransactionalEventListener
     void admissionChanged(AdmissionChanged change) {
         bump(ALL_BANKS);
+    }
+
+    @TransactionalEventListener
+    void productChanged(ProductChanged change) {
+        bump(ofBank(change.bankId()));
     }
 
     private void bump(String key) {

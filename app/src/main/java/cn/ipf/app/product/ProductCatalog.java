@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,13 +37,16 @@ public class ProductCatalog {
     private final RegionMapper regions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    ProductCatalog(ProductMapper products, RegionMapper regions, AuditTrail audit, Clock clock) {
+    ProductCatalog(ProductMapper products, RegionMapper regions, AuditTrail audit, Clock clock,
+            ApplicationEventPublisher events) {
         this.products = products;
         this.regions = regions;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A product's terms as a bank states them. */
@@ -74,6 +78,7 @@ public class ProductCatalog {
         Map<String, Object> summary = summary(next);
         summary.put("supersedes", latest.id());
         audit.record("PRODUCT_REVISED", "LOAN_PRODUCT", next.id(), summary);
+        events.publishEvent(new ProductChanged(bankId));
         return next;
     }
 
@@ -87,6 +92,7 @@ public class ProductCatalog {
         products.updateStatus(latest.id(), WITHDRAWN);
         audit.record("PRODUCT_WITHDRAWN", "LOAN_PRODUCT", latest.id(), Map.of("productCode", latest.productCode(),
                 "version", latest.version()));
+        events.publishEvent(new ProductChanged(bankId));
         return products.find(latest.id());
     }
 

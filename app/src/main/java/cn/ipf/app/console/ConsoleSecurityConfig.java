@@ -1,7 +1,12 @@
 package cn.ipf.app.console;
 
 import cn.ipf.app.auth.ConsoleSignIn;
+import cn.ipf.app.auth.OidcSignIn;
 import jakarta.servlet.DispatcherType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +23,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * The console's own filter chain, before the API's: people sign in with a form at {@code /login} (the API's
  * {@link ConsoleSignIn}: same lockout and audit) and keep a session (Spring Session in Redis, shared by instances;
  * cookie HttpOnly, SameSite=Lax, 30 minutes idle: see application.yml). Every form carries a CSRF token; a request
- * without one gets the 403 page. The API's bearer and signature chains are unchanged and never see these paths.
+ * without one gets the 403 page. When configured, people may also sign in through the provincial identity provider
+ * (统一身份认证, {@link OidcSignIn}). The API's bearer and signature chains are unchanged and never see these paths.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurityConfig {
@@ -28,16 +34,27 @@ class ConsoleSecurityConfig {
     @Bean
     @Order(0)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain console(HttpSecurity http, ConsoleSignIn signIn) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, ConsoleSignIn signIn, Optional<OidcSignIn> oidc)
+            throws Exception {
+        List<String> paths = new ArrayList<>(List.of("/", LOGIN, "/logout", "/console", "/console/**", "/css/**",
+                "/js/**", "/webjars/**", "/favicon.ico"));
+        if (oidc.isPresent()) {
+            // 统一身份认证: the redirect to the provider and its answer
+            paths.addAll(List.of("/oauth2/authorization/**", "/login/oauth2/code/**"));
+            http.oauth2Login(o -> o.loginPage(LOGIN).clientRegistrationRepository(oidc.get())
+                    .successHandler(oidc.get())
+                    .failureHandler((request, response, e) -> response.sendRedirect(
+                            request.getContextPath() + LOGIN + "?error=oidc")));
+        }
         return http
-                .securityMatcher("/", LOGIN, "/logout", "/console", "/console/**", "/css/**", "/js/**",
-                        "/webjars/**", "/favicon.ico")
+                .securityMatcher(paths.toArray(String[]::new))
                 // its own manager without a parent: a failure must count once, not again in a global manager
                 .authenticationManager(new ProviderManager(signIn))
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers(LOGIN, "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
-                                "/console/denied").permitAll()
+                                "/console/denied", ConsoleSignIn.SIGN_UP_PAGE,
+                                ConsoleSignIn.SIGN_UP_PAGE + "/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage(LOGIN).defaultSuccessUrl("/console", true).failureHandler(failure()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl(LOGIN + "?signedOut"))
@@ -49,11 +66,20 @@ class ConsoleSecurityConfig {
                 .build();
     }
 
-    /** The login page says which refusal it was: wrong password, locked, or sign-in unavailable (Redis down). */
+    /**
+     * The login page says which refusal it was: wrong password, locked, sign-in unavailable (Redis down), or a
+     * self sign-up still pending review or rejected.
+     */
     private static AuthenticationFailureHandler failure() {
         return (request, response, e) -> {
+            if (e instanceof ConsoleSignIn.SignUpNotApproved refused && refused.reason() != null) {
+                // the reviewer's words, for the login page to show once
+                request.getSession().setAttribute(HomePages.SIGN_UP_REASON, refused.reason());
+            }
             String reason = e instanceof LockedException ? "locked"
-                    : e instanceof AuthenticationServiceException ? "unavailable" : "bad";
+                    : e instanceof AuthenticationServiceException ? "unavailable"
+                    : e instanceof ConsoleSignIn.SignUpNotApproved s ? s.status().name().toLowerCase(Locale.ROOT)
+                    : "bad";
             response.sendRedirect(request.getContextPath() + LOGIN + "?error=" + reason);
         };
     }

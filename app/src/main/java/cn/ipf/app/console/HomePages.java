@@ -2,8 +2,11 @@ package cn.ipf.app.console;
 
 import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.access.Caller;
+import cn.ipf.app.auth.ConsoleSignIn;
+import cn.ipf.app.auth.GovernmentIdentityProperties;
 import cn.ipf.app.security.CurrentActor;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,12 +20,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConsolePage
 class HomePages {
 
+    /** Session attribute: why a self sign-up was rejected, shown once on the login page. */
+    static final String SIGN_UP_REASON = "ipf.signUpRejectedReason";
+
     private final AccessPolicy access;
     private final List<HomePanel> panels;
 
-    HomePages(AccessPolicy access, List<HomePanel> panels) {
+    private final boolean governmentIdentity;
+
+    HomePages(AccessPolicy access, List<HomePanel> panels, GovernmentIdentityProperties identity) {
         this.access = access;
         this.panels = panels;
+        this.governmentIdentity = identity.enabled();
     }
 
     @GetMapping("/")
@@ -31,14 +40,18 @@ class HomePages {
     }
 
     @GetMapping(ConsoleSecurityConfig.LOGIN)
-    String login(@RequestParam(required = false) String error, Model model) {
+    String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
         if (CurrentActor.find().isPresent()) {
             return "redirect:/console";
         }
         model.addAttribute("error", error == null ? null : switch (error) {
-            case "locked", "unavailable" -> error;
+            case "locked", "unavailable", "pending", "rejected", "oidc" -> error;
             default -> "bad";
         });
+        model.addAttribute("rejectedReason", session.getAttribute(SIGN_UP_REASON));
+        session.removeAttribute(SIGN_UP_REASON);
+        model.addAttribute("governmentIdentity", governmentIdentity);
+        model.addAttribute("signUp", ConsoleSignIn.SIGN_UP_PAGE);
         return "console/login";
     }
 

@@ -50,12 +50,23 @@ public class UserService {
                     List.of(new FieldViolation("password", PasswordPolicy.RULE)));
         }
         checkBinding(request);
-        if (users.findByUsername(request.username()) != null) {
-            throw new ApiException(ErrorCode.USERNAME_TAKEN, request.username());
-        }
-        UserAccount account = new UserAccount(null, request.username(), passwordEncoder.encode(request.password()),
+        return insert(new UserAccount(null, request.username(), passwordEncoder.encode(request.password()),
                 request.displayName(), request.role(), request.enterpriseId(), request.bankId(),
-                request.districtCode(), true, clock.instant());
+                request.districtCode(), true, clock.instant()));
+    }
+
+    /**
+     * The SME account of an approved self sign-up (企业自助注册): the password the applicant chose (kept only as its
+     * hash, checked against the policy when submitted), bound to the enterprise when that is already registered.
+     */
+    @Transactional
+    public UserAccount createSignedUp(String username, String passwordHash, String displayName, Long enterpriseId) {
+        checkBinding(new NewAccount(username, null, displayName, Role.SME, enterpriseId, null, null));
+        return insert(new UserAccount(null, username, passwordHash, displayName, Role.SME, enterpriseId, null, null,
+                true, clock.instant()));
+    }
+
+    private UserAccount insert(UserAccount account) {
         GeneratedId key = new GeneratedId();
         users.insert(account, key);
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -97,7 +108,11 @@ public class UserService {
         audit.record("USER_UNLOCKED", "USER", userId, Map.of("username", user.username()));
     }
 
+    /** The role's binding, and a username nobody holds. */
     private void checkBinding(NewAccount r) {
+        if (users.findByUsername(r.username()) != null) {
+            throw new ApiException(ErrorCode.USERNAME_TAKEN, r.username());
+        }
         Role.Binding binding = r.role().binding();
         List<FieldViolation> wrong = new ArrayList<>();
         // an SME user may exist before its enterprise: registering the enterprise binds it

@@ -50,6 +50,9 @@ public enum Permission {
     /** 银企对接活动 plan matching events, select their enterprises, invite banks (a district reviewer in its district). */
     ORGANISE_MATCHING_EVENTS(DISTRICT_REVIEWER, CITY_REVIEWER, ADMIN),
     READ_MATCHING_EVENTS(SME, DISTRICT_REVIEWER, CITY_REVIEWER, REGULATOR, ADMIN),
+    // auth
+    /** 企业注册审核 confirm or refuse an SME's self sign-up (its district's, or one whose district is unknown). */
+    REVIEW_SIGN_UPS(DISTRICT_REVIEWER),
     /** 集合授信 see every bank's collective credit lines and their usage. */
     READ_CREDIT_LINES(REGULATOR, ADMIN);
 

@@ -191,6 +191,10 @@ public enum ErrorCode {
     MATERIAL_INFECTED(HttpStatus.UNPROCESSABLE_CONTENT),
     // message centre (消息中心)
     MESSAGE_NOT_FOUND(HttpStatus.NOT_FOUND),
+    // auth: 企业自助注册 self sign-up and its review
+    SIGN_UP_PENDING(HttpStatus.CONFLICT),
+    SIGN_UP_ACCOUNT_EXISTS(HttpStatus.CONFLICT),
+    SIGN_UP_NOT_FOUND(HttpStatus.NOT_FOUND),
 
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 

@@ -5,6 +5,7 @@ import cn.ipf.app.access.Caller;
 import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.user.Role;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,17 @@ public class LibraryAccess {
     LibraryAccess(EnterpriseMapper enterprises, AccessPolicy policy) {
         this.enterprises = enterprises;
         this.policy = policy;
+    }
+
+    /**
+     * The SME's own enterprise, for the console's pages, which have no enterprise id in their URLs; anyone else (or an
+     * SME that has not registered one) finds nothing there.
+     */
+    public static long ownEnterprise(Caller caller) {
+        if (!caller.is(Role.SME) || caller.enterpriseId() == null) {
+            throw new ApiException(ErrorCode.ENTERPRISE_NOT_FOUND, 0);
+        }
+        return caller.enterpriseId();
     }
 
     Caller caller() {

@@ -143,7 +143,7 @@ class LibraryEnterpriseController implements LibraryEnterprisesApi {
                 admission.submit(enterpriseId, body == null ? null : body.getComment())));
     }
 
-    private static EnterpriseService.Profile profile(EnterpriseForm f) {
+    static EnterpriseService.Profile profile(EnterpriseForm f) {
         return new EnterpriseService.Profile(f.getUscc(), f.getName(), f.getLegalRepresentativeName(),
                 f.getLegalRepresentativeIdNumber(), f.getDistrictCode(), f.getIndustryCode(), f.getEmployees(),
                 f.getAnnualRevenue(), f.getTotalAssets(), Boolean.TRUE.equals(f.getHighTech()),

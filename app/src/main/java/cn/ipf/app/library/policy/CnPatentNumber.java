@@ -39,6 +39,22 @@ public final class CnPatentNumber {
         return checkCharacter(digits) == check ? Optional.of(digits + check) : Optional.empty();
     }
 
+    /**
+     * For a number spelt as {@link #normalize} accepts but whose check character is wrong: the check character it
+     * should have (to tell the person which one); empty when the number is valid or not a number of this form.
+     */
+    public static Optional<Character> correctCheck(String input) {
+        if (input == null) {
+            return Optional.empty();
+        }
+        Matcher m = SPELLING.matcher(WHITESPACE.matcher(input).replaceAll(""));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        char expected = checkCharacter(m.group(1));
+        return Character.toUpperCase(m.group(2).charAt(0)) == expected ? Optional.empty() : Optional.of(expected);
+    }
+
     /** Check character of 12 ASCII digits: Σ digit × weight (2..9, 2..5) mod 11, where 10 is written X. */
     public static char checkCharacter(String twelveDigits) {
         if (twelveDigits == null || !TWELVE_DIGITS.matcher(twelveDigits).matches()) {

@@ -2,6 +2,7 @@ package cn.ipf.app.library.policy;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * 中小企业划型 size classification by 《中小企业划型标准规定》(工信部联企业〔2011〕300号).
@@ -12,8 +13,11 @@ import java.util.Objects;
  */
 public final class SizeClassifier {
 
-    /** Lower bounds of one class: employees (persons), revenue and total assets in 万元 (10 000 yuan). */
-    private record Bounds(int employees, long revenueWan, long assetsWan) {
+    /**
+     * Lower bounds of one class: employees (persons), revenue and total assets in 万元 (10 000 yuan); 0 where the
+     * sector does not use the indicator.
+     */
+    public record Bounds(int employees, long revenueWan, long assetsWan) {
     }
 
     /** Large, medium and small bounds per sector; below small is micro. */
@@ -47,6 +51,17 @@ public final class SizeClassifier {
             return SizeClass.SMALL;
         }
         return SizeClass.MICRO;
+    }
+
+    /** The lower bounds of the class in the sector, to say why an enterprise has its class; empty for micro. */
+    public static Optional<Bounds> lowerBounds(Sector sector, SizeClass size) {
+        Table table = tableOf(Objects.requireNonNull(sector, "sector"));
+        return Optional.ofNullable(switch (size) {
+            case LARGE -> table.large();
+            case MEDIUM -> table.medium();
+            case SMALL -> table.small();
+            case MICRO -> null;
+        });
     }
 
     private static boolean meets(Bounds b, int employees, BigDecimal revenue, BigDecimal assets) {

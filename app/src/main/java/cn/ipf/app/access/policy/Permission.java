@@ -1,6 +1,7 @@
 package cn.ipf.app.access.policy;
 
 import static cn.ipf.app.user.Role.ADMIN;
+import static cn.ipf.app.user.Role.BANK_OFFICER;
 import static cn.ipf.app.user.Role.CITY_REVIEWER;
 import static cn.ipf.app.user.Role.DISTRICT_REVIEWER;
 import static cn.ipf.app.user.Role.REGULATOR;
@@ -50,6 +51,9 @@ public enum Permission {
     /** 银企对接活动 plan matching events, select their enterprises, invite banks (a district reviewer in its district). */
     ORGANISE_MATCHING_EVENTS(DISTRICT_REVIEWER, CITY_REVIEWER, ADMIN),
     READ_MATCHING_EVENTS(SME, DISTRICT_REVIEWER, CITY_REVIEWER, REGULATOR, ADMIN),
+    // apps
+    /** Work for one's own bank in the console: its candidates, applications, loan book and scorecard. */
+    ACT_FOR_BANK(BANK_OFFICER),
     /** 集合授信 see every bank's collective credit lines and their usage. */
     READ_CREDIT_LINES(REGULATOR, ADMIN);
 

@@ -49,6 +49,12 @@ public class AccessPolicy {
         }
     }
 
+    /** The bank a bank officer works for; 403 for anyone else, so a bank's pages are its own officers' only. */
+    public long ownBank(Caller caller) {
+        require(caller, Permission.ACT_FOR_BANK);
+        return caller.bankId();
+    }
+
     /** A district reviewer acts only within their own district: 403 {@code OUT_OF_DISTRICT} for another one. */
     public void requireWithinDistrict(Caller caller, String districtCode) {
         if (caller.is(Role.DISTRICT_REVIEWER) && !caller.districtCode().equals(districtCode)) {

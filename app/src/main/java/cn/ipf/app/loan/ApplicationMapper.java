@@ -68,5 +68,8 @@ interface ApplicationMapper {
     List<AssetFacts> assetFacts(@Param("enterpriseId") long enterpriseId, @Param("assets") List<AssetRef> assets,
             @Param("on") LocalDate on);
 
+    /** The enterprise's valid assets not under an active pledge on {@code on}: what it may offer in an application. */
+    List<AssetRow> offerable(@Param("enterpriseId") long enterpriseId, @Param("on") LocalDate on);
+
     boolean dishonestyListed(long enterpriseId);
 }

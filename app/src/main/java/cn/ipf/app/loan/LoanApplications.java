@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,13 @@ public class LoanApplications {
     Detail ofEnterprise(long enterpriseId, long applicationId) {
         access.requireVisible(access.caller(), enterpriseId);
         return detail(enterpriseApplication(enterpriseId, applicationId));
+    }
+
+    /** What the enterprise may offer as collateral today (the apply page's choices). */
+    @Transactional(readOnly = true)
+    List<ApplicationMapper.AssetRow> offerable(long enterpriseId) {
+        access.requireVisible(access.caller(), enterpriseId);
+        return applications.offerable(enterpriseId, calendar.today());
     }
 
     @Transactional
@@ -180,6 +188,16 @@ public class LoanApplications {
     Page ofBank(long bankId, ApplicationStatus status, Pages.Request page) {
         return new Page(applications.ofBank(bankId, status, page.offset(), page.size()),
                 applications.countOfBank(bankId, status));
+    }
+
+    /** The bank's applications in each state, for its queue's counts. */
+    @Transactional(readOnly = true)
+    Map<ApplicationStatus, Long> countsOfBank(long bankId) {
+        Map<ApplicationStatus, Long> counts = new EnumMap<>(ApplicationStatus.class);
+        for (ApplicationStatus status : ApplicationStatus.values()) {
+            counts.put(status, applications.countOfBank(bankId, status));
+        }
+        return counts;
     }
 
     @Transactional(readOnly = true)

@@ -53,8 +53,8 @@ class BankCandidateController implements BankCandidatesApi {
         return CurrentActor.get().bankId();
     }
 
-    /** Only what the shared scopes cover; PROFILE always. */
-    private static Candidate toApi(CandidateSearch.Candidate c) {
+    /** Only what the shared scopes cover; PROFILE always (the console shows this same view). */
+    static Candidate toApi(CandidateSearch.Candidate c) {
         MatchingMapper.CardRow e = c.card();
         Set<DataScope> scopes = c.scopes();
         Candidate api = new Candidate()

@@ -1,6 +1,7 @@
 package cn.ipf.app.access.policy;
 
 import static cn.ipf.app.user.Role.ADMIN;
+import static cn.ipf.app.user.Role.BANK_OFFICER;
 import static cn.ipf.app.user.Role.CITY_REVIEWER;
 import static cn.ipf.app.user.Role.DISTRICT_REVIEWER;
 import static cn.ipf.app.user.Role.REGULATOR;
@@ -53,6 +54,9 @@ public enum Permission {
     // auth
     /** 企业注册审核 confirm or refuse an SME's self sign-up (its district's, or one whose district is unknown). */
     REVIEW_SIGN_UPS(DISTRICT_REVIEWER),
+    // apps
+    /** Work for one's own bank in the console: its candidates, applications, loan book and scorecard. */
+    ACT_FOR_BANK(BANK_OFFICER),
     /** 集合授信 see every bank's collective credit lines and their usage. */
     READ_CREDIT_LINES(REGULATOR, ADMIN);
 

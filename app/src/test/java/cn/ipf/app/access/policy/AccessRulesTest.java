@@ -29,8 +29,10 @@ class AccessRulesTest {
     }
 
     @Test
-    void bankOfficersHoldNoPermissionOfThePeoplesApi() {
-        assertThat(Arrays.stream(Permission.values()).filter(p -> p.allows(Role.BANK_OFFICER))).isEmpty();
+    void bankOfficersHoldNoPermissionOfThePeoplesApiButWorkForTheirBank() {
+        assertThat(Arrays.stream(Permission.values()).filter(p -> p.allows(Role.BANK_OFFICER)))
+                .containsExactly(Permission.ACT_FOR_BANK);
+        assertThat(allowed(Permission.ACT_FOR_BANK)).containsExactly(Role.BANK_OFFICER);
     }
 
     @Test

@@ -41,11 +41,22 @@ public class ConsoleForms {
 
     /** A service's refusal: the problem's localized detail, and its field violations by their fields. */
     public FormErrors refusal(HttpServletRequest request, ApiException e) {
+        return refusal(request, e, null);
+    }
+
+    /**
+     * As {@link #refusal(HttpServletRequest, ApiException)}, with the explanation worded for what is decided (e.g.
+     * {@code explain.admission.MAKER_CHECKER} for an admission rather than a claim); without one the general
+     * {@code explain.<CODE>} is used.
+     */
+    public FormErrors refusal(HttpServletRequest request, ApiException e, String subject) {
         FormErrors errors = FormErrors.none();
         if (e.violations().isEmpty()) {
             errors.general(describe(request, e));
             // some refusals need a word on why the rule exists and what to do (maker-checker)
-            String explanation = problems.text(request, "explain." + e.code().name(), "");
+            String general = problems.text(request, "explain." + e.code().name(), "");
+            String explanation = subject == null ? general
+                    : problems.text(request, "explain." + subject + "." + e.code().name(), general);
             if (!explanation.isEmpty()) {
                 errors.general(explanation);
             }

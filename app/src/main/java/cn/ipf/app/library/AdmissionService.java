@@ -103,17 +103,24 @@ public class AdmissionService {
                 .map(row -> new Decision(row, screening.fromJson(row.screening()))).toList();
     }
 
-    private void checkReviewer(Caller caller, EnterpriseMapper.LockedEntry entry, AdmissionAction action) {
-        AdmissionStatus current = AdmissionStatus.valueOf(entry.status());
+    /**
+     * Whether a reviewer's role may take the action on an entry in that state (the workflow must allow it too);
+     * the console offers only these. Maker-checker is checked on the step itself.
+     */
+    static boolean mayTake(Caller caller, AdmissionStatus current, AdmissionAction action) {
         boolean city = caller.is(Role.CITY_REVIEWER);
-        boolean allowed = switch (action) {
+        return switch (action) {
             case DISTRICT_APPROVE -> true;
             case CITY_APPROVE, SUSPEND, REMOVE -> city;
             // at the second level only the city may send back or refuse
             case RETURN, REJECT -> city || current != AdmissionStatus.DISTRICT_APPROVED;
             case SUBMIT -> false;
         };
-        if (!allowed) {
+    }
+
+    private void checkReviewer(Caller caller, EnterpriseMapper.LockedEntry entry, AdmissionAction action) {
+        AdmissionStatus current = AdmissionStatus.valueOf(entry.status());
+        if (!mayTake(caller, current, action)) {
             throw new ApiException(ErrorCode.FORBIDDEN);
         }
         if (action == AdmissionAction.CITY_APPROVE && current == AdmissionStatus.DISTRICT_APPROVED

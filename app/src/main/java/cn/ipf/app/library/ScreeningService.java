@@ -40,8 +40,8 @@ public class ScreeningService {
         this.clock = clock;
     }
 
-    /** A screening result with the rule-set version that produced it. */
-    record Evaluated(int ruleSetVersion, ScreeningResult result) {
+    /** A screening result with the rule-set version that produced it, and the facts it looked at. */
+    record Evaluated(int ruleSetVersion, ScreeningResult result, ScreeningRules rules, ScreeningFacts facts) {
     }
 
     /** A rule-set version. */
@@ -64,7 +64,7 @@ public class ScreeningService {
                 row.validUtilityModels(), row.validHighValue(), certified, e.highTech(), e.specializedSme(),
                 row.creditRating(), row.defaultedRecently(), row.openDemandAmount(),
                 row.pledgeableValue() == null ? BigDecimal.ZERO : row.pledgeableValue());
-        return new Evaluated(ruleSet.version(), Screening.evaluate(rules, facts));
+        return new Evaluated(ruleSet.version(), Screening.evaluate(rules, facts), rules, facts);
     }
 
     RuleSet inForce(LocalDate on) {

@@ -15,15 +15,12 @@ import cn.ipf.app.material.Materials;
 import cn.ipf.app.material.policy.MaterialSubject;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.web.Pages;
-import cn.ipf.app.shared.web.Problems;
 import cn.ipf.app.subsidy.policy.ClaimStatus;
 import cn.ipf.app.subsidy.policy.GateTrace;
 import cn.ipf.app.subsidy.policy.InterestSubsidyRules.Reason;
 import cn.ipf.app.user.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,26 +59,19 @@ class SubsidyPages implements ConsoleMenu, HomePanel {
     static final int DUE_SOON_DAYS = 7;
     private static final Pages.Request QUEUE_PAGE = Pages.request(0, 20);
 
-    /** The file input of the forms that take materials. */
-    static final String FILES = "files";
-
     private final SubsidyClaims claims;
-    private final Materials materials;
+    private final ClaimMaterials files;
     private final AccessPolicy access;
     private final ConsoleForms forms;
-    private final Problems problems;
-    private final TransactionTemplate tx;
     /** One transaction per claim of a bulk approval: a refused claim does not undo the others. */
     private final TransactionTemplate eachOnItsOwn;
 
-    SubsidyPages(SubsidyClaims claims, Materials materials, AccessPolicy access, ConsoleForms forms,
-            Problems problems, PlatformTransactionManager transactions) {
-        this.problems = problems;
+    SubsidyPages(SubsidyClaims claims, ClaimMaterials files, AccessPolicy access, ConsoleForms forms,
+            PlatformTransactionManager transactions) {
         this.claims = claims;
-        this.materials = materials;
+        this.files = files;
         this.access = access;
         this.forms = forms;
-        this.tx = new TransactionTemplate(transactions);
         this.eachOnItsOwn = new TransactionTemplate(transactions);
         this.eachOnItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -152,20 +142,19 @@ class SubsidyPages implements ConsoleMenu, HomePanel {
 
     @PostMapping(CLAIMS + "/{claimId}/declaration")
     String declare(@PathVariable long claimId, @ModelAttribute ClaimDeclaration form,
-            @RequestParam(name = FILES, required = false) List<MultipartFile> files, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+            @RequestParam(name = ClaimMaterials.FIELD, required = false) List<MultipartFile> uploads,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         if (form.getAccount() == null) {
             form.setAccount(new ReceivingAccount());
         }
         FormErrors errors = forms.validate(request, form);
         if (!errors.any()) {
-            List<MultipartFile> uploads = chosen(files);
             ReceivingAccount a = form.getAccount();
-            errors = withFiles(request, response, () -> tx.executeWithoutResult(s -> {
-                store(claimId, MaterialSubject.Purpose.DECLARATION, uploads);
+            errors = files.withFiles(MaterialSubject.Purpose.DECLARATION, ClaimMaterials.chosen(uploads), () -> {
                 claims.declare(claimId, new SubsidyClaims.Account(a.getName(), a.getBank(), a.getNumber()),
                         form.getNoDoubleSubsidy());
-            }));
+                return claimId;
+            }, request, response);
             if (!errors.any()) {
                 return done(claimId, "declared");
             }
@@ -202,67 +191,13 @@ class SubsidyPages implements ConsoleMenu, HomePanel {
     }
 
     /**
-     * Runs a write that stores files: a refusal of a file is shown by the file field, with the file's name; any other
-     * refusal as {@link ConsoleForms#refusal}. Nothing is written when anything is refused.
-     */
-    private FormErrors withFiles(HttpServletRequest request, HttpServletResponse response, Runnable write) {
-        try {
-            write.run();
-            return FormErrors.none();
-        } catch (FileRefused e) {
-            response.setStatus(e.cause.code().status().value());
-            return FormErrors.none().field(FILES, problems.text(request, "materials.refused",
-                    new Object[] {e.fileName, forms.describe(request, e.cause)}, e.cause.code().name()));
-        } catch (ApiException e) {
-            response.setStatus(e.code().status().value());
-            return forms.refusal(request, e);
-        }
-    }
-
-    /** A file the material service refused, with its name for the message. */
-    private static final class FileRefused extends RuntimeException {
-
-        private final transient String fileName;
-        private final ApiException cause;
-
-        FileRefused(String fileName, ApiException cause) {
-            super(cause.getMessage(), cause, false, false);
-            this.fileName = fileName;
-            this.cause = cause;
-        }
-    }
-
-    /** Stores the files on the claim (the caller's transaction): each checked by type, size and virus scan. */
-    void store(long claimId, MaterialSubject.Purpose purpose, List<MultipartFile> files) {
-        for (MultipartFile f : files) {
-            try {
-                materials.upload(MaterialSubject.SUBSIDY_CLAIM, claimId, purpose, f.getOriginalFilename(),
-                        f.getBytes());
-            } catch (ApiException e) {
-                throw new FileRefused(f.getOriginalFilename(), e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** The files actually chosen: an empty file input still sends one nameless, empty part. */
-    static List<MultipartFile> chosen(List<MultipartFile> files) {
-        return files == null ? List.of() : files.stream()
-                .filter(f -> !f.isEmpty() || (f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank()))
-                .toList();
-    }
-
-    /**
      * A request over the multipart limit never reaches the handler's arguments (the parts are resolved lazily, see
      * application.yml): the claim's form is shown again with the limit by the file field, as for a file the
      * material service refuses.
      */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
-        response.setStatus(413);
-        FormErrors errors = FormErrors.none().field(FILES, problems.text(request, "materials.tooLarge",
-                new Object[] {materials.maxSizeInMegabytes()}, "PAYLOAD_TOO_LARGE"));
+        FormErrors errors = files.tooLarge(request, response);
         @SuppressWarnings("unchecked")
         Map<String, String> path = (Map<String, String>) request.getAttribute(
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
@@ -273,7 +208,7 @@ class SubsidyPages implements ConsoleMenu, HomePanel {
     /** A file of the claim, shown in the browser (a PDF or image opens in its own tab); the viewing is audited. */
     @GetMapping(CLAIMS + "/{claimId}/materials/{materialId}")
     ResponseEntity<byte[]> material(@PathVariable long claimId, @PathVariable long materialId) {
-        Materials.Download d = materials.open(MaterialSubject.SUBSIDY_CLAIM, claimId, materialId);
+        Materials.Download d = files.open(claimId, materialId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.type().mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(d.material().fileName(), StandardCharsets.UTF_8).build().toString())
@@ -301,8 +236,8 @@ class SubsidyPages implements ConsoleMenu, HomePanel {
         Caller caller = access.caller();
         ClaimStatus status = ClaimStatus.valueOf(detail.claim().status());
         model.addAttribute("claim", detail.claim());
-        model.addAttribute("materials", materials.list(MaterialSubject.SUBSIDY_CLAIM, detail.claim().id()));
-        model.addAttribute("maxFileMb", materials.maxSizeInMegabytes());
+        model.addAttribute("materials", files.of(detail.claim().id()));
+        model.addAttribute("maxFileMb", files.maxSizeInMegabytes());
         model.addAttribute("lines", detail.lines().stream().map(l -> new TracedLine(l,
                 detail.rules() == null ? List.of() : GateTrace.of(Reason.valueOf(l.reason()), detail.rules())))
                 .toList());

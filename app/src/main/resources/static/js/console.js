@@ -22,4 +22,11 @@
   if (summary) {
     summary.focus();
   }
+  // a "select all" checkbox (data-select-all="name") ticks every checkbox of that name in its form
+  document.querySelectorAll('input[data-select-all]').forEach(function (all) {
+    all.addEventListener('change', function () {
+      all.form.querySelectorAll('input[type="checkbox"][name="' + all.dataset.selectAll + '"]')
+        .forEach(function (box) { box.checked = all.checked; });
+    });
+  });
 })();

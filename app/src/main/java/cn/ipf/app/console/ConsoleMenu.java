@@ -11,6 +11,11 @@ public interface ConsoleMenu {
 
     List<Item> items(Caller caller);
 
-    record Item(int order, String label, String href) {
+    /** {@code badge}: a count shown beside the entry (e.g. unread messages), null or 0 for none. */
+    record Item(int order, String label, String href, Long badge) {
+
+        public Item(int order, String label, String href) {
+            this(order, label, href, null);
+        }
     }
 }

@@ -52,6 +52,11 @@ public class Materials {
         this.maxBytes = properties.maxSize().toBytes();
     }
 
+    /** The largest file taken, in whole megabytes, for the forms' hints and messages. */
+    public long maxSizeInMegabytes() {
+        return maxBytes / (1024 * 1024);
+    }
+
     /** A stored file and its bytes. */
     public record Download(MaterialRow material, byte[] content) {
 

@@ -54,6 +54,11 @@ public class MessageCentre {
         return new Page(items, mapper.unreadCount(userId), more ? shown.get(size - 1).id() : null);
     }
 
+    /** How many of the caller's messages are unread (the menu's badge). */
+    public long unreadCount() {
+        return mapper.unreadCount(access.caller().userId());
+    }
+
     /** Marks one of the caller's messages read; reading it again changes nothing. */
     @Transactional
     public void markRead(long messageId) {

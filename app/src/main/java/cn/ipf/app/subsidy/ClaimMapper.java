@@ -109,6 +109,15 @@ interface ClaimMapper {
 
     boolean inRegion(@Param("enterpriseId") long enterpriseId, @Param("regionCode") String regionCode);
 
+    /** The programmes whose region holds the enterprise, newest first. */
+    List<FeeChoiceRow> feeProgrammes(long enterpriseId);
+
+    /** The enterprise's disbursed loans with a pledge registration, latest first. */
+    List<FeeLoanChoiceRow> feeLoans(long enterpriseId);
+
+    /** The enterprise's appraisals, latest first. */
+    List<FeeChoiceRow> appraisals(long enterpriseId);
+
     /** The appraisal is the enterprise's and of an asset (patent or trademark) pledged for the loan. */
     boolean appraisalOfPledgedAsset(@Param("appraisalId") long appraisalId, @Param("enterpriseId") long enterpriseId,
             @Param("loanId") long loanId);

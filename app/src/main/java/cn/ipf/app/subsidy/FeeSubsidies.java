@@ -1,5 +1,6 @@
 package cn.ipf.app.subsidy;
 
+import cn.ipf.api.model.NewFeeClaim;
 import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.access.Caller;
@@ -37,6 +38,15 @@ public class FeeSubsidies {
     record FeeClaimForm(long programmeId, Kind kind, long bankId, String loanExternalId, Long appraisalId,
             String policyNo, String insurer, String invoiceNo, String invoiceIssuer, LocalDate invoiceDate,
             BigDecimal invoiceAmount, SubsidyClaims.Account account, boolean noDoubleSubsidy) {
+
+        /** The contract's form, validated against its constraints. */
+        static FeeClaimForm of(NewFeeClaim body) {
+            return new FeeClaimForm(body.getProgrammeId(), Kind.valueOf(body.getKind().getValue()),
+                    body.getBankId(), body.getLoanExternalId(), body.getAppraisalId(), body.getPolicyNo(),
+                    body.getInsurer(), body.getInvoiceNo(), body.getInvoiceIssuer(), body.getInvoiceDate(),
+                    body.getInvoiceAmount(), new SubsidyClaims.Account(body.getAccount().getName(),
+                            body.getAccount().getBank(), body.getAccount().getNumber()), body.getNoDoubleSubsidy());
+        }
     }
 
     private final ClaimMapper claims;
@@ -63,14 +73,20 @@ public class FeeSubsidies {
         this.clock = clock;
     }
 
+    /** What the calling SME may name in a fee claim. */
+    record Choices(List<FeeChoiceRow> programmes, List<FeeLoanChoiceRow> loans, List<FeeChoiceRow> appraisals) {
+    }
+
+    Choices choices() {
+        long enterpriseId = enterpriseOfCaller();
+        return new Choices(claims.feeProgrammes(enterpriseId), claims.feeLoans(enterpriseId),
+                claims.appraisals(enterpriseId));
+    }
+
     @Transactional
     SubsidyClaims.ClaimDetail claim(FeeClaimForm f) {
         Caller caller = access.caller();
-        access.require(caller, Permission.ACT_FOR_ENTERPRISE);
-        if (caller.enterpriseId() == null) {
-            throw new ApiException(ErrorCode.FORBIDDEN);
-        }
-        long enterpriseId = caller.enterpriseId();
+        long enterpriseId = enterpriseOfCaller();
         BigDecimal invoiceAmount = Yuan.of(f.invoiceAmount(), "invoiceAmount");
         requireFields(f);
         ProgrammeMapper.ProgrammeRow programme = programmes.find(f.programmeId());
@@ -128,6 +144,16 @@ public class FeeSubsidies {
                 result.reason().name(), "rulesVersion", rules.version()));
         notifications.subsidyClaimDeclared(enterpriseId, key.getId(), result.amount());
         return reviews.detail(key.getId());
+    }
+
+    /** The SME's own enterprise; only its users claim fee subsidies. */
+    private long enterpriseOfCaller() {
+        Caller caller = access.caller();
+        access.require(caller, Permission.ACT_FOR_ENTERPRISE);
+        if (caller.enterpriseId() == null) {
+            throw new ApiException(ErrorCode.FORBIDDEN);
+        }
+        return caller.enterpriseId();
     }
 
     private void requireFields(FeeClaimForm f) {

@@ -12,7 +12,6 @@ import cn.ipf.api.model.SubsidyClaimPage;
 import cn.ipf.api.server.SubsidyClaimsApi;
 import cn.ipf.app.shared.web.Pages;
 import cn.ipf.app.subsidy.policy.ClaimStatus;
-import cn.ipf.app.subsidy.policy.FeeSubsidyCalculator;
 import cn.ipf.app.shared.web.Downloads;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,12 +91,7 @@ class SubsidyClaimController implements SubsidyClaimsApi {
 
     @Override
     public ResponseEntity<SubsidyClaim> createFeeClaim(NewFeeClaim body, String idempotencyKey) {
-        SubsidyClaims.ClaimDetail created = fees.claim(new FeeSubsidies.FeeClaimForm(body.getProgrammeId(),
-                FeeSubsidyCalculator.Kind.valueOf(body.getKind().getValue()), body.getBankId(),
-                body.getLoanExternalId(), body.getAppraisalId(), body.getPolicyNo(), body.getInsurer(),
-                body.getInvoiceNo(), body.getInvoiceIssuer(), body.getInvoiceDate(), body.getInvoiceAmount(),
-                new SubsidyClaims.Account(body.getAccount().getName(), body.getAccount().getBank(),
-                        body.getAccount().getNumber()), body.getNoDoubleSubsidy()));
+        SubsidyClaims.ClaimDetail created = fees.claim(FeeSubsidies.FeeClaimForm.of(body));
         return ResponseEntity.created(java.net.URI.create("/api/v1/subsidy/claims/" + created.claim().id()))
                 .body(SubsidyViews.detail(created));
     }

@@ -11,6 +11,8 @@ import cn.ipf.app.console.ConsoleMenu;
 import cn.ipf.app.console.ConsolePage;
 import cn.ipf.app.console.FormErrors;
 import cn.ipf.app.console.HomePanel;
+import cn.ipf.app.material.Materials;
+import cn.ipf.app.material.policy.MaterialSubject;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.web.Pages;
 import cn.ipf.app.subsidy.policy.ClaimStatus;
@@ -19,21 +21,35 @@ import cn.ipf.app.subsidy.policy.InterestSubsidyRules.Reason;
 import cn.ipf.app.user.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * 补贴申报 in the console: an SME's claims with every line's trace in words, its declaration; a reviewer's work queue
- * and approval or return. The same {@link SubsidyClaims} steps as the API, with the contract's constraints on the
- * forms ({@link ClaimDeclaration}, {@link ClaimRejection}).
+ * 补贴申报 in the console: an SME's claims with every line's trace in words, its declaration with materials (申报材料,
+ * stored and checked by {@link Materials}); a reviewer's work queue, the files (each viewing audited), approval or
+ * return, one claim at a time or a page of them. The same {@link SubsidyClaims} steps as the API, with the contract's
+ * constraints on the forms ({@link ClaimDeclaration}, {@link ClaimRejection}).
  */
 @ConsolePage
 class SubsidyPages implements ConsoleMenu, HomePanel {
@@ -44,13 +60,20 @@ class SubsidyPages implements ConsoleMenu, HomePanel {
     private static final Pages.Request QUEUE_PAGE = Pages.request(0, 20);
 
     private final SubsidyClaims claims;
+    private final ClaimMaterials files;
     private final AccessPolicy access;
     private final ConsoleForms forms;
+    /** One transaction per claim of a bulk approval: a refused claim does not undo the others. */
+    private final TransactionTemplate eachOnItsOwn;
 
-    SubsidyPages(SubsidyClaims claims, AccessPolicy access, ConsoleForms forms) {
+    SubsidyPages(SubsidyClaims claims, ClaimMaterials files, AccessPolicy access, ConsoleForms forms,
+            PlatformTransactionManager transactions) {
         this.claims = claims;
+        this.files = files;
         this.access = access;
         this.forms = forms;
+        this.eachOnItsOwn = new TransactionTemplate(transactions);
+        this.eachOnItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @GetMapping(CLAIMS)
@@ -61,7 +84,53 @@ class SubsidyPages implements ConsoleMenu, HomePanel {
         model.addAttribute("total", listing.total());
         model.addAttribute("status", status);
         model.addAttribute("statuses", ClaimStatus.values());
+        model.addAttribute("formKey", ConsoleForms.newKey());
+        model.addAttribute("approvable", listing.items().stream().filter(this::approvable)
+                .map(ClaimMapper.ClaimRow::id).toList());
         return "subsidy/claims";
+    }
+
+    /** Whether the caller's next approval step applies to the claim as listed (the service checks it again). */
+    private boolean approvable(ClaimMapper.ClaimRow c) {
+        Caller caller = access.caller();
+        ClaimStatus status = ClaimStatus.valueOf(c.status());
+        return status == ClaimStatus.DECLARED && access.may(caller, Permission.APPROVE_SUBSIDY_CLAIM_FOR_DISTRICT)
+                || status == ClaimStatus.DISTRICT_APPROVED
+                && access.may(caller, Permission.APPROVE_SUBSIDY_CLAIM_FOR_CITY);
+    }
+
+    /** A claim of a bulk approval and how it went: approved (its new status) or refused (why). */
+    record BulkOutcome(long claimId, String enterpriseName, String status, String refusal) {
+    }
+
+    /**
+     * 批量审核 approves the selected claims one by one, each in its own transaction with the same checks and audit
+     * as a single approval (budget, maker-checker, its status); the result lists which were approved and which were
+     * refused and why.
+     */
+    @PostMapping(CLAIMS + "/bulk-approval")
+    String approveMany(@RequestParam(name = "claimId", required = false) List<Long> claimIds,
+            HttpServletRequest request, Model model) {
+        List<BulkOutcome> approved = new ArrayList<>();
+        List<BulkOutcome> refused = new ArrayList<>();
+        for (long claimId : claimIds == null ? List.<Long>of() : claimIds.stream().distinct().toList()) {
+            try {
+                ClaimMapper.ClaimRow done = eachOnItsOwn.execute(s -> approveNext(claimId).claim());
+                approved.add(new BulkOutcome(claimId, done.enterpriseName(), done.status(), null));
+            } catch (ApiException e) {
+                refused.add(new BulkOutcome(claimId, null, null, forms.describe(request, e)));
+            }
+        }
+        model.addAttribute("approved", approved);
+        model.addAttribute("refused", refused);
+        return "subsidy/bulk-result";
+    }
+
+    /** The approval the claim waits for: the city's after the district's, else the district's. */
+    private SubsidyClaims.ClaimDetail approveNext(long claimId) {
+        ClaimStatus status = ClaimStatus.valueOf(claims.detail(claimId).claim().status());
+        return status == ClaimStatus.DISTRICT_APPROVED ? claims.approveForCity(claimId)
+                : claims.approveForDistrict(claimId);
     }
 
     @GetMapping(CLAIMS + "/{claimId}")
@@ -72,21 +141,22 @@ class SubsidyPages implements ConsoleMenu, HomePanel {
     }
 
     @PostMapping(CLAIMS + "/{claimId}/declaration")
-    String declare(@PathVariable long claimId, @ModelAttribute ClaimDeclaration form, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String declare(@PathVariable long claimId, @ModelAttribute ClaimDeclaration form,
+            @RequestParam(name = ClaimMaterials.FIELD, required = false) List<MultipartFile> uploads,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         if (form.getAccount() == null) {
             form.setAccount(new ReceivingAccount());
         }
         FormErrors errors = forms.validate(request, form);
         if (!errors.any()) {
-            try {
-                ReceivingAccount a = form.getAccount();
+            ReceivingAccount a = form.getAccount();
+            errors = files.withFiles(MaterialSubject.Purpose.DECLARATION, ClaimMaterials.chosen(uploads), () -> {
                 claims.declare(claimId, new SubsidyClaims.Account(a.getName(), a.getBank(), a.getNumber()),
                         form.getNoDoubleSubsidy());
+                return claimId;
+            }, request, response);
+            if (!errors.any()) {
                 return done(claimId, "declared");
-            } catch (ApiException e) {
-                errors = forms.refusal(request, e);
-                response.setStatus(e.code().status().value());
             }
         } else {
             response.setStatus(422);
@@ -120,6 +190,32 @@ class SubsidyPages implements ConsoleMenu, HomePanel {
                 model);
     }
 
+    /**
+     * A request over the multipart limit never reaches the handler's arguments (the parts are resolved lazily, see
+     * application.yml): the claim's form is shown again with the limit by the file field, as for a file the
+     * material service refuses.
+     */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+        FormErrors errors = files.tooLarge(request, response);
+        @SuppressWarnings("unchecked")
+        Map<String, String> path = (Map<String, String>) request.getAttribute(
+                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return show(claims.detail(Long.parseLong(path.get("claimId"))), model,
+                new ClaimDeclaration().account(new ReceivingAccount()), errors);
+    }
+
+    /** A file of the claim, shown in the browser (a PDF or image opens in its own tab); the viewing is audited. */
+    @GetMapping(CLAIMS + "/{claimId}/materials/{materialId}")
+    ResponseEntity<byte[]> material(@PathVariable long claimId, @PathVariable long materialId) {
+        Materials.Download d = files.open(claimId, materialId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.type().mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(d.material().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(d.content());
+    }
+
     private String step(long claimId, String outcome, Runnable action, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         try {
@@ -140,6 +236,8 @@ class SubsidyPages implements ConsoleMenu, HomePanel {
         Caller caller = access.caller();
         ClaimStatus status = ClaimStatus.valueOf(detail.claim().status());
         model.addAttribute("claim", detail.claim());
+        model.addAttribute("materials", files.of(detail.claim().id()));
+        model.addAttribute("maxFileMb", files.maxSizeInMegabytes());
         model.addAttribute("lines", detail.lines().stream().map(l -> new TracedLine(l,
                 detail.rules() == null ? List.of() : GateTrace.of(Reason.valueOf(l.reason()), detail.rules())))
                 .toList());

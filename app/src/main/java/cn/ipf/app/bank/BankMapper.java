@@ -23,6 +23,8 @@ interface BankMapper {
 
     BankApp findApp(String appId);
 
+    List<BankApp> appsOf(long bankId);
+
     BankApp lockApp(String appId);
 
     void insertApp(BankApp app);

@@ -137,6 +137,10 @@ public class BankRegistry implements BankAppCredentials {
         return Optional.ofNullable(mapper.findApp(appId));
     }
 
+    List<BankApp> apps(long bankId) {
+        return mapper.appsOf(bankId);
+    }
+
     public List<AppSecret> secrets(String appId) {
         return mapper.secretsOf(appId);
     }

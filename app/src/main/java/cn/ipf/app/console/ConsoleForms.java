@@ -6,9 +6,11 @@ import cn.ipf.app.shared.web.ViolationMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
 
 /**
  * Forms of the console check what the API checks: a form is bound to the contract's own model (e.g.
@@ -37,6 +39,31 @@ public class ConsoleForms {
                 .forEach(v -> errors.field(v.getPropertyPath().toString(),
                         violations.describe(request, v.getPropertyPath().toString(), v)));
         return errors;
+    }
+
+    /**
+     * The contract's constraints after binding a form: a value that could not even be converted (letters in a
+     * number, a malformed date) is said so by its field ({@code form.typeMismatch.<kind>}), then the constraints.
+     */
+    public <T> FormErrors validate(HttpServletRequest request, T model, BindingResult binding) {
+        FormErrors errors = FormErrors.none();
+        binding.getFieldErrors().forEach(e -> errors.field(e.getField(), problems.text(request,
+                "form.typeMismatch." + kind(binding.getFieldType(e.getField())), "invalid value")));
+        validate(request, model).fields().forEach(errors::field);
+        return errors;
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+            return "integer";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "number";
+        }
+        return type == LocalDate.class ? "date" : "value";
     }
 
     /** A service's refusal: the problem's localized detail, and its field violations by their fields. */

@@ -8,10 +8,6 @@ import cn.ipf.api.model.JobLaunchRequest;
 import cn.ipf.api.model.JobStatus;
 import cn.ipf.api.model.StepProgress;
 import cn.ipf.api.server.AdminJobsApi;
-import cn.ipf.app.access.AccessPolicy;
-import cn.ipf.app.audit.AuditTrail;
-import cn.ipf.app.shared.error.ApiException;
-import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.web.Pages;
 import cn.ipf.batch.JobControl;
 import cn.ipf.batch.JobRun;
@@ -21,38 +17,24 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobRestartException;
-import org.springframework.batch.core.launch.NoSuchJobException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Launch, list, watch, stop, restart and abandon batch jobs. Launches run asynchronously; each action is audited. Batch
- * metadata is written by Spring Batch in its own transactions, so these actions stay outside the request transaction.
- * Who may launch which job is {@link cn.ipf.app.access.policy.JobRights}.
+ * Launch, list, watch, stop, restart and abandon batch jobs. Launches run asynchronously; the actions (refusals as
+ * problems, audit) are {@link JobActions}, shared with the console's {@code JobPages}.
  */
 @RestController
 class AdminJobController implements AdminJobsApi {
 
     private final JobControl jobs;
-    private final AuditTrail audit;
-    private final TransactionTemplate tx;
+    private final JobActions actions;
     private final JobExecutionQueries executions;
-    private final AccessPolicy access;
 
-    AdminJobController(JobControl jobs, AuditTrail audit, TransactionTemplate tx, JobExecutionQueries executions,
-            AccessPolicy access) {
-        this.access = access;
+    AdminJobController(JobControl jobs, JobActions actions, JobExecutionQueries executions) {
         this.jobs = jobs;
-        this.audit = audit;
-        this.tx = tx;
+        this.actions = actions;
         this.executions = executions;
     }
 
@@ -65,29 +47,7 @@ class AdminJobController implements AdminJobsApi {
     public ResponseEntity<JobExecution> launchJob(String jobName, String idempotencyKey, JobLaunchRequest body) {
         Map<String, String> parameters = body == null || body.getParameters() == null ? Map.of()
                 : body.getParameters();
-        if (!jobs.jobNames().contains(jobName)) {
-            throw new ApiException(ErrorCode.JOB_UNKNOWN, jobName);
-        }
-        access.requireJobLaunch(access.caller(), jobName);
-        JobRun run;
-        try {
-            run = jobs.launch(jobName, parameters);
-        } catch (NoSuchJobException e) {
-            throw new ApiException(ErrorCode.JOB_UNKNOWN, jobName);
-        } catch (InvalidJobParametersException e) {
-            throw new ApiException(ErrorCode.JOB_PARAMETERS_INVALID, e.getMessage());
-        } catch (JobInstanceAlreadyCompleteException e) {
-            throw new ApiException(ErrorCode.JOB_ALREADY_COMPLETE, jobName);
-        } catch (JobExecutionAlreadyRunningException e) {
-            throw new ApiException(ErrorCode.JOB_ALREADY_RUNNING, jobName);
-        } catch (JobRestartException e) {
-            throw new ApiException(ErrorCode.JOB_NOT_RESTARTABLE, jobName);
-        } catch (DataIntegrityViolationException e) {
-            // a concurrent launch created the same instance first (the job lock makes this rare)
-            throw new ApiException(ErrorCode.JOB_ALREADY_RUNNING, jobName);
-        }
-        audited("JOB_LAUNCHED", run);
-        return accepted(run);
+        return accepted(actions.launch(jobName, parameters));
     }
 
     @Override
@@ -104,65 +64,27 @@ class AdminJobController implements AdminJobsApi {
 
     @Override
     public ResponseEntity<JobExecution> getJobExecution(Long executionId) {
-        return ResponseEntity.ok(toApi(jobs.find(executionId)
-                .orElseThrow(() -> new ApiException(ErrorCode.JOB_EXECUTION_NOT_FOUND, executionId))));
+        return ResponseEntity.ok(toApi(actions.find(executionId)));
     }
 
     @Override
     public ResponseEntity<JobExecution> restartJobExecution(Long executionId, String idempotencyKey) {
-        JobRun run;
-        try {
-            run = jobs.restart(executionId)
-                    .orElseThrow(() -> new ApiException(ErrorCode.JOB_EXECUTION_NOT_FOUND, executionId));
-        } catch (JobRestartException e) {
-            throw new ApiException(ErrorCode.JOB_NOT_RESTARTABLE, executionId);
-        } catch (DataIntegrityViolationException e) {
-            // a concurrent restart created the next execution first
-            throw new ApiException(ErrorCode.JOB_ALREADY_RUNNING, executionId);
-        } catch (IllegalStateException e) {
-            // Spring Batch refuses to restart a completed or running execution this way
-            throw new ApiException(ErrorCode.JOB_NOT_RESTARTABLE, executionId);
-        }
-        audited("JOB_RESTARTED", run);
-        return accepted(run);
+        return accepted(actions.restart(executionId));
     }
 
     @Override
     public ResponseEntity<JobExecution> stopJobExecution(Long executionId, String idempotencyKey) {
-        JobRun run;
-        try {
-            run = jobs.stop(executionId)
-                    .orElseThrow(() -> new ApiException(ErrorCode.JOB_EXECUTION_NOT_FOUND, executionId));
-        } catch (JobExecutionNotRunningException e) {
-            throw new ApiException(ErrorCode.JOB_NOT_RUNNING, executionId);
-        }
-        audited("JOB_STOP_REQUESTED", run);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(toApi(run));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(toApi(actions.stop(executionId)));
     }
 
     @Override
     public ResponseEntity<JobExecution> abandonJobExecution(Long executionId, String idempotencyKey) {
-        JobRun run;
-        try {
-            run = jobs.abandon(executionId)
-                    .orElseThrow(() -> new ApiException(ErrorCode.JOB_EXECUTION_NOT_FOUND, executionId));
-        } catch (JobExecutionAlreadyRunningException e) {
-            throw new ApiException(ErrorCode.JOB_ALREADY_RUNNING, executionId);
-        } catch (JobInstanceAlreadyCompleteException e) {
-            throw new ApiException(ErrorCode.JOB_ALREADY_COMPLETE, executionId);
-        }
-        audited("JOB_ABANDONED", run);
-        return ResponseEntity.ok(toApi(run));
+        return ResponseEntity.ok(toApi(actions.abandon(executionId)));
     }
 
     /** Spring Batch keeps UTC wall-clock times. */
     private static LocalDateTime utcLocal(OffsetDateTime time) {
         return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-    }
-
-    private void audited(String action, JobRun run) {
-        tx.executeWithoutResult(s -> audit.record(action, "JOB_EXECUTION", run.executionId(),
-                Map.of("jobName", run.jobName(), "parameters", run.parameters())));
     }
 
     private static ResponseEntity<JobExecution> accepted(JobRun run) {

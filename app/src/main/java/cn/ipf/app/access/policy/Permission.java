@@ -57,6 +57,9 @@ public enum Permission {
     // apps
     /** Work for one's own bank in the console: its candidates, applications, loan book and scorecard. */
     ACT_FOR_BANK(BANK_OFFICER),
+    // admin
+    /** 系统管理 the administrator's console pages (the API's /admin/ paths are an ADMIN URL rule). */
+    ADMINISTER_PLATFORM(ADMIN),
     /** 集合授信 see every bank's collective credit lines and their usage. */
     READ_CREDIT_LINES(REGULATOR, ADMIN);
 

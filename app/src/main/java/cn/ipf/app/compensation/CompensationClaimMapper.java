@@ -42,7 +42,7 @@ interface CompensationClaimMapper {
 
     record ReturnRow(long id, long recoveryId, String recoveryExternalId, LocalDate recoveredOn,
             BigDecimal grossAmount, BigDecimal disposalCosts, BigDecimal net, BigDecimal distributable,
-            BigDecimal surplus, Long journalId) {
+            BigDecimal surplus, Long journalId, Long disposalCaseId) {
     }
 
     record ReturnLineRow(long returnId, int lineNo, String layerCode, String layerKind, Long fundId,

@@ -66,6 +66,7 @@ public final class CompensationViews {
                         .recoveryExternalId(r.recoveryExternalId()).recoveredOn(r.recoveredOn())
                         .grossAmount(r.grossAmount()).disposalCosts(r.disposalCosts()).net(r.net())
                         .distributable(r.distributable()).surplus(r.surplus()).journalId(r.journalId())
+                        .disposalCaseId(r.disposalCaseId())
                         .lines(d.returnLines().stream().filter(l -> l.returnId() == r.id()).map(l -> new ReturnLine()
                                 .layerCode(l.layerCode()).layerKind(cn.ipf.api.model.LayerKind.fromValue(
                                         l.layerKind())).fundId(l.fundId()).borne(l.borne())

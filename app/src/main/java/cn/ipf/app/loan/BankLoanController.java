@@ -7,6 +7,7 @@ import cn.ipf.api.model.DisbursementReport;
 import cn.ipf.api.model.InterestPaymentReport;
 import cn.ipf.api.model.Loan;
 import cn.ipf.api.model.LoanPage;
+import cn.ipf.api.model.LoanRenewalReport;
 import cn.ipf.api.model.LoanStatus;
 import cn.ipf.api.model.PledgeCancellationReport;
 import cn.ipf.api.model.PledgeRegistrationReport;
@@ -109,6 +110,13 @@ class BankLoanController implements BankLoansApi {
     @Override
     public ResponseEntity<Loan> reportClosure(String loanRef, String idempotencyKey, ClosureReport r) {
         return answer(book.reportClosure(bank(), loanRef, r.getExternalId(), r.getClosedOn()), book);
+    }
+
+    @Override
+    public ResponseEntity<Loan> reportLoanRenewal(String loanRef, String idempotencyKey, LoanRenewalReport r) {
+        return answer(book.renew(bank(), loanRef, new LoanMapper.Renewal(r.getExternalId(), r.getContractNo(),
+                r.getSignedOn(), r.getPrincipal(), r.getAnnualRate(), r.getMaturityDate(), r.getIpShare(),
+                r.getOtherFiscalSubsidy()), r.getChangeRegistrationNo()), book);
     }
 
     private static long bank() {

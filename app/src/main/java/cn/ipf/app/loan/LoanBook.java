@@ -297,6 +297,107 @@ public class LoanBook {
         return new Reported(loans.find(loan.id()), true);
     }
 
+    /**
+     * 续贷 a renewal replaces a maturing loan with a new one on the same pledge: the new loan (same enterprise and
+     * product) is disbursed on the signing day with its whole principal, the old one is repaid from it and closed that
+     * day, and its active registrations end and continue as the PM01 change registration of the new loan (which keeps
+     * the original as its pledge's root, so first-pledge gates and statistics see one pledge). The renewal's external
+     * id is the new loan's, and also names the old loan's final repayment and closure.
+     */
+    @Transactional
+    Reported renew(long bankId, String loanRef, LoanMapper.Renewal n, String changeRegistrationNo) {
+        LoanMapper.Renewal r = new LoanMapper.Renewal(n.externalId(), n.contractNo(), n.signedOn(),
+                Yuan.of(n.principal(), "principal"), n.annualRate(), n.maturityDate(), n.ipShare(),
+                n.otherFiscalSubsidy());
+        LoanRecord old = locked(bankId, loanRef);
+        LoanRecord existing = loans.findByRef(bankId, r.externalId());
+        if (existing != null) {
+            if (loanRef.equals(existing.renewalOf()) && existing.contractNo().equals(r.contractNo())
+                    && existing.contractSignedOn().equals(r.signedOn())
+                    && existing.principal().compareTo(r.principal()) == 0
+                    && existing.annualRate().compareTo(r.annualRate()) == 0
+                    && existing.maturityDate().equals(r.maturityDate())
+                    && existing.ipShare().compareTo(r.ipShare()) == 0
+                    && existing.otherFiscalSubsidy() == r.otherFiscalSubsidy()) {
+                return new Reported(existing, false);
+            }
+            throw new ApiException(ErrorCode.EXTERNAL_ID_CONFLICT, r.externalId());
+        }
+        if (old.status() != LoanStatus.DISBURSED || old.overdueSince() != null) {
+            throw illegal(old, old.overdueSince() != null ? "OVERDUE" : old.status().name(), "RENEW");
+        }
+        LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID, LoanRecordRules.renewal(old.facts(), r.signedOn(),
+                r.maturityDate(), loans.lastAccrualEnd(old.id()), calendar.today()));
+        List<RegistrationRow> active = loans.registrations(old.id()).stream()
+                .filter(g -> g.cancelledOn() == null).toList();
+        if (active.isEmpty()) {
+            throw new ApiException(ErrorCode.RENEWAL_NOT_PLEDGED, loanRef);
+        }
+        if (loans.registration(changeRegistrationNo) != null) {
+            throw new ApiException(ErrorCode.PLEDGE_REGISTRATION_TAKEN, changeRegistrationNo);
+        }
+        if (loans.repayment(bankId, r.externalId()) != null || loans.byClosureRef(bankId, r.externalId()) != null) {
+            throw new ApiException(ErrorCode.EXTERNAL_ID_CONFLICT, r.externalId());
+        }
+        GeneratedId key = new GeneratedId();
+        loans.insertRenewal(old.id(), r, clock.instant(), key);
+        long renewed = key.getId();
+        if (old.facts().outstanding().signum() > 0) {
+            loans.insertRepayment(bankId, new RepaymentRow(old.id(), r.externalId(), r.signedOn(),
+                    old.facts().outstanding()), clock.instant());
+        }
+        loans.updateClosure(old.id(), r.externalId(), r.signedOn());
+        List<AssetRef> assets = active.stream().flatMap(g -> loans.registrationAssetRefs(g.id()).stream())
+                .distinct().sorted(Comparator.comparing(AssetRef::kind).thenComparing(AssetRef::id)).toList();
+        active.forEach(g -> loans.cancelRegistration(g.id(), r.signedOn()));
+        GeneratedId change = new GeneratedId();
+        loans.insertRegistration(renewed, changeRegistrationNo, r.signedOn(), r.principal(), clock.instant(), change);
+        loans.markChange(change.getId(), loans.pledgeRoot(active.get(0).id()));
+        List<Long> patents = ids(assets, "PATENT");
+        List<Long> trademarks = ids(assets, "TRADEMARK");
+        if (!patents.isEmpty()) {
+            loans.insertRegistrationPatents(change.getId(), patents);
+        }
+        if (!trademarks.isEmpty()) {
+            loans.insertRegistrationTrademarks(change.getId(), trademarks);
+        }
+        audit.record("LOAN_RENEWED", "LOAN", old.id(), Map.of("renewedBy", r.externalId(), "signedOn",
+                r.signedOn().toString(), "repaid", old.facts().outstanding().toPlainString(),
+                "changeRegistrationNo", changeRegistrationNo, "ended", active.stream()
+                        .map(RegistrationRow::registrationNo).toList()));
+        audit.record("LOAN_RENEWAL_CONTRACTED", "LOAN", renewed, Map.of("renewalOf", loanRef, "contractNo",
+                r.contractNo(), "principal", r.principal().toPlainString(), "maturityDate",
+                r.maturityDate().toString(), "assets", refs(assets)));
+        return new Reported(loans.find(renewed), true);
+    }
+
+    /** A defaulted loan as a disposal case (质物处置) needs it. */
+    public record Defaulted(long loanId, LocalDate defaultedOn) {
+    }
+
+    /**
+     * Locks the bank's loan for a disposal case: 404 when the bank has no such loan, 409 with the loan's actions unless
+     * it is DEFAULTED (a closed loan was written off: its disposal is over).
+     */
+    @Transactional
+    public Defaulted lockDefaulted(long bankId, String loanRef) {
+        LoanRecord loan = locked(bankId, loanRef);
+        if (loan.status() != LoanStatus.DEFAULTED) {
+            throw illegal(loan, loan.status().name(), "OPEN_DISPOSAL_CASE");
+        }
+        return new Defaulted(loan.id(), loan.defaultedOn());
+    }
+
+    /**
+     * The proceeds of a disposal case recorded as a recovery of the loan under the step's external id, with the checks
+     * and audit of a recovery reported directly; the risk-compensation job returns it to the fund layers.
+     */
+    @Transactional
+    public void reportDisposalProceeds(long bankId, String loanRef, String externalId, LocalDate on,
+            BigDecimal gross, BigDecimal costs, String source) {
+        reportRecovery(bankId, loanRef, new RecoveryRow(0, externalId, on, gross, costs, source));
+    }
+
     @Transactional
     Reported reportClosure(long bankId, String loanRef, String externalId, LocalDate on) {
         LoanRecord loan = locked(bankId, loanRef);

@@ -20,6 +20,11 @@ interface LoanMapper {
             BigDecimal ipShare, boolean otherFiscalSubsidy) {
     }
 
+    /** 续贷 the new loan's contract; it takes the maturing loan's bank, enterprise and product. */
+    record Renewal(String externalId, String contractNo, LocalDate signedOn, BigDecimal principal,
+            BigDecimal annualRate, LocalDate maturityDate, BigDecimal ipShare, boolean otherFiscalSubsidy) {
+    }
+
     record RegistrationRow(long id, long loanId, String registrationNo, LocalDate registeredOn,
             BigDecimal securedAmount, LocalDate cancelledOn) {
     }
@@ -39,6 +44,10 @@ interface LoanMapper {
     }
 
     void insert(@Param("c") Contract contract, @Param("at") Instant at, @Param("key") GeneratedId key);
+
+    /** The renewing loan, disbursed on its signing day with its whole principal. */
+    void insertRenewal(@Param("renewalOf") long renewalOf, @Param("r") Renewal renewal, @Param("at") Instant at,
+            @Param("key") GeneratedId key);
 
     LoanRecord find(long id);
 
@@ -90,6 +99,14 @@ interface LoanMapper {
     void insertRegistrationPatents(@Param("registrationId") long registrationId, @Param("ids") List<Long> ids);
 
     void insertRegistrationTrademarks(@Param("registrationId") long registrationId, @Param("ids") List<Long> ids);
+
+    /** The original registration of the pledge a registration belongs to (itself unless it is a change). */
+    long pledgeRoot(long registrationId);
+
+    void markChange(@Param("id") long id, @Param("changeOf") long changeOf);
+
+    /** The latest end of the loan's interest accrual periods, null without any. */
+    LocalDate lastAccrualEnd(long loanId);
 
     void cancelRegistration(@Param("id") long id, @Param("on") LocalDate on);
 

@@ -5,13 +5,13 @@ import cn.ipf.app.loan.policy.LoanStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** 贷款 a loan as its bank reported it, with the principal repaid so far. */
+/** 贷款 a loan as its bank reported it, with the principal repaid so far and the loans a renewal (续贷) links. */
 record LoanRecord(long id, long bankId, long enterpriseId, String enterpriseName, Long productId, Long applicationId,
         String externalId, String contractNo, LocalDate contractSignedOn, BigDecimal principal, BigDecimal annualRate,
         LocalDate maturityDate, BigDecimal ipShare, boolean otherFiscalSubsidy, LocalDate disbursedOn,
         BigDecimal disbursedAmount, LoanStatus status, BigDecimal repaid, LocalDate overdueSince,
         LocalDate defaultedOn, BigDecimal defaultOutstanding, String defaultExternalId, LocalDate closedOn,
-        String closureExternalId) {
+        String closureExternalId, String renewalOf, String renewedBy) {
 
     LoanRecordRules.Loan facts() {
         return new LoanRecordRules.Loan(contractSignedOn, maturityDate, principal, disbursedOn, disbursedAmount, repaid,

@@ -111,7 +111,9 @@ final class LoanViews {
                 .defaultOutstandingPrincipal(l.defaultOutstanding())
                 .defaultExternalId(l.defaultExternalId())
                 .closedOn(l.closedOn())
-                .closureExternalId(l.closureExternalId());
+                .closureExternalId(l.closureExternalId())
+                .renewalOf(l.renewalOf())
+                .renewedBy(l.renewedBy());
     }
 
     private static OfferedAsset asset(ApplicationMapper.AssetRow a) {

@@ -17,6 +17,7 @@ import cn.ipf.sdk.api.BankApplicationsApi;
 import cn.ipf.sdk.api.BankCandidatesApi;
 import cn.ipf.sdk.api.BankCompensationApi;
 import cn.ipf.sdk.api.BankCreditLinesApi;
+import cn.ipf.sdk.api.BankDisposalsApi;
 import cn.ipf.sdk.api.BankIdentityApi;
 import cn.ipf.sdk.api.BankLoansApi;
 import cn.ipf.sdk.api.BankMatchingEventsApi;
@@ -26,6 +27,7 @@ import cn.ipf.sdk.api.BankWebhooksApi;
 import cn.ipf.sdk.api.BankWhitelistApi;
 import cn.ipf.sdk.client.ApiClient;
 import cn.ipf.sdk.model.ApplicationMessage;
+import cn.ipf.sdk.model.AssetRef;
 import cn.ipf.sdk.model.ClaimEvidence;
 import cn.ipf.sdk.model.ClosureReport;
 import cn.ipf.sdk.model.CompensationClaim;
@@ -34,6 +36,8 @@ import cn.ipf.sdk.model.DefaultReport;
 import cn.ipf.sdk.model.DelinquencyReport;
 import cn.ipf.sdk.model.DelinquencyState;
 import cn.ipf.sdk.model.DisbursementReport;
+import cn.ipf.sdk.model.DisposalMethod;
+import cn.ipf.sdk.model.DisposalStepKind;
 import cn.ipf.sdk.model.EvidenceKind;
 import cn.ipf.sdk.model.IntentionCreditReport;
 import cn.ipf.sdk.model.IntentionLoanLink;
@@ -41,16 +45,20 @@ import cn.ipf.sdk.model.Loan;
 import cn.ipf.sdk.model.LoanApplication;
 import cn.ipf.sdk.model.LoanProduct;
 import cn.ipf.sdk.model.LoanRejection;
+import cn.ipf.sdk.model.LoanRenewalReport;
 import cn.ipf.sdk.model.MatchingEventSummary;
 import cn.ipf.sdk.model.NewCompensationClaim;
 import cn.ipf.sdk.model.NewCreditLine;
 import cn.ipf.sdk.model.NewCreditLineMember;
+import cn.ipf.sdk.model.NewDisposalCase;
+import cn.ipf.sdk.model.NewDisposalStep;
 import cn.ipf.sdk.model.NewDrawdown;
 import cn.ipf.sdk.model.NewEventIntention;
 import cn.ipf.sdk.model.NewOverallNplRate;
 import cn.ipf.sdk.model.NewWebhookEndpoint;
 import cn.ipf.sdk.model.OverallNplRate;
 import cn.ipf.sdk.model.PledgeCancellationReport;
+import cn.ipf.sdk.model.PledgeableAssetKind;
 import cn.ipf.sdk.model.PrincipalRepaymentReport;
 import cn.ipf.sdk.model.RecoveryReport;
 import cn.ipf.sdk.model.RecoverySource;
@@ -137,8 +145,13 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
                 Map.of("bankId", bankA, "agreementNo", unique("HZ"), "activeFrom", "2025-01-01",
                         "attributedFundAmount", 1_000_000)).status()).isEqualTo(201);
         DefaultedLoans defaulted = new DefaultedLoans(this, http, jdbc);
-        String defaultedA = defaulted.loan(defaulted.lender(a), defaulted.borrower(DISTRICT, true), "1000000", "1",
+        DefaultedLoans.Borrower borrowerA = defaulted.borrower(DISTRICT, true);
+        String defaultedA = defaulted.loan(defaulted.lender(a), borrowerA, "1000000", "1",
                 DefaultedLoans.Dates.standard());
+        NewDisposalCase caseForm = new NewDisposalCase().externalId(unique("DC")).asset(new AssetRef()
+                .kind(PledgeableAssetKind.PATENT).id(borrowerA.patentId())).method(DisposalMethod.AUCTION)
+                .openedOn(LocalDate.of(2026, 6, 15));
+        long caseA = new BankDisposalsApi(a).openDisposalCase(defaultedA, key(), caseForm).getCaseId();
         BankCompensationApi compensationA = new BankCompensationApi(a);
         long claimA = compensationA.fileCompensationClaim(key(), claim(programmeId, defaultedA)).getClaimId();
         compensationA.reportOverallNplRate(key(), new NewOverallNplRate().month("2026-09")
@@ -176,6 +189,7 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
         BankCompensationApi compensation = new BankCompensationApi(b);
         BankMatchingEventsApi events = new BankMatchingEventsApi(b);
         BankCreditLinesApi lines = new BankCreditLinesApi(b);
+        BankDisposalsApi disposals = new BankDisposalsApi(b);
         long pA = productA.getProductId();
         LocalDate day = signedOn.plusDays(2);
         Map<String, Call> notFound = new LinkedHashMap<>();
@@ -234,6 +248,16 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
                 new NewDrawdown().externalId(unique("DD")).enterpriseId(enterprise).amount(BigDecimal.ONE)
                         .drawnOn(today())));
         notFound.put("closeCreditLine", () -> lines.closeCreditLine(lineA, key()));
+        notFound.put("reportLoanRenewal", () -> loans.reportLoanRenewal(loanA, key(), new LoanRenewalReport()
+                .externalId(unique("RN")).contractNo(unique("RC")).signedOn(day).principal(BigDecimal.ONE)
+                .annualRate(new BigDecimal("0.03")).maturityDate(day.plusYears(1)).ipShare(BigDecimal.ONE)
+                .otherFiscalSubsidy(false).changeRegistrationNo(unique("YC"))));
+        notFound.put("listLoanDisposalCases", () -> disposals.listLoanDisposalCases(defaultedA));
+        notFound.put("openDisposalCase", () -> disposals.openDisposalCase(defaultedA, key(),
+                caseForm.externalId(unique("DCB"))));
+        notFound.put("getBankDisposalCase", () -> disposals.getBankDisposalCase(caseA));
+        notFound.put("reportDisposalStep", () -> disposals.reportDisposalStep(caseA, key(), new NewDisposalStep()
+                .externalId(unique("DS")).kind(DisposalStepKind.CLOSURE).takenOn(today())));
 
         notFound.forEach((operation, call) -> assertThat(status(call)).as(operation).isEqualTo(404));
         assertThat(status(() -> candidates.getCandidate(productB, enterprise)))

@@ -24,9 +24,15 @@ public final class LoanActions {
         }
         if (status == LoanStatus.DISBURSED) {
             actions.add(overdue ? "REPORT_CURRENT" : "REPORT_OVERDUE");
+            if (!overdue) {
+                actions.add("RENEW");
+            }
         }
         if (defaulted) {
             actions.add("REPORT_RECOVERY");
+        }
+        if (status == LoanStatus.DEFAULTED) {
+            actions.add("OPEN_DISPOSAL_CASE");
         }
         for (LoanStatus.Step step : LoanStatus.Step.values()) {
             if (status.after(step).isPresent()) {

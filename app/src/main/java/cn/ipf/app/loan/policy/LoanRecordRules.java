@@ -74,6 +74,8 @@ public final class LoanRecordRules {
                 "must not exceed the disbursed amount " + loan.disbursedAmount().toPlainString());
         if (loan.closedOn() != null) {
             c.notAfter("paidDate", p.paidDate(), loan.closedOn(), "the closure date");
+            // end exclusive: a loan accrues nothing from the day it closes (a renewal's new loan accrues from then)
+            c.notAfter("accrualEnd", p.accrualEnd(), loan.closedOn(), "the closure date");
         }
         return c.violations;
     }
@@ -130,6 +132,25 @@ public final class LoanRecordRules {
         Checks c = new Checks();
         c.notAfter("recoveredOn", on, today, "today");
         c.notBefore("recoveredOn", on, loan.defaultedOn(), "the default date");
+        return c.violations;
+    }
+
+    /**
+     * 续贷 a renewal on {@code signedOn} repays and closes the maturing loan and disburses the new one that day: not in
+     * the future, not before the old loan's disbursement nor after its maturity, the new maturity after it, and no
+     * interest already reported on the old loan accruing past it ({@code lastAccrualEnd}, end exclusive; null when
+     * none), so no day is subsidised on both loans.
+     */
+    public static List<Violation> renewal(Loan old, LocalDate signedOn, LocalDate maturity,
+            LocalDate lastAccrualEnd, LocalDate today) {
+        Checks c = new Checks();
+        c.notAfter("signedOn", signedOn, today, "today");
+        c.notBefore("signedOn", signedOn, old.disbursedOn(), "the renewed loan's disbursement date");
+        c.notAfter("signedOn", signedOn, old.maturity(), "the renewed loan's maturity date");
+        c.require("maturityDate", maturity.isAfter(signedOn), "must be after signedOn");
+        if (lastAccrualEnd != null) {
+            c.notBefore("signedOn", signedOn, lastAccrualEnd, "the end of the interest reported on the renewed loan");
+        }
         return c.violations;
     }
 

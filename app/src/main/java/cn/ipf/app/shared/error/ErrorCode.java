@@ -182,6 +182,13 @@ public enum ErrorCode {
     LOAN_ALREADY_LINKED(HttpStatus.CONFLICT),
     CREDIT_LINE_NOT_FOUND(HttpStatus.NOT_FOUND),
     CREDIT_LIMIT_EXCEEDED(HttpStatus.CONFLICT),
+    // matching: collateral disposal (质物处置) and renewal (续贷)
+    DISPOSAL_CASE_NOT_FOUND(HttpStatus.NOT_FOUND),
+    DISPOSAL_RECORD_INVALID(HttpStatus.BAD_REQUEST),
+    DISPOSAL_ASSET_NOT_PLEDGED(HttpStatus.CONFLICT),
+    DISPOSAL_CASE_EXISTS(HttpStatus.CONFLICT),
+    DISPOSAL_CASE_CLOSED(HttpStatus.CONFLICT),
+    RENEWAL_NOT_PLEDGED(HttpStatus.CONFLICT),
     // materials (申报材料)
     MATERIAL_SUBJECT_NOT_FOUND(HttpStatus.NOT_FOUND),
     MATERIAL_NOT_FOUND(HttpStatus.NOT_FOUND),

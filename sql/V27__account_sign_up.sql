@@ -20,9 +20,10 @@ CREATE TABLE account_sign_up (
     decided_at       DATETIME(6)   NULL,
     user_id          BIGINT        NULL,
     created_at       DATETIME(6)   NOT NULL,
-    -- one pending sign-up per USCC and per username, even under concurrent submits
-    pending_uscc     CHAR(18)      AS (CASE WHEN status = 'PENDING' THEN uscc END) STORED,
-    pending_username VARCHAR(64)   AS (CASE WHEN status = 'PENDING' THEN username END) STORED,
+    -- one pending sign-up per USCC and per username, even under concurrent submits: set while pending, cleared by
+    -- the decision (written by the application: generated columns differ between MariaDB and MySQL)
+    pending_uscc     CHAR(18)      NULL,
+    pending_username VARCHAR(64)   NULL,
     PRIMARY KEY (id),
     UNIQUE KEY uk_sign_up_form_key (form_key),
     UNIQUE KEY uk_sign_up_pending_uscc (pending_uscc),
@@ -34,4 +35,4 @@ CREATE TABLE account_sign_up (
     CONSTRAINT fk_sign_up_enterprise FOREIGN KEY (enterprise_id) REFERENCES enterprise (id),
     CONSTRAINT fk_sign_up_user FOREIGN KEY (user_id) REFERENCES app_user (id),
     CONSTRAINT fk_sign_up_decided_by FOREIGN KEY (decided_by) REFERENCES app_user (id)
-);
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -27,7 +27,6 @@ import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfig
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -156,8 +155,10 @@ class GovernmentIdentitySignInTest extends IntegrationTest {
         assertThat(browser.path()).isEqualTo("/login");
     }
 
-    /** The provincial identity provider, as far as this platform can tell: an OpenID Connect provider. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * The provincial identity provider, as far as this platform can tell: an OpenID Connect provider. Not a
+     * {@code @Configuration}, so that the test's own context does not take it for its configuration.
+     */
     @ImportAutoConfiguration({TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
         WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, SecurityAutoConfiguration.class,
         ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,

@@ -11,7 +11,6 @@ import cn.ipf.app.console.ConsolePage;
 import cn.ipf.app.console.FormErrors;
 import cn.ipf.app.material.Materials;
 import cn.ipf.app.material.policy.MaterialSubject;
-import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.web.Pages;
 import cn.ipf.app.user.Role;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -107,13 +105,12 @@ class CompensationPages implements ConsoleMenu {
     @PostMapping(CLAIMS + "/{claimId}/return")
     String returnClaim(@PathVariable long claimId, @ModelAttribute CompensationClaimRejection rejection,
             HttpServletRequest request, HttpServletResponse response, Model model) {
+        model.addAttribute("reason", rejection.getReason());
         FormErrors errors = forms.validate(request, rejection);
         if (errors.any()) {
             response.setStatus(422);
-            model.addAttribute("reason", rejection.getReason());
             return show(claims.get(claimId), model, errors);
         }
-        model.addAttribute("reason", rejection.getReason());
         return step(claimId, "returned", () -> claims.reject(claimId, rejection.getReason()), request, response,
                 model);
     }
@@ -129,15 +126,10 @@ class CompensationPages implements ConsoleMenu {
                 .body(d.content());
     }
 
-    private String step(long claimId, String outcome, Supplier<CompensationClaims.Detail> action,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
-        try {
-            action.get();
-            return "redirect:" + CLAIMS + "/" + claimId + "?done=" + outcome;
-        } catch (ApiException e) {
-            response.setStatus(e.code().status().value());
-            return show(claims.get(claimId), model, forms.refusal(request, e, "compensation"));
-        }
+    private String step(long claimId, String outcome, Runnable action, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        return forms.step(action, CLAIMS + "/" + claimId + "?done=" + outcome, "compensation", request, response,
+                errors -> show(claims.get(claimId), model, errors));
     }
 
     private String show(CompensationClaims.Detail detail, Model model, FormErrors errors) {

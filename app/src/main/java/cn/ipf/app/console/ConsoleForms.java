@@ -4,11 +4,13 @@ import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.web.Problems;
 import cn.ipf.app.shared.web.ViolationMessages;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 
@@ -91,6 +93,22 @@ public class ConsoleForms {
         e.violations().forEach(v -> errors.field(v.field(),
                 problems.text(request, "console.violation." + v.field(), v.message())));
         return errors;
+    }
+
+    /**
+     * A step taken from a form (e.g. an approval): done, the browser is sent to {@code doneUrl}; refused, the response
+     * takes the problem's status and {@code again} shows the page with the refusal (see
+     * {@link #refusal(HttpServletRequest, ApiException, String)} for {@code subject}).
+     */
+    public String step(Runnable action, String doneUrl, String subject, HttpServletRequest request,
+            HttpServletResponse response, Function<FormErrors, String> again) {
+        try {
+            action.run();
+            return "redirect:" + doneUrl;
+        } catch (ApiException e) {
+            response.setStatus(e.code().status().value());
+            return again.apply(refusal(request, e, subject));
+        }
     }
 
     /** The problem's detail in the page's language, e.g. why a claim cannot be approved. */

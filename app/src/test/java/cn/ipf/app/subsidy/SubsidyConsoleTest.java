@@ -173,7 +173,9 @@ class SubsidyConsoleTest extends SubsidyTestSupport {
         browser.signIn(b.sme().username(), PASSWORD).open("/console/subsidy/claims/" + claimId);
         browser.type("#account-name", "青岛测试科技有限公司").type("#account-bank", "青岛银行市南支行")
                 .type("#account-number", "802880200012345").click("#noDoubleSubsidy");
-        browser.driver().executeScript("document.querySelectorAll('input[name=_csrf]').forEach(i => i.remove());");
+        browser.driver().executeScript("document.querySelectorAll('input[name=_csrf]').forEach(i => i.remove());"
+                + "document.querySelectorAll('form').forEach(f => { const u = new URL(f.action);"
+                + " u.searchParams.delete('_csrf'); f.action = u.toString(); });");
         browser.click("form[action*='declaration'] button[type=submit]");
         assertThat(browser.text()).contains("无法完成操作", "请求未通过安全校验");
         assertThat(status(claimId)).isEqualTo("COMPUTED");

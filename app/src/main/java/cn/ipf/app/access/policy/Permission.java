@@ -50,6 +50,9 @@ public enum Permission {
     /** 银企对接活动 plan matching events, select their enterprises, invite banks (a district reviewer in its district). */
     ORGANISE_MATCHING_EVENTS(DISTRICT_REVIEWER, CITY_REVIEWER, ADMIN),
     READ_MATCHING_EVENTS(SME, DISTRICT_REVIEWER, CITY_REVIEWER, REGULATOR, ADMIN),
+    // regulator
+    /** 监管驾驶舱 the regulators' console pages: statistics, drill-downs with the audit proof, supervision, simulations. */
+    READ_REGULATOR_CONSOLE(REGULATOR, ADMIN),
     /** 集合授信 see every bank's collective credit lines and their usage. */
     READ_CREDIT_LINES(REGULATOR, ADMIN);
 

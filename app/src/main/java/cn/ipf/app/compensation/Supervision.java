@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Supervision {
 
-    record BankSignals(long bankId, String bankName, String month, SupervisionSignals.Signals signals,
+    public record BankSignals(long bankId, String bankName, String month, SupervisionSignals.Signals signals,
             BigDecimal leverageTarget, BigDecimal nplTolerancePp) {
     }
 
@@ -55,7 +55,7 @@ public class Supervision {
 
     /** One row per bank with an agreement with the programme, at the end of the month (rules in force that day). */
     @Transactional(readOnly = true)
-    List<BankSignals> signals(long programmeId, String month) {
+    public List<BankSignals> signals(long programmeId, String month) {
         ledger.requireReader();
         CompensationMapper.ProgrammeRow programme = programmes.row(programmeId);
         LocalDate end = YearMonth.parse(month).atEndOfMonth();

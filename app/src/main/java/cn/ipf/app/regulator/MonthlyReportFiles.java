@@ -5,7 +5,13 @@ import cn.ipf.app.regulator.StatisticsMapper.ReportFile;
 import cn.ipf.app.security.Actor;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.regulator.policy.Indicator;
+import cn.ipf.app.shared.export.Caption;
+import cn.ipf.app.shared.export.Coded;
+import cn.ipf.app.shared.export.Column;
+import cn.ipf.app.shared.export.Figure;
 import cn.ipf.app.shared.export.TableFile;
+import cn.ipf.app.shared.export.Totals;
 import cn.ipf.batch.regulator.MonthlyReports;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +26,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -39,9 +46,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MonthlyReportFiles implements MonthlyReports {
 
-    static final List<String> BREAKDOWN_HEADER = List.of("分组", "名称", "指标", "本期", "上年同期", "同比");
-    static final List<String> TARGET_HEADER = List.of("指标", "区域", "年度", "目标", "实际", "完成率", "序时进度",
-            "达到序时进度");
+    static final String TITLE = "知识产权质押融资月度进展报告";
+    static final List<Column> BREAKDOWN_COLUMNS = List.of(Column.text("代码", 12), Column.text("名称", 24),
+            Column.text("指标(单位)", 26), Column.mixed("本期"), Column.mixed("上年同期"), Column.percent("同比"));
+    static final List<Column> TARGET_COLUMNS = List.of(Column.text("指标(单位)", 26), Column.text("区域", 16),
+            Column.text("年度", 8), Column.mixed("目标"), Column.mixed("实际"), Column.percent("完成率"),
+            Column.percent("序时进度"), Column.text("达到序时进度", 14));
     private static final Map<Statistics.Breakdown, String> SHEETS = Map.of(Statistics.Breakdown.TOTAL, "合计",
             Statistics.Breakdown.DISTRICT, "区县", Statistics.Breakdown.BANK, "银行", Statistics.Breakdown.INDUSTRY,
             "行业");
@@ -51,9 +61,11 @@ public class MonthlyReportFiles implements MonthlyReports {
     private final AuditTrail audit;
     private final Clock clock;
     private final ReportFileStore store;
+    private final ZoneId zone;
 
     MonthlyReportFiles(Statistics statistics, StatisticsMapper mapper, AuditTrail audit, Clock clock,
-            ReportFileStore store) {
+            ReportFileStore store, ZoneId zone) {
+        this.zone = zone;
         this.statistics = statistics;
         this.mapper = mapper;
         this.audit = audit;
@@ -66,10 +78,11 @@ public class MonthlyReportFiles implements MonthlyReports {
     public void generate(YearMonth month) {
         List<TableFile.Sheet> sheets = sheets(month);
         Instant now = clock.instant();
+        Caption caption = caption(month, now);
         Map<String, Object> audited = new LinkedHashMap<>();
         for (boolean xlsx : new boolean[] {true, false}) {
             String format = xlsx ? "xlsx" : "csv";
-            Path written = TableFile.write(xlsx, sheets);
+            Path written = TableFile.write(xlsx, caption, sheets);
             try {
                 String fileName = "ipf-progress-" + month + "." + format;
                 ReportFile before = mapper.report(month.toString(), format);
@@ -92,28 +105,57 @@ public class MonthlyReportFiles implements MonthlyReports {
         audit.recordAs(Actor.SYSTEM, "STATISTICS_REPORT_GENERATED", "STATISTICS_REPORT", month.toString(), audited);
     }
 
-    /** The sheets of a month's report, rows in a fixed order (groups by key, indicators in their order). */
+    /** The report's caption: the deployment's regions, the month, generated now, data as of the month's last day. */
+    Caption caption(YearMonth month, Instant now) {
+        List<String> regions = mapper.topRegions();
+        return new Caption(TITLE, regions.isEmpty() ? "全辖" : String.join("、", regions), month.getYear() + "年"
+                + month.getMonthValue() + "月", "元（笔数、件数、企业数见指标）", now.atZone(zone), month.atEndOfMonth());
+    }
+
+    /**
+     * The sheets of a month's report: each breakdown with its lines ordered by indicator, then group (a 小计 per
+     * indicator in the workbook, as only figures of one indicator add up), and the targets.
+     */
     List<TableFile.Sheet> sheets(YearMonth month) {
         List<TableFile.Sheet> sheets = new ArrayList<>();
         for (Statistics.Breakdown breakdown : Statistics.Breakdown.values()) {
             Statistics.Report report = statistics.report(month.toString(), breakdown, null);
             List<List<Object>> rows = new ArrayList<>();
-            for (Statistics.Row row : report.rows()) {
-                for (Statistics.Value v : row.values()) {
-                    rows.add(Arrays.asList(row.key(), row.name(), v.indicator().name(), v.value(), v.previous(),
+            for (Indicator indicator : Indicator.values()) {
+                for (Statistics.Row row : report.rows()) {
+                    Statistics.Value v = row.values().get(indicator.ordinal());
+                    rows.add(Arrays.asList(new Coded(row.key(), "ALL".equals(row.key()) ? "全部" : row.key()),
+                            row.name() != null ? row.name() : "ALL".equals(row.key()) ? "全辖" : null,
+                            indicator(indicator), figure(indicator, v.value()), figure(indicator, v.previous()),
                             v.yoyChange()));
                 }
             }
-            sheets.add(new TableFile.Sheet(SHEETS.get(breakdown), BREAKDOWN_HEADER, rows));
+            sheets.add(new TableFile.Sheet(SHEETS.get(breakdown), BREAKDOWN_COLUMNS, rows,
+                    breakdown == Statistics.Breakdown.TOTAL ? null : Totals.byGroup(2)));
         }
+        Map<String, String> regionNames = new LinkedHashMap<>();
+        mapper.names(Statistics.Breakdown.DISTRICT.name()).forEach(n -> regionNames.put(n.key(), n.name()));
         List<List<Object>> targets = new ArrayList<>();
         for (Statistics.TargetProgress p : statistics.progress(month.getYear(), month.atEndOfMonth())) {
-            targets.add(Arrays.asList(p.target().indicator().name(), p.target().regionCode(),
-                    String.valueOf(p.target().year()), p.target().value(), p.actual(), p.progress().ratio(),
-                    p.progress().expectedRatio(), p.progress().onPace() ? "是" : "否"));
+            Indicator indicator = p.target().indicator();
+            String region = p.target().regionCode();
+            targets.add(Arrays.asList(indicator(indicator),
+                    new Coded(region, region + " " + regionNames.getOrDefault(region, "")),
+                    String.valueOf(p.target().year()), figure(indicator, p.target().value()),
+                    figure(indicator, p.actual()), p.progress().ratio(), p.progress().expectedRatio(),
+                    p.progress().onPace() ? "是" : "否"));
         }
-        sheets.add(new TableFile.Sheet("目标", TARGET_HEADER, targets));
+        sheets.add(new TableFile.Sheet("目标", TARGET_COLUMNS, targets, null));
         return sheets;
+    }
+
+    /** The indicator: its code in the CSV, its Chinese name and unit in the workbook. */
+    static Coded indicator(Indicator indicator) {
+        return new Coded(indicator.name(), indicator.label() + "(" + indicator.unit() + ")");
+    }
+
+    private static Figure figure(Indicator indicator, BigDecimal value) {
+        return new Figure(value, indicator.isAmount() ? Column.Format.AMOUNT : Column.Format.COUNT);
     }
 
     @Transactional(readOnly = true)

@@ -27,7 +27,35 @@ interface StatisticsMapper {
 
     List<Name> names(@Param("breakdown") String breakdown);
 
+    /** A payout line behind SUBSIDY_PAID or COMPENSATION_PAID: the claim's line and what it paid. */
+    record PayoutRecord(String kind, long claimId, int lineNo, BigDecimal amount, String detail, String enterpriseName,
+            String bankName, LocalDate paidOn) {
+    }
+
+    /** A disbursed pledged loan behind the loan indicators. */
+    record LoanRecord(long loanId, String externalId, String enterpriseName, String bankName, BigDecimal principal,
+            LocalDate disbursedOn) {
+    }
+
+    /** The payout lines of a group (key null: every group) paid in the date range, by claim and line. */
+    List<PayoutRecord> payoutRecords(@Param("kind") String kind, @Param("from") LocalDate from,
+            @Param("to") LocalDate to, @Param("breakdown") String breakdown, @Param("key") String key);
+
+    /** The pledged loans of a group disbursed in the date range. */
+    List<LoanRecord> loanRecords(@Param("from") LocalDate from, @Param("to") LocalDate to,
+            @Param("breakdown") String breakdown, @Param("key") String key);
+
     String regionLevel(String code);
+
+    /** A compensation fund: its programme, cash balance and what it paid out in the date range. */
+    record FundBalance(long fundId, long programmeId, String programmeName, String code, String name,
+            BigDecimal balance, BigDecimal paidOut) {
+    }
+
+    List<FundBalance> fundBalances(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    /** The names of the deployment's top regions (those without a parent), by code. */
+    List<String> topRegions();
 
     List<TargetRow> targets(int year);
 

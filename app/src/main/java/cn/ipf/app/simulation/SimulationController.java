@@ -50,16 +50,21 @@ class SimulationController implements RegulatorSimulationsApi {
 
     @Override
     public ResponseEntity<Simulation> submitSimulation(SimulationForm form, String idempotencyKey) {
+        SimulationRow row = simulations.submit(submission(form));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(row));
+    }
+
+    /** The contract's form as a submission (the API's and the console's). */
+    static Simulations.Submission submission(SimulationForm form) {
         SubsidyAlternative s = form.getSubsidy();
         CompensationAlternative c = form.getCompensation();
-        SimulationRow row = simulations.submit(new Simulations.Submission(form.getName(), form.getPeriodFrom(),
+        return new Simulations.Submission(form.getName(), form.getPeriodFrom(),
                 form.getPeriodTo(), s == null ? null : s.getProgrammeId(), s == null ? null
                         : new SubsidyWhatIf.Overrides(s.getLprRatio(), s.getAnnualCap(), s.getWindowMonths(),
                                 s.getMaxSpreadBp(), gates(s)),
                 c == null ? null : c.getProgrammeId(), c == null ? null : new Simulations.CompensationOverrides(
                         c.getLayers() == null ? null : CompensationViews.layersOf(c.getLayers()),
-                        c.getFundCapPerLoan())));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(row));
+                        c.getFundCapPerLoan()));
     }
 
     @Override

@@ -1,11 +1,18 @@
 package cn.ipf.app.simulation;
 
+import cn.ipf.app.shared.export.Caption;
+import cn.ipf.app.shared.export.Coded;
+import cn.ipf.app.shared.export.Column;
 import cn.ipf.app.shared.export.TableFile;
+import cn.ipf.app.shared.export.Totals;
 import cn.ipf.app.simulation.SimulationMapper.SimulationRow;
 import cn.ipf.app.subsidy.SubsidyWhatIf;
 import cn.ipf.app.subsidy.policy.InterestSubsidyRules;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -24,11 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SimulationReports {
 
-    static final List<String> TOTAL_HEADER = List.of("指标", "现行参数笔数", "现行参数金额(元)", "模拟参数笔数",
-            "模拟参数金额(元)", "差额(元)");
-    static final List<String> GROUP_HEADER = List.of("指标", "代码", "名称", "现行参数笔数", "现行参数金额(元)",
-            "模拟参数笔数", "模拟参数金额(元)", "差额(元)");
-    static final List<String> PARAMETER_HEADER = List.of("参数", "现行", "模拟");
+    static final String TITLE = "贴息与风险补偿模拟测算报告";
+    private static final List<Column> FIGURES = List.of(Column.count("现行参数笔数"), Column.amount("现行参数金额(元)"),
+            Column.count("模拟参数笔数"), Column.amount("模拟参数金额(元)"), Column.amount("差额(元)"));
+    static final List<Column> TOTAL_COLUMNS = concat(List.of(Column.text("测算项目", 16)), FIGURES);
+    static final List<Column> GROUP_COLUMNS = concat(List.of(Column.text("测算项目", 16), Column.text("代码", 20),
+            Column.text("名称", 28)), FIGURES);
+    static final List<Column> PARAMETER_COLUMNS = List.of(Column.text("参数", 18), Column.text("现行", 36),
+            Column.text("模拟", 36));
     private static final List<String> BREAKDOWNS = List.of("DISTRICT", "BANK", "ENTERPRISE");
     private static final Map<String, String> SHEETS = Map.of("DISTRICT", "区县", "BANK", "银行", "ENTERPRISE", "企业");
     private static final Map<String, String> MEASURES = Map.of(SimulationJob.SUBSIDY, "贴息",
@@ -38,9 +48,13 @@ class SimulationReports {
     private final SimulationMapper mapper;
     private final SubsidyWhatIf subsidy;
     private final SimulationCodec codec;
+    private final Clock clock;
+    private final ZoneId zone;
 
     SimulationReports(Simulations simulations, SimulationMapper mapper, SubsidyWhatIf subsidy,
-            SimulationCodec codec) {
+            SimulationCodec codec, Clock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
         this.simulations = simulations;
         this.mapper = mapper;
         this.subsidy = subsidy;
@@ -52,13 +66,17 @@ class SimulationReports {
     Path write(long id, boolean xlsx) {
         SimulationRow row = simulations.completed(id);
         List<TableFile.Sheet> sheets = new ArrayList<>();
-        sheets.add(new TableFile.Sheet("合计", TOTAL_HEADER, simulations.totals(id).stream()
-                .map(t -> cells(t, false)).toList()));
+        sheets.add(new TableFile.Sheet("合计", TOTAL_COLUMNS, simulations.totals(id).stream()
+                .map(t -> cells(t, false)).toList(), null));
         for (String breakdown : BREAKDOWNS) {
-            sheets.add(new TableFile.Sheet(SHEETS.get(breakdown), GROUP_HEADER, () -> rows(id, breakdown)));
+            sheets.add(new TableFile.Sheet(SHEETS.get(breakdown), GROUP_COLUMNS, () -> rows(id, breakdown),
+                    Totals.byGroup(0)));
         }
-        sheets.add(new TableFile.Sheet("参数", PARAMETER_HEADER, parameters(row)));
-        return TableFile.write(xlsx, sheets);
+        sheets.add(new TableFile.Sheet("参数", PARAMETER_COLUMNS, parameters(row), null));
+        Caption caption = new Caption(TITLE + "：" + row.name(), "全辖", row.fromDate() + " 至 " + row.toDate(), "元",
+                clock.instant().atZone(zone), row.completedAt() == null ? row.toDate()
+                        : LocalDate.ofInstant(row.completedAt(), zone));
+        return TableFile.write(xlsx, caption, sheets);
     }
 
     /** A view's rows, streamed from its cursor (closed with the transaction's session at the latest). */
@@ -75,7 +93,7 @@ class SimulationReports {
             cells.add(f.key());
             cells.add(f.name());
         }
-        cells.addAll(List.of(BigDecimal.valueOf(f.baselineCount()), f.baselineAmount(),
+        cells.addAll(Arrays.asList(BigDecimal.valueOf(f.baselineCount()), f.baselineAmount(),
                 BigDecimal.valueOf(f.alternativeCount()), f.alternativeAmount(), f.difference()));
         return cells;
     }
@@ -114,7 +132,14 @@ class SimulationReports {
         return r.disabledGates().stream().map(Enum::name).sorted().collect(Collectors.joining("; "));
     }
 
-    private static String measure(String code) {
-        return MEASURES.getOrDefault(code, code) + " " + code;
+    /** The measure: its code in the CSV, its Chinese name in the workbook. */
+    private static Coded measure(String code) {
+        return new Coded(code, MEASURES.getOrDefault(code, code));
+    }
+
+    private static List<Column> concat(List<Column> first, List<Column> then) {
+        List<Column> all = new ArrayList<>(first);
+        all.addAll(then);
+        return List.copyOf(all);
     }
 }

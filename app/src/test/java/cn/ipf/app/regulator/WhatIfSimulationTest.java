@@ -2,6 +2,7 @@ package cn.ipf.app.regulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ipf.app.shared.export.ReportWorkbook;
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.user.Role;
 import java.math.BigDecimal;
@@ -93,19 +94,36 @@ class WhatIfSimulationTest extends PortfolioTest {
         // the report as files: a sheet (or CSV section) per view and the parameters
         List<String> csv = List.of(new String(download(regulator, SIMULATIONS + "/" + id + "/report/csv").body(),
                 StandardCharsets.UTF_8).replace("\uFEFF", "").split("\r\n"));
-        assertThat(csv).contains("合计", "区县", "银行", "企业", "参数", "贴息 SUBSIDY,1,1601.67,1,2000.00,398.33");
-        assertThat(csv).anyMatch(l -> l.startsWith("风险补偿代偿 COMPENSATION," + p.bankB + ",")
+        assertThat(csv).contains("合计", "区县", "银行", "企业", "参数", "SUBSIDY,1,1601.67,1,2000.00,398.33");
+        assertThat(csv.get(0)).startsWith("# 贴息与风险补偿模拟测算报告").contains("machine-readable");
+        assertThat(csv).anyMatch(l -> l.startsWith("COMPENSATION," + p.bankB + ",")
                 && l.endsWith(",1,600000.00,1,700000.00,100000.00"));
         assertThat(csv).anyMatch(l -> l.matches("LPR 贴息比例,0\\.60?,0\\.80?"));
         assertThat(csv).anyMatch(l -> l.matches("每笔资金上限\\(元\\),各索赔适用的规则版本,700000(\\.0+)?"));
-        assertThat(csv).anyMatch(l -> l.startsWith("贴息 SUBSIDY," + p.district1 + ",甲区")
+        assertThat(csv).anyMatch(l -> l.startsWith("SUBSIDY," + p.district1 + ",甲区")
                 && l.endsWith(",1,1601.67,1,2000.00,398.33"));
-        assertThat(csv).anyMatch(l -> l.equals("追偿返还 RECOVERY_RETURN," + p.e3 + "," + name(p.e3)
+        assertThat(csv).anyMatch(l -> l.equals("RECOVERY_RETURN," + p.e3 + "," + name(p.e3)
                 + ",1,90000.00,1,105000.00,15000.00"));
         Download xlsx = download(regulator, SIMULATIONS + "/" + id + "/report/xlsx");
         assertThat(xlsx.contentDisposition()).contains("simulation-" + id + ".xlsx");
-        assertThat(zipTexts(xlsx.body()).keySet()).contains("xl/worksheets/sheet5.xml")
-                .doesNotContain("xl/worksheets/sheet6.xml");
+        ReportWorkbook book = ReportWorkbook.read(xlsx.body());
+        assertThat(book.sheets()).extracting(ReportWorkbook.Sheet::name)
+                .containsExactly("合计", "区县", "银行", "企业", "参数");
+        ReportWorkbook.Sheet bankSheet = book.sheet("银行");
+        assertThat(bankSheet.text("A1")).startsWith("贴息与风险补偿模拟测算报告").endsWith("（银行）");
+        assertThat(bankSheet.text("A2")).contains("单位：元");
+        assertThat(bankSheet.text("A3")).contains("生成时间：", "数据截至：");
+        assertThat(bankSheet.row(4)).containsExactly("测算项目", "代码", "名称", "现行参数笔数", "现行参数金额(元)",
+                "模拟参数笔数", "模拟参数金额(元)", "差额(元)");
+        assertThat(bankSheet.frozenRows()).isEqualTo(4);
+        assertThat(bankSheet.row(5)).startsWith("风险补偿代偿", String.valueOf(p.bankB));
+        assertThat(bankSheet.number("E5")).isEqualByComparingTo("600000.00");
+        assertThat(bankSheet.format("E5")).isEqualTo("#,##0.00");
+        assertThat(bankSheet.format("D5")).isEqualTo("#,##0");
+        // one line per bank of the measure here, so its subtotal repeats it
+        assertThat(bankSheet.text("A6")).isEqualTo("小计：风险补偿代偿");
+        assertThat(bankSheet.number("H6")).isEqualByComparingTo(bankSheet.number("H5"));
+        assertThat(bankSheet.format("H6")).isEqualTo("#,##0.00");
 
         // nothing but the simulation and the dry runs was written: no claim, payout, return or ledger entry
         assertThat(counts()).isEqualTo(before);

@@ -60,6 +60,9 @@ public enum Permission {
     // admin
     /** 系统管理 the administrator's console pages (the API's /admin/ paths are an ADMIN URL rule). */
     ADMINISTER_PLATFORM(ADMIN),
+    // regulator
+    /** 监管驾驶舱 the regulators' console pages: statistics, drill-downs with the audit proof, supervision, simulations. */
+    READ_REGULATOR_CONSOLE(REGULATOR, ADMIN),
     /** 集合授信 see every bank's collective credit lines and their usage. */
     READ_CREDIT_LINES(REGULATOR, ADMIN);
 

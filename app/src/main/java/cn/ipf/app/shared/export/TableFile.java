@@ -43,8 +43,21 @@ public final class TableFile {
 
     private static final Pattern CREATED = Pattern.compile("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)");
 
-    /** One table: a sheet in a workbook, a section in a CSV. */
-    public record Sheet(String name, List<String> header, Iterable<List<Object>> rows) {
+    /**
+     * One table: a sheet in a workbook, a section in a CSV. With columns described ({@link Column}) and a
+     * {@link Caption} on the file, the workbook is a report a person can hand on (see {@link ReportSheet}); the
+     * totals ({@link Totals}) are written in the workbook only, the CSV keeps just the lines.
+     */
+    public record Sheet(String name, List<Column> columns, Iterable<List<Object>> rows, Totals totals) {
+
+        /** A plain table: text headers, amounts as numbers without a format, no totals. */
+        public Sheet(String name, List<String> header, Iterable<List<Object>> rows) {
+            this(name, header.stream().map(Column::text).toList(), rows, null);
+        }
+
+        public List<String> header() {
+            return columns.stream().map(Column::label).toList();
+        }
     }
 
     private TableFile() {
@@ -60,6 +73,14 @@ public final class TableFile {
      * header and rows, sections separated by an empty line (a single table is written without its name line).
      */
     public static Path write(boolean xlsx, List<Sheet> sheets) {
+        return write(xlsx, null, sheets);
+    }
+
+    /**
+     * As {@link #write(boolean, List)}, the workbook as a report under the caption (title, region, period, unit,
+     * generation time and data as of); the CSV gets one comment line first saying that it holds codes and plain numbers.
+     */
+    public static Path write(boolean xlsx, Caption caption, List<Sheet> sheets) {
         Path file = null;
         Path raw = null;
         try {
@@ -67,14 +88,14 @@ public final class TableFile {
             if (xlsx) {
                 raw = Files.createTempFile("export-raw-", ".xlsx");
                 try (OutputStream out = Files.newOutputStream(raw)) {
-                    writeXlsx(out, sheets);
+                    writeXlsx(out, caption, sheets);
                 }
                 try (OutputStream out = Files.newOutputStream(file)) {
                     canonical(raw, out);
                 }
             } else {
                 try (OutputStream out = Files.newOutputStream(file)) {
-                    writeCsv(out, sheets);
+                    writeCsv(out, caption, sheets);
                 }
             }
             return file;
@@ -89,9 +110,12 @@ public final class TableFile {
         }
     }
 
-    private static void writeCsv(OutputStream out, List<Sheet> sheets) throws IOException {
+    private static void writeCsv(OutputStream out, Caption caption, List<Sheet> sheets) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         w.write(Csv.BOM);
+        if (caption != null) {
+            w.write(caption.csvComment() + "\r\n");
+        }
         for (int s = 0; s < sheets.size(); s++) {
             Sheet sheet = sheets.get(s);
             if (sheets.size() > 1) {
@@ -102,15 +126,19 @@ public final class TableFile {
             }
             Csv.line(w, sheet.header());
             for (List<Object> row : sheet.rows()) {
-                Csv.line(w, row.stream().map(TableFile::text).toList());
+                Csv.line(w, row.stream().map(TableFile::code).toList());
             }
         }
         w.flush();
     }
 
-    private static void writeXlsx(OutputStream out, List<Sheet> sheets) throws IOException {
+    private static void writeXlsx(OutputStream out, Caption caption, List<Sheet> sheets) throws IOException {
         Workbook workbook = new Workbook(out, "IPF", "1.0");
         for (Sheet table : sheets) {
+            if (caption != null) {
+                ReportSheet.write(workbook.newWorksheet(table.name()), caption, table);
+                continue;
+            }
             Worksheet sheet = workbook.newWorksheet(table.name());
             for (int c = 0; c < table.header().size(); c++) {
                 sheet.value(0, c, table.header().get(c));
@@ -158,9 +186,17 @@ public final class TableFile {
         }
     }
 
-    private static String text(Object cell) {
+    /** A cell as the CSV writes it: the machine code of a labelled value, numbers plain. */
+    private static String code(Object cell) {
+        return cell instanceof Coded coded ? coded.code() : text(cell);
+    }
+
+    static String text(Object cell) {
         if (cell == null) {
             return "";
+        }
+        if (cell instanceof Figure figure) {
+            return figure.value() == null ? "" : figure.value().toPlainString();
         }
         return cell instanceof BigDecimal amount ? amount.toPlainString() : cell.toString();
     }

@@ -31,7 +31,7 @@ public class Programmes {
     /** A programme with its budget use and every parameter version. */
     record Programme(ProgrammeMapper.ProgrammeRow row, List<RuleSet> versions) {
 
-        BigDecimal remaining() {
+        public BigDecimal remaining() {
             return row.budget().subtract(row.committed());
         }
     }

@@ -14,6 +14,9 @@ interface SignUpMapper {
 
     SignUpRecord lock(long id);
 
+    /** The approved sign-up that made the user's account; null for accounts made otherwise. */
+    SignUpRecord approvedFor(long userId);
+
     /** The newest sign-up under a username that has no account yet (pending or rejected). */
     SignUpRecord latestUnapproved(String username);
 

@@ -5,6 +5,7 @@ import cn.ipf.app.access.Caller;
 import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.auth.policy.SignUpStatus;
+import cn.ipf.app.library.ConfirmedIdentities;
 import cn.ipf.app.library.policy.Uscc;
 import cn.ipf.app.region.RegionMapper;
 import cn.ipf.app.security.Actor;
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * pending or rejected sign-up cannot sign in.
  */
 @Service
-public class SignUps {
+public class SignUps implements ConfirmedIdentities {
 
     private final SignUpMapper signUps;
     private final RegionMapper regions;
@@ -189,5 +190,11 @@ public class SignUps {
     /** The approved SME account of an enterprise's USCC (the OIDC sign-in's mapping), if there is one. */
     Optional<Long> accountOf(String uscc) {
         return Optional.ofNullable(signUps.smeUserOf(uscc));
+    }
+
+    @Override
+    public Optional<Identity> of(long userId) {
+        return Optional.ofNullable(signUps.approvedFor(userId))
+                .map(s -> new Identity(s.uscc(), s.enterpriseName(), s.districtCode()));
     }
 }

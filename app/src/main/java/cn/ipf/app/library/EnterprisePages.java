@@ -47,20 +47,30 @@ class EnterprisePages implements ConsoleMenu {
     private final BankRegistry banks;
     private final AccessPolicy access;
     private final LibraryForms forms;
+    private final ConfirmedIdentities identities;
 
     EnterprisePages(EnterpriseService enterprises, AdmissionService admission, DemandService demands,
-            BankRegistry banks, AccessPolicy access, LibraryForms forms) {
+            BankRegistry banks, AccessPolicy access, LibraryForms forms, ConfirmedIdentities identities) {
         this.enterprises = enterprises;
         this.admission = admission;
         this.demands = demands;
         this.banks = banks;
         this.access = access;
         this.forms = forms;
+        this.identities = identities;
     }
 
     @GetMapping(PROFILE)
     String profile(@RequestParam(required = false) String done, Model model) {
-        EnterpriseView view = enterprises.find(LibraryAccess.ownEnterprise(access.caller()));
+        Caller caller = access.caller();
+        if (caller.is(Role.SME) && caller.enterpriseId() == null) {
+            // a new account registers its enterprise first, as confirmed at sign-up
+            EnterpriseForm form = new EnterpriseForm();
+            identities.of(caller.userId()).ifPresent(i -> form.uscc(i.uscc()).name(i.enterpriseName())
+                    .districtCode(i.districtCode()));
+            return showRegistration(caller, form, FormErrors.none(), model);
+        }
+        EnterpriseView view = enterprises.find(LibraryAccess.ownEnterprise(caller));
         model.addAttribute("done", done);
         return showProfile(view, form(view.record()), FormErrors.none(), model);
     }
@@ -84,6 +94,35 @@ class EnterprisePages implements ConsoleMenu {
             response.setStatus(422);
         }
         return showProfile(view, form, errors, model);
+    }
+
+    /** 企业登记 an SME account without an enterprise registers it; a signed-up account's USCC is the confirmed one. */
+    @PostMapping(PROFILE + "/registration")
+    String register(@ModelAttribute("form") EnterpriseForm form, BindingResult binding, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        Caller caller = access.caller();
+        identities.of(caller.userId()).ifPresent(i -> form.setUscc(i.uscc()));
+        FormErrors errors = forms.validate(request, form, binding);
+        if (!errors.any()) {
+            try {
+                enterprises.register(LibraryEnterpriseController.profile(form));
+                return "redirect:" + PROFILE + "?done=registered";
+            } catch (ApiException e) {
+                errors = forms.refusal(request, e);
+                response.setStatus(e.code().status().value());
+            }
+        } else {
+            response.setStatus(422);
+        }
+        return showRegistration(caller, form, errors, model);
+    }
+
+    private String showRegistration(Caller caller, EnterpriseForm form, FormErrors errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("confirmed", identities.of(caller.userId()).isPresent());
+        model.addAttribute("errors", errors);
+        model.addAttribute("formKey", ConsoleForms.newKey());
+        return "library/register";
     }
 
     /** 入库申报 submits the profile for admission, with an optional note to the reviewer. */
@@ -200,8 +239,11 @@ class EnterprisePages implements ConsoleMenu {
 
     @Override
     public List<Item> items(Caller caller) {
-        if (!caller.is(Role.SME) || caller.enterpriseId() == null) {
+        if (!caller.is(Role.SME)) {
             return List.of();
+        }
+        if (caller.enterpriseId() == null) {
+            return List.of(new Item(11, "smelib.menu.register", PROFILE));
         }
         return List.of(new Item(11, "smelib.menu.profile", PROFILE), new Item(13, "smelib.menu.demand", DEMAND));
     }

@@ -43,9 +43,11 @@ public class EnterpriseService {
     private final SecretCipher cipher;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ConfirmedIdentities identities;
 
     EnterpriseService(EnterpriseMapper enterprises, ReputationMapper reputation, RegionMapper regions,
-            LibraryAccess access, SecretCipher cipher, AuditTrail audit, Clock clock) {
+            LibraryAccess access, SecretCipher cipher, AuditTrail audit, Clock clock,
+            ConfirmedIdentities identities) {
         this.enterprises = enterprises;
         this.reputation = reputation;
         this.regions = regions;
@@ -53,6 +55,7 @@ public class EnterpriseService {
         this.cipher = cipher;
         this.audit = audit;
         this.clock = clock;
+        this.identities = identities;
     }
 
     /** What a registration or profile update states about the enterprise. */
@@ -71,6 +74,12 @@ public class EnterpriseService {
         String uscc = profile.uscc().toUpperCase(Locale.ROOT);
         if (!Uscc.isValid(uscc)) {
             throw new ApiException(ErrorCode.USCC_INVALID, profile.uscc());
+        }
+        if (caller.is(Role.SME)) {
+            // an account confirmed for one enterprise at sign-up registers that one
+            identities.of(caller.userId()).filter(confirmed -> !confirmed.uscc().equals(uscc)).ifPresent(confirmed -> {
+                throw new ApiException(ErrorCode.USCC_NOT_CONFIRMED, uscc, confirmed.uscc());
+            });
         }
         checkProfile(caller, profile, null);
         if (enterprises.usccTaken(uscc)) {

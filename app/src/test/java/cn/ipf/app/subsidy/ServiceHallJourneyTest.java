@@ -109,7 +109,7 @@ class ServiceHallJourneyTest extends SubsidyTestSupport {
                 .type("#phone", "13912345678").type("#email", "wang@example.cn").type("#username", username)
                 .type("#password", SME_PASSWORD);
         choose("#districtCode", district);
-        browser.click("form button[type=submit]");
+        browser.click("main form button[type=submit]");
         assertThat(browser.text()).contains("注册申请已提交", uscc, name);
         browser.check("journey-01-signed-up");
 
@@ -133,7 +133,7 @@ class ServiceHallJourneyTest extends SubsidyTestSupport {
                 .type("#annualRevenue", "12000000").type("#totalAssets", "8000000")
                 .type("#ipmCertificateNo", "165IP123456R0M").click("#highTech").click("#specializedSme");
         date("#ipmCertificateValidUntil", "2040-12-31");
-        browser.click("form button[type=submit]");
+        browser.click("main form button[type=submit]");
         assertThat(browser.text()).contains("企业已登记", name, "小型企业");
         browser.check("journey-03-registered");
         long enterpriseId = id("SELECT id FROM enterprise WHERE uscc = ?", uscc);
@@ -146,13 +146,13 @@ class ServiceHallJourneyTest extends SubsidyTestSupport {
                 + "document.querySelector('#legalStatus').value = 'VALID';");
         date("#filingDate", "2022-03-01");
         date("#grantDate", "2024-01-10");
-        browser.click("form button[type=submit]");
+        browser.click("main form button[type=submit]");
         assertThat(browser.text()).contains("已登记", "发明专利");
         long patentId = id("SELECT patent_id FROM patent_owner WHERE enterprise_id = ?", enterpriseId);
 
         browser.follow("融资需求");
         browser.type("#amount", "1000000").type("#termMonths", "12").type("#purpose", "研发投入")
-                .click("form button[type=submit]");
+                .click("main form button[type=submit]");
         assertThat(browser.text()).contains("融资需求已保存。", "¥1,000,000.00");
         // the credit rating comes from the public credit platform, not from the enterprise
         assertThat(http.with(districtReviewer(district).token()).post(LIB + "/" + enterpriseId + "/credit-ratings",
@@ -192,7 +192,7 @@ class ServiceHallJourneyTest extends SubsidyTestSupport {
         browser.signIn(username, SME_PASSWORD);
         browser.open("/console/applications/new?product=" + bank.productId());
         browser.type("#amount", "1000000").type("#termMonths", "12").type("#purpose", "研发投入")
-                .click("#asset-PATENT-" + patentId).click("form button[type=submit]");
+                .click("#asset-PATENT-" + patentId).click("main form button[type=submit]");
         assertThat(browser.path()).contains("done=submitted");
         long applicationId = id("SELECT id FROM loan_application WHERE enterprise_id = ?", enterpriseId);
         browser.check("journey-07-applied");

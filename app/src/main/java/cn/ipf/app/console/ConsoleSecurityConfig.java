@@ -55,7 +55,8 @@ class ConsoleSecurityConfig {
         return http
                 .securityMatcher(paths.toArray(String[]::new))
                 // its own manager without a parent: a failure must count once, not again in a global manager
-                .authenticationManager(new ProviderManager(signIn))
+                .authenticationManager(oidc.isPresent() ? new ProviderManager(signIn, oidc.get().provider())
+                        : new ProviderManager(signIn))
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers(LOGIN, "/css/**", "/js/**", "/webjars/**", "/favicon.ico",

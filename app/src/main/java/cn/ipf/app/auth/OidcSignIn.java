@@ -11,10 +11,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
@@ -38,6 +44,7 @@ public class OidcSignIn implements AuthenticationSuccessHandler, ClientRegistrat
 
     /** The registration id, in the paths {@code /oauth2/authorization/gov} and {@code /login/oauth2/code/gov}. */
     public static final String REGISTRATION = "gov";
+    private static final Logger LOG = LoggerFactory.getLogger(OidcSignIn.class);
 
     private final GovernmentIdentityProperties properties;
     private final SignUps signUps;
@@ -76,6 +83,12 @@ public class OidcSignIn implements AuthenticationSuccessHandler, ClientRegistrat
         return known;
     }
 
+    /** Redeems the provider's code and checks its ID token (the console's manager has no other providers). */
+    public AuthenticationProvider provider() {
+        return new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
+                new OidcUserService());
+    }
+
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
@@ -84,6 +97,7 @@ public class OidcSignIn implements AuthenticationSuccessHandler, ClientRegistrat
         Optional<UserAccount> account = uscc != null && Uscc.isValid(uscc)
                 ? signUps.accountOf(uscc).flatMap(users::find) : Optional.empty();
         if (account.isEmpty()) {
+            LOG.info("统一身份认证 sign-in of {} with USCC {}: no approved SME account", person.getSubject(), uscc);
             // the provider's session is not the platform's: sign in nobody
             SecurityContext none = SecurityContextHolder.createEmptyContext();
             SecurityContextHolder.setContext(none);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +32,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class ConsoleSecurityConfig {
 
     static final String LOGIN = "/login";
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleSecurityConfig.class);
 
     @Bean
     @Order(0)
@@ -43,13 +46,17 @@ class ConsoleSecurityConfig {
             paths.addAll(List.of("/oauth2/authorization/**", "/login/oauth2/code/**"));
             http.oauth2Login(o -> o.loginPage(LOGIN).clientRegistrationRepository(oidc.get())
                     .successHandler(oidc.get())
-                    .failureHandler((request, response, e) -> response.sendRedirect(
-                            request.getContextPath() + LOGIN + "?error=oidc")));
+                    .failureHandler((request, response, e) -> {
+                        // the provider's refusal or an unverifiable answer: operators need the reason
+                        LOG.warn("统一身份认证 sign-in failed: {}", e.getMessage());
+                        response.sendRedirect(request.getContextPath() + LOGIN + "?error=oidc");
+                    }));
         }
         return http
                 .securityMatcher(paths.toArray(String[]::new))
                 // its own manager without a parent: a failure must count once, not again in a global manager
-                .authenticationManager(new ProviderManager(signIn))
+                .authenticationManager(oidc.isPresent() ? new ProviderManager(signIn, oidc.get().provider())
+                        : new ProviderManager(signIn))
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers(LOGIN, "/css/**", "/js/**", "/webjars/**", "/favicon.ico",

@@ -108,7 +108,7 @@ class ConsentPages implements ConsoleMenu {
                 DataScope.parse(c.dataScopes()))).toList();
         model.addAttribute("consents", all);
         model.addAttribute("banks", banks.banks());
-        model.addAttribute("scopes", DataScope.values());
+        model.addAttribute("scopes", List.of(DataScope.values()));
         model.addAttribute("log", log.rows());
         model.addAttribute("logTotal", log.total());
         model.addAttribute("logPage", request.page());

@@ -5,6 +5,7 @@ import cn.ipf.api.model.AssetKind;
 import cn.ipf.api.model.GeographicalIndicationForm;
 import cn.ipf.api.model.HighValueMarkers;
 import cn.ipf.api.model.PatentForm;
+import cn.ipf.api.model.PatentLegalStatus;
 import cn.ipf.api.model.TrademarkForm;
 import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.access.Caller;
@@ -150,6 +151,8 @@ class IpAssetPages implements ConsoleMenu {
     private String showNew(String kind, Object form, FormErrors errors, Model model) {
         model.addAttribute("kind", kind);
         model.addAttribute("form", form);
+        model.addAttribute("patentTypes", cn.ipf.api.model.PatentType.values());
+        model.addAttribute("legalStatuses", PatentLegalStatus.values());
         model.addAttribute("errors", errors);
         model.addAttribute("formKey", ConsoleForms.newKey());
         return "library/asset-new";

@@ -45,11 +45,6 @@ class EnterpriseConsoleTest extends LibraryTestSupport {
         }
     }
 
-    /** A date picker is filled as the browser would after a choice (typing into it depends on the OS locale). */
-    private void date(String css, String isoDate) {
-        browser.driver().executeScript("document.querySelector(arguments[0]).value = arguments[1];", css, isoDate);
-    }
-
     @Test
     void anSmeKeepsItsProfileAssetsDemandAndConsentsInTheBrowser() {
         Person sme = person(Role.SME, null, null, null);
@@ -90,9 +85,9 @@ class EnterpriseConsoleTest extends LibraryTestSupport {
                 .type("#title", "一种船舶推进装置");
         browser.driver().executeScript("document.querySelector('#type').value = 'INVENTION';"
                 + "document.querySelector('#legalStatus').value = 'VALID';");
-        date("#filingDate", "2022-03-01");
-        date("#grantDate", "2024-01-10");
-        browser.click("form button[type=submit]");
+        browser.type("#filingDate", "2022-03-01");
+        browser.type("#grantDate", "2024-01-10");
+        browser.click("main form.card button[type=submit]");
         assertThat(browser.find("#applicationNo-error").getText()).contains("校验位不正确",
                 "2、3、4、5、6、7、8、9、2、3、4、5", "除以 11 取余数", "校验位应为 " + right);
         assertThat(browser.find("#applicationNo").getAttribute("aria-describedby")).contains("applicationNo-error");
@@ -100,19 +95,19 @@ class EnterpriseConsoleTest extends LibraryTestSupport {
                 digits + "%")).isZero();
         browser.check("smelib-04-patent-check-digit");
 
-        browser.type("#applicationNo", "ZL" + digits + "." + right).click("form button[type=submit]");
+        browser.type("#applicationNo", "ZL" + digits + "." + right).click("main form.card button[type=submit]");
         assertThat(browser.text()).contains("专利 " + digits + right, "已登记", "发明专利", "未质押（可首次质押）");
         browser.type("#appraisedValue", "4000000").type("#appraiser", "青岛天和资产评估有限公司")
                 .type("#reportNo", unique("TH-PG"));
-        date("#appraisedOn", "2026-03-01");
-        browser.click("form button[type=submit]");
+        browser.type("#appraisedOn", "2026-03-01");
+        browser.click("main form.card button[type=submit]");
         assertThat(browser.text()).contains("评估报告已登记。", "¥4,000,000.00", "青岛天和资产评估有限公司");
         browser.check("smelib-05-patent");
 
         browser.follow("融资需求");
         assertThat(browser.text()).contains("尚未填写融资需求");
         browser.type("#amount", "2000000").type("#termMonths", "12").type("#purpose", "研发投入与设备采购")
-                .click("#bank-1").click("form button[type=submit]");
+                .click("#bank-1").click("main form.card button[type=submit]");
         assertThat(browser.text()).contains("融资需求已保存。", "¥2,000,000.00", "（200.00万元）", "12 个月");
         browser.check("smelib-06-demand");
 
@@ -147,7 +142,7 @@ class EnterpriseConsoleTest extends LibraryTestSupport {
         browser.check("smelib-10-profile-returned");
 
         browser.follow("English");
-        assertThat(browser.text()).contains("Enterprise profile", "Why this size class",
+        assertThat(browser.text()).contains("Enterprise profile", "Sector: Industry",
                 "Reaches the Small enterprise bounds", "Returned for changes");
         browser.check("smelib-11-profile-en");
         browser.follow("中文");

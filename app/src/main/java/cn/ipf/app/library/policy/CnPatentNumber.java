@@ -27,16 +27,7 @@ public final class CnPatentNumber {
      * (including the pre-2003 8/9-digit numbers) or its check character is wrong.
      */
     public static Optional<String> normalize(String input) {
-        if (input == null) {
-            return Optional.empty();
-        }
-        Matcher m = SPELLING.matcher(WHITESPACE.matcher(input).replaceAll(""));
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        String digits = m.group(1);
-        char check = Character.toUpperCase(m.group(2).charAt(0));
-        return checkCharacter(digits) == check ? Optional.of(digits + check) : Optional.empty();
+        return spelt(input).filter(m -> checkCharacter(m.group(1)) == check(m)).map(m -> m.group(1) + check(m));
     }
 
     /**
@@ -44,15 +35,20 @@ public final class CnPatentNumber {
      * should have (to tell the person which one); empty when the number is valid or not a number of this form.
      */
     public static Optional<Character> correctCheck(String input) {
+        return spelt(input).filter(m -> checkCharacter(m.group(1)) != check(m)).map(m -> checkCharacter(m.group(1)));
+    }
+
+    /** The input in one of the accepted spellings (digits in group 1, the check character in group 2). */
+    private static Optional<Matcher> spelt(String input) {
         if (input == null) {
             return Optional.empty();
         }
         Matcher m = SPELLING.matcher(WHITESPACE.matcher(input).replaceAll(""));
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        char expected = checkCharacter(m.group(1));
-        return Character.toUpperCase(m.group(2).charAt(0)) == expected ? Optional.empty() : Optional.of(expected);
+        return m.matches() ? Optional.of(m) : Optional.empty();
+    }
+
+    private static char check(Matcher spelt) {
+        return Character.toUpperCase(spelt.group(2).charAt(0));
     }
 
     /** Check character of 12 ASCII digits: Σ digit × weight (2..9, 2..5) mod 11, where 10 is written X. */

@@ -58,6 +58,14 @@ class CnPatentNumberTest {
     }
 
     @Test
+    void tellsTheCheckCharacterAWrongNumberShouldHave() {
+        assertThat(CnPatentNumber.correctCheck("ZL 202110001234.3")).contains('8');
+        assertThat(CnPatentNumber.correctCheck("2021100012348")).isEmpty();
+        assertThat(CnPatentNumber.correctCheck("ZL20211000123.8")).as("malformed, not a wrong digit").isEmpty();
+        assertThat(CnPatentNumber.correctCheck(null)).isEmpty();
+    }
+
+    @Test
     void keepsACheckCharacterZero() {
         assertThat(CnPatentNumber.normalize("ZL202120000003.0")).contains("2021200000030");
     }

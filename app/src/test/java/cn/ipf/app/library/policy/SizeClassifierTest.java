@@ -113,6 +113,15 @@ class SizeClassifierTest {
     }
 
     @Test
+    void saysTheLowerBoundsOfAClassToExplainIt() {
+        assertThat(SizeClassifier.lowerBounds(Sector.INDUSTRY, SizeClass.SMALL))
+                .contains(new SizeClassifier.Bounds(20, 300, 0));
+        assertThat(SizeClassifier.lowerBounds(Sector.CONSTRUCTION, SizeClass.MEDIUM))
+                .contains(new SizeClassifier.Bounds(0, 6000, 5000));
+        assertThat(SizeClassifier.lowerBounds(Sector.RETAIL, SizeClass.MICRO)).isEmpty();
+    }
+
+    @Test
     void onlyLargeIsNotAnSme() {
         assertThat(SizeClass.MICRO.isSme()).isTrue();
         assertThat(SizeClass.SMALL.isSme()).isTrue();

@@ -144,6 +144,7 @@ class CompensationPages implements ConsoleMenu {
         model.addAttribute("payoutFinal", detail.payoutFinal());
         model.addAttribute("errors", errors);
         model.addAttribute("formKey", ConsoleForms.newKey());
+        model.addAttribute("reviewReasonLabel", "compensation.reasonLabel");
         model.addAttribute("mayApproveForDistrict", status == ClaimStatus.FILED
                 && access.may(caller, Permission.APPROVE_COMPENSATION_CLAIM_FOR_DISTRICT));
         model.addAttribute("mayApproveForCity", status == ClaimStatus.DISTRICT_APPROVED

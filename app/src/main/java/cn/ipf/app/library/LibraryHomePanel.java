@@ -36,12 +36,11 @@ class LibraryHomePanel implements HomePanel {
         if (!caller.is(Role.SME)) {
             return Optional.empty();
         }
+        // every key the fragment reads is present (a missing map key fails the expression), null when there is none
         Map<String, Object> model = new HashMap<>();
-        if (caller.enterpriseId() != null) {
-            EnterpriseView enterprise = enterprises.find(caller.enterpriseId());
-            model.put("enterprise", enterprise);
-            reviewComment(enterprise).ifPresent(c -> model.put("reviewComment", c));
-        }
+        EnterpriseView enterprise = caller.enterpriseId() == null ? null : enterprises.find(caller.enterpriseId());
+        model.put("enterprise", enterprise);
+        model.put("reviewComment", enterprise == null ? null : reviewComment(enterprise).orElse(null));
         return Optional.of(new Panel("library/panels", "profile", model));
     }
 

@@ -3,10 +3,8 @@ package cn.ipf.app.compensation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.compensation.DefaultedLoans.Dates;
-import cn.ipf.app.testinfra.BankForms;
 import cn.ipf.app.testinfra.Browser;
 import cn.ipf.app.testinfra.Http;
-import cn.ipf.app.user.Role;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -24,8 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * 风险补偿审核 in a real browser: a bank files a claim (SDK) and uploads a scan of the judgment; the district
- * reviewer finds it in the queue, reads its gates, evidence and sharing lines, opens the scan (audited) and approves;
+ * 风险补偿审核 in a real browser: a bank files a claim (SDK) with a scan of the judgment among its files; the
+ * district reviewer finds it in the queue, reads its gates, evidence and sharing lines, opens the scan (audited) and
+ * approves;
  * a city reviewer approves; another claim is returned with a reason the bank can read. Every page is screenshotted
  * and scanned with axe-core.
  */
@@ -59,9 +58,8 @@ class CompensationConsoleTest extends CompensationTestSupport {
         return jdbc.queryForObject("SELECT status FROM compensation_claim WHERE id = ?", String.class, claimId);
     }
 
-    /** A bank officer's upload of a file to the claim, through the materials API; answers the material id. */
-    private long upload(long bankId, long claimId, String fileName, byte[] content) throws Exception {
-        Person officer = person(Role.BANK_OFFICER, null, bankId, null);
+    /** An upload of a file to the claim through the materials API by the person; answers the material id. */
+    private long upload(Person uploader, long claimId, String fileName, byte[] content) throws Exception {
         String boundary = "b" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n"
@@ -72,7 +70,7 @@ class CompensationConsoleTest extends CompensationTestSupport {
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> r = RAW.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/v1/materials/compensation-claims/" + claimId)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + officer.token()).header("Idempotency-Key", BankForms.key())
+                .header("Authorization", "Bearer " + uploader.token())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -96,9 +94,9 @@ class CompensationConsoleTest extends CompensationTestSupport {
         String loanRef = loans.loan(bank.lender(), loans.borrower(DISTRICT, true), "1000000", "0.8",
                 Dates.standard());
         long claimId = file(bank, p, loanRef).getClaimId();
-        long materialId = upload(bank.lender().bankId(), claimId, "判决书扫描件.png", scan());
-
         Person reviewer = districtReviewer(DISTRICT);
+        long materialId = upload(reviewer, claimId, "判决书扫描件.png", scan());
+
         browser.signIn(reviewer.username(), PASSWORD);
         browser.follow("风险补偿审核");
         assertThat(browser.text()).contains("风险补偿审核", "待审核", "已退回", "待兑付", "CC" + claimId, "¥800,000.00",

@@ -68,11 +68,17 @@ class ClaimMaterials {
         }
     }
 
-    /** The message by the file field when the whole upload was over the multipart limit. */
-    FormErrors tooLarge(HttpServletRequest request, HttpServletResponse response) {
-        response.setStatus(413);
-        return FormErrors.none().field(FIELD, problems.text(request, "materials.tooLarge",
-                new Object[] {materials.maxSizeInMegabytes()}, "PAYLOAD_TOO_LARGE"));
+    /**
+     * The query a form's page is shown again with after an upload over the multipart limit: the refused request's
+     * parts cannot be read, so the form is shown anew, by redirect (with the whole layout), with {@link #errors}.
+     */
+    static final String TOO_LARGE = "upload=tooLarge";
+
+    /** The message by the file field when the page was reached with {@link #TOO_LARGE}, else none. */
+    FormErrors errors(String upload, HttpServletRequest request) {
+        return "tooLarge".equals(upload) ? FormErrors.none().field(FIELD, problems.text(request,
+                "materials.tooLarge", new Object[] {materials.maxSizeInMegabytes()}, "PAYLOAD_TOO_LARGE"))
+                : FormErrors.none();
     }
 
     /** The message by the file field when a form needs at least one file. */

@@ -61,8 +61,8 @@ class FeeClaimPages {
     }
 
     @GetMapping(NEW)
-    String form(Model model) {
-        return show(new NewFeeClaim().account(new ReceivingAccount()), null, FormErrors.none(), model);
+    String form(@RequestParam(required = false) String upload, HttpServletRequest request, Model model) {
+        return show(new NewFeeClaim().account(new ReceivingAccount()), null, files.errors(upload, request), model);
     }
 
     @PostMapping(CREATE)
@@ -101,11 +101,10 @@ class FeeClaimPages {
         return "redirect:" + SubsidyPages.CLAIMS + "/" + created[0] + "?done=feeClaimed";
     }
 
-    /** Over the multipart limit: the form again (empty: nothing could be read), the limit by the file field. */
+    /** Over the multipart limit: the form anew (nothing could be read), with the limit by the file field. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
-        return show(new NewFeeClaim().account(new ReceivingAccount()), null, files.tooLarge(request, response),
-                model);
+    String tooLarge() {
+        return "redirect:" + NEW + "?" + ClaimMaterials.TOO_LARGE;
     }
 
     /** The loan's select sends "bankId:externalId", both halves of the loan's key in the contract. */

@@ -134,10 +134,11 @@ class SubsidyPages implements ConsoleMenu, HomePanel {
     }
 
     @GetMapping(CLAIMS + "/{claimId}")
-    String claim(@PathVariable long claimId, @RequestParam(required = false) String done, Model model) {
+    String claim(@PathVariable long claimId, @RequestParam(required = false) String done,
+            @RequestParam(required = false) String upload, HttpServletRequest request, Model model) {
         model.addAttribute("done", done);
         return show(claims.detail(claimId), model, new ClaimDeclaration().account(new ReceivingAccount()),
-                FormErrors.none());
+                files.errors(upload, request));
     }
 
     @PostMapping(CLAIMS + "/{claimId}/declaration")
@@ -191,18 +192,15 @@ class SubsidyPages implements ConsoleMenu, HomePanel {
     }
 
     /**
-     * A request over the multipart limit never reaches the handler's arguments (the parts are resolved lazily, see
-     * application.yml): the claim's form is shown again with the limit by the file field, as for a file the
-     * material service refuses.
+     * A request over the multipart limit fails while the handler's arguments are read (the parts are resolved
+     * lazily, see application.yml): the claim's page again, with the limit by the file field.
      */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
-        FormErrors errors = files.tooLarge(request, response);
+    String tooLarge(HttpServletRequest request) {
         @SuppressWarnings("unchecked")
         Map<String, String> path = (Map<String, String>) request.getAttribute(
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        return show(claims.detail(Long.parseLong(path.get("claimId"))), model,
-                new ClaimDeclaration().account(new ReceivingAccount()), errors);
+        return "redirect:" + CLAIMS + "/" + Long.parseLong(path.get("claimId")) + "?" + ClaimMaterials.TOO_LARGE;
     }
 
     /** A file of the claim, shown in the browser (a PDF or image opens in its own tab); the viewing is audited. */

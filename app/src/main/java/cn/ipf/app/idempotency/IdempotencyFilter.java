@@ -110,11 +110,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         CachedBodyRequest cached = CachedBodyRequest.of(request, maxBodyBytes);
-        if (cached == null && request.getRequestURI().startsWith(CONSOLE)) {
-            // an upload over the multipart limit, refused by the page with the form's message; nothing to replay
-            chain.doFilter(request, response);
-            return;
-        }
         if (cached == null) {
             problems.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE);
             return;

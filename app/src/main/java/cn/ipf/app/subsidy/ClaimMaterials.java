@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.function.LongSupplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -39,6 +40,8 @@ class ClaimMaterials {
         this.forms = forms;
         this.problems = problems;
         this.tx = new TransactionTemplate(transactions);
+        // its own transaction: after a refusal the page is rendered from what is committed, not the undone step
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The files actually chosen: an empty file input still sends one nameless, empty part. */
@@ -69,13 +72,9 @@ class ClaimMaterials {
     }
 
     /**
-     * The query a form's page is shown again with after an upload over the multipart limit: the refused request's
-     * parts cannot be read, so the form is shown anew, by redirect (with the whole layout), with {@link #errors}.
-     */
-    static final String TOO_LARGE = "upload=tooLarge";
-
-    /** The message by the file field when the page was reached with {@link #TOO_LARGE}, else none. */
-    FormErrors errors(String upload, HttpServletRequest request) {
+     * The message by the file field after an upload over the multipart limit, which
+     * {@link cn.ipf.app.material.UploadLimitFilter} sends back to the form's page with {@code ?upload=tooLarge}.
+     */    FormErrors errors(String upload, HttpServletRequest request) {
         return "tooLarge".equals(upload) ? FormErrors.none().field(FIELD, problems.text(request,
                 "materials.tooLarge", new Object[] {materials.maxSizeInMegabytes()}, "PAYLOAD_TOO_LARGE"))
                 : FormErrors.none();

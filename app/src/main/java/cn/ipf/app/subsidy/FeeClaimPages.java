@@ -16,13 +16,11 @@ import java.util.List;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -99,12 +97,6 @@ class FeeClaimPages {
             return show(form, loan, shown, model);
         }
         return "redirect:" + SubsidyPages.CLAIMS + "/" + created[0] + "?done=feeClaimed";
-    }
-
-    /** Over the multipart limit: the form anew (nothing could be read), with the limit by the file field. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge() {
-        return "redirect:" + NEW + "?" + ClaimMaterials.TOO_LARGE;
     }
 
     /** The loan's select sends "bankId:externalId", both halves of the loan's key in the contract. */

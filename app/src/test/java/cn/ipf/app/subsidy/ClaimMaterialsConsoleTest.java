@@ -217,10 +217,10 @@ class ClaimMaterialsConsoleTest extends SubsidyTestSupport {
         Borrower b = borrower(region.district(), true);
         long claimId = computedClaims(admin, programmeId, bank, b).get(0);
 
-        // over the 16 MB multipart limit: the form's own message by the file field, not an error page
+        // over the 16 MB multipart limit (per file): the form's own message by the file field, not an error page
         browser.signIn(b.sme().username(), PASSWORD).open("/console/subsidy/claims/" + claimId);
         fillDeclaration();
-        byte[] big = new byte[17 * 1024 * 1024];
+        byte[] big = new byte[16 * 1024 * 1024 + 512 * 1024];
         System.arraycopy(PDF, 0, big, 0, PDF.length);
         browser.find("#files").sendKeys(file("扫描件.pdf", big).toAbsolutePath().toString());
         browser.click("form[action*='declaration'] button[type=submit]");

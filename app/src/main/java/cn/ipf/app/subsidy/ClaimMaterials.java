@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.function.LongSupplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -39,6 +40,8 @@ class ClaimMaterials {
         this.forms = forms;
         this.problems = problems;
         this.tx = new TransactionTemplate(transactions);
+        // its own transaction: after a refusal the page is rendered from what is committed, not the undone step
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The files actually chosen: an empty file input still sends one nameless, empty part. */
@@ -68,11 +71,13 @@ class ClaimMaterials {
         }
     }
 
-    /** The message by the file field when the whole upload was over the multipart limit. */
-    FormErrors tooLarge(HttpServletRequest request, HttpServletResponse response) {
-        response.setStatus(413);
-        return FormErrors.none().field(FIELD, problems.text(request, "materials.tooLarge",
-                new Object[] {materials.maxSizeInMegabytes()}, "PAYLOAD_TOO_LARGE"));
+    /**
+     * The message by the file field after an upload over the multipart limit, which
+     * {@link cn.ipf.app.material.UploadLimitFilter} sends back to the form's page with {@code ?upload=tooLarge}.
+     */    FormErrors errors(String upload, HttpServletRequest request) {
+        return "tooLarge".equals(upload) ? FormErrors.none().field(FIELD, problems.text(request,
+                "materials.tooLarge", new Object[] {materials.maxSizeInMegabytes()}, "PAYLOAD_TOO_LARGE"))
+                : FormErrors.none();
     }
 
     /** The message by the file field when a form needs at least one file. */

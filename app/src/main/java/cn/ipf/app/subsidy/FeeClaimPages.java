@@ -16,13 +16,11 @@ import java.util.List;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -61,8 +59,8 @@ class FeeClaimPages {
     }
 
     @GetMapping(NEW)
-    String form(Model model) {
-        return show(new NewFeeClaim().account(new ReceivingAccount()), null, FormErrors.none(), model);
+    String form(@RequestParam(required = false) String upload, HttpServletRequest request, Model model) {
+        return show(new NewFeeClaim().account(new ReceivingAccount()), null, files.errors(upload, request), model);
     }
 
     @PostMapping(CREATE)
@@ -99,13 +97,6 @@ class FeeClaimPages {
             return show(form, loan, shown, model);
         }
         return "redirect:" + SubsidyPages.CLAIMS + "/" + created[0] + "?done=feeClaimed";
-    }
-
-    /** Over the multipart limit: the form again (empty: nothing could be read), the limit by the file field. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
-        return show(new NewFeeClaim().account(new ReceivingAccount()), null, files.tooLarge(request, response),
-                model);
     }
 
     /** The loan's select sends "bankId:externalId", both halves of the loan's key in the contract. */

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 record FeeLoanChoiceRow(long bankId, String bankName, String externalId, BigDecimal principal, LocalDate disbursedOn) {
 
     /** The form's value for the loan: both halves of its key. */
-    String value() {
+    public String value() {
         return bankId + ":" + externalId;
     }
 }

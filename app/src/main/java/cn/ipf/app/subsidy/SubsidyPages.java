@@ -35,15 +35,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * 补贴申报 in the console: an SME's claims with every line's trace in words, its declaration with materials (申报材料,
@@ -134,10 +131,11 @@ class SubsidyPages implements ConsoleMenu, HomePanel {
     }
 
     @GetMapping(CLAIMS + "/{claimId}")
-    String claim(@PathVariable long claimId, @RequestParam(required = false) String done, Model model) {
+    String claim(@PathVariable long claimId, @RequestParam(required = false) String done,
+            @RequestParam(required = false) String upload, HttpServletRequest request, Model model) {
         model.addAttribute("done", done);
         return show(claims.detail(claimId), model, new ClaimDeclaration().account(new ReceivingAccount()),
-                FormErrors.none());
+                files.errors(upload, request));
     }
 
     @PostMapping(CLAIMS + "/{claimId}/declaration")
@@ -188,21 +186,6 @@ class SubsidyPages implements ConsoleMenu, HomePanel {
         }
         return step(claimId, "returned", () -> claims.reject(claimId, rejection.getReason()), request, response,
                 model);
-    }
-
-    /**
-     * A request over the multipart limit never reaches the handler's arguments (the parts are resolved lazily, see
-     * application.yml): the claim's form is shown again with the limit by the file field, as for a file the
-     * material service refuses.
-     */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
-        FormErrors errors = files.tooLarge(request, response);
-        @SuppressWarnings("unchecked")
-        Map<String, String> path = (Map<String, String>) request.getAttribute(
-                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        return show(claims.detail(Long.parseLong(path.get("claimId"))), model,
-                new ClaimDeclaration().account(new ReceivingAccount()), errors);
     }
 
     /** A file of the claim, shown in the browser (a PDF or image opens in its own tab); the viewing is audited. */

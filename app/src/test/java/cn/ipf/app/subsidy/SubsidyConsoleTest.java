@@ -116,7 +116,8 @@ class SubsidyConsoleTest extends SubsidyTestSupport {
 
         // the same form sent again (a double click that got through, a retried post) is answered, not done twice
         Object replayed = browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch(arguments[0], {method: 'POST', body: new URLSearchParams(arguments[1])})"
+                + "const form = new FormData(); new URLSearchParams(arguments[1]).forEach((v, k) => form.append(k, v));"
+                + "fetch(arguments[0], {method: 'POST', body: form})"
                 + ".then(r => done(r.status + ' ' + r.url), e => done('error ' + e));", action, body);
         assertThat(String.valueOf(replayed)).startsWith("200 ").contains("done=declared");
         assertThat(count("audit_event WHERE action = 'SUBSIDY_CLAIM_DECLARED' AND entity_id = '" + claimId + "'"))

@@ -109,7 +109,7 @@ public class MonthlyReportFiles implements MonthlyReports {
     Caption caption(YearMonth month, Instant now) {
         List<String> regions = mapper.topRegions();
         return new Caption(TITLE, regions.isEmpty() ? "全辖" : String.join("、", regions), month.getYear() + "年"
-                + month.getMonthValue() + "月", "元（笔数、件数、企业数见指标）", now.atZone(zone), month.atEndOfMonth());
+                + month.getMonthValue() + "月", "元（笔、件、家见指标名）", now.atZone(zone), month.atEndOfMonth());
     }
 
     /**

@@ -60,7 +60,7 @@ class Simulations {
     record Figure(String measure, String key, String name, long baselineCount, BigDecimal baselineAmount,
             long alternativeCount, BigDecimal alternativeAmount) {
 
-        BigDecimal difference() {
+        public BigDecimal difference() {
             return alternativeAmount.subtract(baselineAmount);
         }
 

@@ -107,6 +107,7 @@ class WhatIfSimulationTest extends PortfolioTest {
         Download xlsx = download(regulator, SIMULATIONS + "/" + id + "/report/xlsx");
         assertThat(xlsx.contentDisposition()).contains("simulation-" + id + ".xlsx");
         ReportWorkbook book = ReportWorkbook.read(xlsx.body());
+        ReportWorkbook.keep("simulation-report.xlsx", xlsx.body());
         assertThat(book.sheets()).extracting(ReportWorkbook.Sheet::name)
                 .containsExactly("合计", "区县", "银行", "企业", "参数");
         ReportWorkbook.Sheet bankSheet = book.sheet("银行");

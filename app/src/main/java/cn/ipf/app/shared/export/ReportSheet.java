@@ -122,6 +122,14 @@ final class ReportSheet {
     private void total(String label) {
         sheet.value(row, 0, label);
         sheet.style(row, 0).bold().fillColor(TOTAL_FILL).borderStyle("thin").set();
+        // the label spans the text columns before the first sum, so that it is read whole
+        int firstSum = 1;
+        while (firstSum < columns.size() && !columns.get(firstSum).format().summed()) {
+            firstSum++;
+        }
+        if (firstSum > 1 && firstSum < columns.size()) {
+            sheet.range(row, 0, row, firstSum - 1).merge();
+        }
         for (int c = 1; c < columns.size(); c++) {
             if (columns.get(c).format().summed()) {
                 BigDecimal sum = sums[c] == null ? BigDecimal.ZERO : sums[c];

@@ -94,6 +94,13 @@ public final class ReportWorkbook {
         return letters.toString() + row;
     }
 
+    /** Keeps an export under target/exports, to be rendered and looked at (LibreOffice → PDF → PNG). */
+    public static void keep(String name, byte[] xlsx) throws Exception {
+        Path dir = Path.of("target", "exports");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), xlsx);
+    }
+
     public static ReportWorkbook read(byte[] xlsx) throws Exception {
         Path file = Files.createTempFile("report-", ".xlsx");
         try {

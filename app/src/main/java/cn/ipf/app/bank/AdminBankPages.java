@@ -69,19 +69,10 @@ class AdminBankPages implements ConsoleMenu {
     String createApp(@PathVariable long bankId, @ModelAttribute("form") NewBankApp form, BindingResult binding,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         admin();
-        FormErrors errors = forms.validate(request, form, binding);
-        if (!errors.any()) {
-            try {
-                return issued(bankId, registry.createApp(bankId, form.getName(), form.getRateLimitPerMinute()),
-                        response, model);
-            } catch (ApiException e) {
-                errors = forms.refusal(request, e);
-                response.setStatus(e.code().status().value());
-                return bank(bankId, model, form, errors, null);
-            }
-        }
-        response.setStatus(422);
-        return bank(bankId, model, form, errors, null);
+        return forms.submit(request, response, form, binding,
+                () -> issued(bankId, registry.createApp(bankId, form.getName(), form.getRateLimitPerMinute()),
+                        response, model),
+                errors -> bank(bankId, model, form, errors, null));
     }
 
     /** 轮换 issues a new secret beside the active ones; the bank switches, then the old one is revoked. */

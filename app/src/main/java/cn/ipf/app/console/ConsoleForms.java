@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 
@@ -53,6 +54,26 @@ public class ConsoleForms {
                 "form.typeMismatch." + kind(binding.getFieldType(e.getField())), "invalid value")));
         validate(request, model).fields().forEach(errors::field);
         return errors;
+    }
+
+    /**
+     * A form's submission: the bound form is checked ({@link #validate(HttpServletRequest, Object, BindingResult)}),
+     * then the step runs and its answer (usually a redirect) is the page; otherwise the form is shown again with
+     * its problems, with 422 or the refusal's status. Nothing is done when the form has a problem.
+     */
+    public <T> String submit(HttpServletRequest request, HttpServletResponse response, T form, BindingResult binding,
+            Supplier<String> step, Function<FormErrors, String> again) {
+        FormErrors errors = validate(request, form, binding);
+        if (errors.any()) {
+            response.setStatus(422);
+            return again.apply(errors);
+        }
+        try {
+            return step.get();
+        } catch (ApiException e) {
+            response.setStatus(e.code().status().value());
+            return again.apply(refusal(request, e));
+        }
     }
 
     private static String kind(Class<?> type) {

@@ -68,8 +68,10 @@ class JobPages implements ConsoleMenu {
             HttpServletRequest request, HttpServletResponse response, Model model) {
         admin();
         FormErrors errors = FormErrors.none();
+        // the summary names each parameter, so that two "required" lines can be told apart
         LaunchForms.problems(jobName, entered).forEach((name, problem) -> errors.field(field(jobName, name),
-                problems.text(request, "admin.jobs.parameter." + problem, "")));
+                problems.text(request, "admin.jobs.parameter." + problem,
+                        new Object[] {problems.text(request, "admin.jobs.param." + name, name)}, problem)));
         if (!errors.any()) {
             try {
                 JobRun run = actions.launch(jobName, LaunchForms.parameters(jobName, entered));
@@ -95,6 +97,7 @@ class JobPages implements ConsoleMenu {
     String progress(@PathVariable long executionId, Model model) {
         admin();
         model.addAttribute("run", actions.find(executionId));
+        model.addAttribute("formKey", ConsoleForms.newKey());
         return "admin/job-execution :: progress";
     }
 
@@ -131,15 +134,7 @@ class JobPages implements ConsoleMenu {
         model.addAttribute("run", run);
         model.addAttribute("errors", errors);
         model.addAttribute("formKey", ConsoleForms.newKey());
-        model.addAttribute("mayRestart", run.status().equals("FAILED") || run.status().equals("STOPPED"));
-        model.addAttribute("mayStop", running(run));
-        model.addAttribute("mayAbandon", !run.status().equals("COMPLETED") && !run.status().equals("ABANDONED"));
         return "admin/job-execution";
-    }
-
-    /** Whether the run is not over yet: the page keeps polling its progress. */
-    static boolean running(JobRun run) {
-        return run.endedAt() == null;
     }
 
     private String show(Model model, String selected, Map<String, String> entered, FormErrors errors) {

@@ -11,7 +11,6 @@ import cn.ipf.app.console.ConsoleForms;
 import cn.ipf.app.console.ConsoleMenu;
 import cn.ipf.app.console.ConsolePage;
 import cn.ipf.app.console.FormErrors;
-import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.time.BusinessCalendar;
 import cn.ipf.app.subsidy.policy.RuleChange;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,19 +63,10 @@ class AdminSubsidyPages implements ConsoleMenu {
     String addLpr(@ModelAttribute("form") LprRate form, BindingResult binding, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         admin();
-        FormErrors errors = forms.validate(request, form, binding);
-        if (!errors.any()) {
-            try {
-                lprRates.add(form.getMonth(), form.getOneYearRate());
-                return "redirect:" + LPR + "?added=" + form.getMonth();
-            } catch (ApiException e) {
-                errors = forms.refusal(request, e);
-                response.setStatus(e.code().status().value());
-                return lpr(model, form, errors);
-            }
-        }
-        response.setStatus(422);
-        return lpr(model, form, errors);
+        return forms.submit(request, response, form, binding, () -> {
+            lprRates.add(form.getMonth(), form.getOneYearRate());
+            return "redirect:" + LPR + "?added=" + form.getMonth();
+        }, errors -> lpr(model, form, errors));
     }
 
     private String lpr(Model model, LprRate form, FormErrors errors) {
@@ -114,29 +104,19 @@ class AdminSubsidyPages implements ConsoleMenu {
             BindingResult binding, HttpServletRequest request, HttpServletResponse response, Model model) {
         admin();
         complete(form);
-        FormErrors errors = forms.validate(request, form, binding);
-        if (!errors.any()) {
-            try {
-                SubsidyParameters.checked(SubsidyViews.interest(form.getInterest()),
-                        SubsidyViews.fees(form.getFees()));
-            } catch (ApiException e) {
-                errors = forms.refusal(request, e);
-            }
-        }
-        if (errors.any()) {
-            response.setStatus(422);
-            return programme(programmeId, model, form, errors);
-        }
-        Programmes.RuleSet inForce = inForce(programmeId);
-        model.addAttribute("programme", programmes.get(programmeId).row());
-        model.addAttribute("inForce", inForce);
-        model.addAttribute("changes", RuleChange.between(inForce == null ? null : inForce.effectiveFrom(),
-                inForce == null ? null : inForce.interest(), inForce == null ? null : inForce.fees(),
-                form.getEffectiveFrom(), SubsidyViews.interest(form.getInterest()),
-                SubsidyViews.fees(form.getFees())));
-        model.addAttribute("form", form);
-        model.addAttribute("formKey", ConsoleForms.newKey());
-        return "admin/subsidy-version-diff";
+        return forms.submit(request, response, form, binding, () -> {
+            SubsidyParameters.checked(SubsidyViews.interest(form.getInterest()), SubsidyViews.fees(form.getFees()));
+            Programmes.RuleSet inForce = inForce(programmeId);
+            model.addAttribute("programme", programmes.get(programmeId).row());
+            model.addAttribute("inForce", inForce);
+            model.addAttribute("changes", RuleChange.between(inForce == null ? null : inForce.effectiveFrom(),
+                    inForce == null ? null : inForce.interest(), inForce == null ? null : inForce.fees(),
+                    form.getEffectiveFrom(), SubsidyViews.interest(form.getInterest()),
+                    SubsidyViews.fees(form.getFees())));
+            model.addAttribute("form", form);
+            model.addAttribute("formKey", ConsoleForms.newKey());
+            return "admin/subsidy-version-diff";
+        }, errors -> programme(programmeId, model, form, errors));
     }
 
     /** Step two: the confirmed version is added (the service may still refuse, e.g. the date is taken). */
@@ -145,20 +125,11 @@ class AdminSubsidyPages implements ConsoleMenu {
             BindingResult binding, HttpServletRequest request, HttpServletResponse response, Model model) {
         admin();
         complete(form);
-        FormErrors errors = forms.validate(request, form, binding);
-        if (!errors.any()) {
-            try {
-                Programmes.RuleSet added = programmes.addVersion(programmeId, form.getEffectiveFrom(),
-                        SubsidyViews.interest(form.getInterest()), SubsidyViews.fees(form.getFees()));
-                return "redirect:" + PROGRAMMES + "/" + programmeId + "?added=" + added.version();
-            } catch (ApiException e) {
-                errors = forms.refusal(request, e);
-                response.setStatus(e.code().status().value());
-                return programme(programmeId, model, form, errors);
-            }
-        }
-        response.setStatus(422);
-        return programme(programmeId, model, form, errors);
+        return forms.submit(request, response, form, binding, () -> {
+            Programmes.RuleSet added = programmes.addVersion(programmeId, form.getEffectiveFrom(),
+                    SubsidyViews.interest(form.getInterest()), SubsidyViews.fees(form.getFees()));
+            return "redirect:" + PROGRAMMES + "/" + programmeId + "?added=" + added.version();
+        }, errors -> programme(programmeId, model, form, errors));
     }
 
     private Programmes.RuleSet inForce(long programmeId) {

@@ -105,8 +105,8 @@ class AdminConsoleTest extends SubsidyTestSupport {
         browser.follow("批处理任务");
         browser.open("/console/admin/jobs?job=interest-subsidy");
         browser.click("form.card button[type=submit]");
-        assertThat(browser.find("#interest-subsidy-programme-error").getText()).contains("必填");
-        assertThat(browser.find("#interest-subsidy-period-error").getText()).contains("必填");
+        assertThat(browser.find("#interest-subsidy-programme-error").getText()).isEqualTo("请填写项目编号");
+        assertThat(browser.find("#interest-subsidy-period-error").getText()).isEqualTo("请填写期间");
         browser.check("admin-07-job-refused");
 
         browser.open("/console/admin/jobs?job=idempotency-purge");
@@ -118,10 +118,18 @@ class AdminConsoleTest extends SubsidyTestSupport {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d ->
                 d.findElement(By.id("job-progress")).getText().contains("已完成"));
         assertThat(browser.find("#job-progress").getText()).contains("已于", "结束");
+        // the actions are part of what is polled: a completed run offers neither stop nor abandon
+        assertThat(browser.all("form[action*='/abandon']")).isEmpty();
+        assertThat(browser.all("form[action*='/stop']")).isEmpty();
         browser.check("admin-09-job-completed");
         browser.follow("返回批处理任务");
         assertThat(browser.find("table").getText()).contains("#" + executionId, "清理过期幂等记录", "已完成");
         browser.check("admin-10-job-history");
+        browser.follow("English");
+        assertThat(browser.text()).contains("Batch jobs", "Executions", "Purge expired idempotency records",
+                "Completed");
+        browser.check("admin-11-job-history-en");
+        browser.follow("中文");
     }
 
     @Test

@@ -46,8 +46,8 @@ public final class DisposalRules {
     public static List<Violation> step(StepKind kind, LocalDate on, LocalDate latest, BigDecimal gross,
             BigDecimal costs, LocalDate today) {
         List<Violation> v = new ArrayList<>();
-        notBefore(v, "on", on, latest, "the case's latest step or opening");
-        notAfter(v, "on", on, today);
+        notBefore(v, "takenOn", on, latest, "the case's latest step or opening");
+        notAfter(v, "takenOn", on, today);
         if (kind.carriesMoney()) {
             if (gross == null) {
                 v.add(new Violation("grossAmount", "required with a PROCEEDS step"));

@@ -137,4 +137,30 @@ class LoanRecordRulesTest {
         assertThat(LoanRecordRules.overlapping(List.of(period(1, DISBURSED.plusDays(aStart), aDays)),
                 DISBURSED.plusDays(bStart), DISBURSED.plusDays(bStart + bDays)).isPresent()).isEqualTo(sharedDay);
     }
+
+    @Test
+    void aRenewalFallsBetweenDisbursementAndMaturityAfterTheInterestAlreadyReported() {
+        LocalDate on = LocalDate.of(2026, 11, 20);
+        assertThat(LoanRecordRules.renewal(loan("0.00"), on, on.plusYears(1), on, TODAY)).isEmpty();
+        assertThat(LoanRecordRules.renewal(loan("0.00"), on, on.plusYears(1), null, TODAY)).isEmpty();
+        assertThat(fields(LoanRecordRules.renewal(loan("0.00"), on, on.plusYears(1), on.plusDays(1), TODAY)))
+                .as("a day would accrue on both loans").containsExactly("signedOn");
+        assertThat(fields(LoanRecordRules.renewal(loan("0.00"), DISBURSED.minusDays(1), on, null, TODAY)))
+                .containsExactly("signedOn");
+        assertThat(fields(LoanRecordRules.renewal(loan("0.00"), LocalDate.of(2027, 3, 2), LocalDate.of(2028, 3, 2),
+                null, LocalDate.of(2027, 4, 1)))).as("after maturity").containsExactly("signedOn");
+        assertThat(fields(LoanRecordRules.renewal(loan("0.00"), on, on, null, TODAY))).containsExactly("maturityDate");
+    }
+
+    @Test
+    void aClosedLoanAccruesNothingFromItsClosureDay() {
+        LocalDate closed = DISBURSED.plusMonths(2);
+        Loan l = new Loan(LocalDate.of(2026, 3, 1), LocalDate.of(2027, 3, 1), new BigDecimal("2000000.00"),
+                DISBURSED, new BigDecimal("2000000.00"), new BigDecimal("2000000.00"), null, closed);
+        assertThat(LoanRecordRules.interestPayment(l, new InterestPayment(DISBURSED, closed,
+                new BigDecimal("2000000.00"), new BigDecimal("1000.00"), closed, closed), TODAY)).isEmpty();
+        assertThat(fields(LoanRecordRules.interestPayment(l, new InterestPayment(DISBURSED, closed.plusDays(1),
+                new BigDecimal("2000000.00"), new BigDecimal("1000.00"), closed, closed), TODAY)))
+                .containsExactly("accrualEnd");
+    }
 }

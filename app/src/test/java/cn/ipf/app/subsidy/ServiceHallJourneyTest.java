@@ -190,7 +190,9 @@ class ServiceHallJourneyTest extends SubsidyTestSupport {
 
         // 5. the SME applies; the bank approves through its SDK; the SME accepts the offer
         browser.signIn(username, SME_PASSWORD);
-        browser.open("/console/applications/new?product=" + bank.productId());
+        browser.follow("匹配产品");
+        browser.click("article[aria-labelledby='product-" + bank.productId() + "'] a.button");
+        assertThat(browser.path()).isEqualTo("/console/applications/new?product=" + bank.productId());
         browser.type("#amount", "1000000").type("#termMonths", "12").type("#purpose", "研发投入")
                 .click("#asset-PATENT-" + patentId).click("main form button[type=submit]");
         assertThat(browser.path()).contains("done=submitted");

@@ -120,6 +120,11 @@ class ConsentPages implements ConsoleMenu {
 
     /** A consent as shown: whom it covers ({@code bankName} null = all partner banks) and what it shares. */
     record ConsentView(ConsentMapper.ConsentRow consent, String bankName, Set<DataScope> scopes) {
+
+        /** Public for the template (the row's own accessor is package-private). */
+        public boolean active() {
+            return consent.active();
+        }
     }
 
     private static List<DataScope> scopes(ConsentForm form) {

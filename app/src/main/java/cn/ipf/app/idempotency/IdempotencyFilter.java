@@ -12,7 +12,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,23 +111,41 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        CachedBodyRequest cached = CachedBodyRequest.of(request, maxBodyBytes);
-        if (cached == null) {
-            problems.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE);
-            return;
+        HttpServletRequest forwarded;
+        byte[] content;
+        if (formType(request) != null && formType(request).startsWith("multipart/")) {
+            // the parts are parsed (and kept) by the container, so the body is not read here: digest the parts
+            try {
+                content = partsDigest(request);
+            } catch (IllegalStateException tooLarge) {
+                problems.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE);
+                return;
+            } catch (ServletException malformed) {
+                problems.write(request, response, ErrorCode.MALFORMED_BODY);
+                return;
+            }
+            forwarded = request;
+        } else {
+            CachedBodyRequest cached = CachedBodyRequest.of(request, maxBodyBytes);
+            if (cached == null) {
+                problems.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE);
+                return;
+            }
+            content = body(cached);
+            forwarded = cached;
         }
         String scope = actor.get().scope();
-        String hash = fingerprint(cached);
+        String hash = fingerprint(request, content);
         Claim claim = claim(scope, key, hash);
         switch (claim.outcome()) {
             case MISMATCH -> problems.write(request, response, ErrorCode.IDEMPOTENCY_KEY_REUSED);
             case IN_PROGRESS -> problems.write(request, response, ErrorCode.IDEMPOTENCY_IN_PROGRESS);
             case REPLAY -> replay(claim.record(), response);
-            case CLAIMED -> execute(claim.record(), cached, request, response, chain);
+            case CLAIMED -> execute(claim.record(), forwarded, request, response, chain);
         }
     }
 
-    private void execute(IdempotencyRecord claim, CachedBodyRequest request, HttpServletRequest original,
+    private void execute(IdempotencyRecord claim, HttpServletRequest request, HttpServletRequest original,
             HttpServletResponse response, FilterChain chain) throws IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         boolean[] claimLost = {false};
@@ -257,13 +277,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Same key, same request: method, path, query and body bytes. A form's body was already read into parameters
-     * (by the CSRF check) when it gets here, so a form is compared by its parameters.
+     * Same key, same request: method, path, query and the content (body bytes, a form's parameters or a multipart
+     * body's parts).
      */
-    private static String fingerprint(CachedBodyRequest request) {
+    private static String fingerprint(HttpServletRequest request, byte[] body) {
         String head = request.getMethod() + "\n" + request.getRequestURI() + "\n"
                 + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n";
         byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[headBytes.length + body.length];
+        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
+        System.arraycopy(body, 0, all, headBytes.length, body.length);
+        return IpfSignature.sha256Hex(all);
+    }
+
+    /** The body's bytes, or a form's parameters when the body was already read into them. */
+    private static byte[] body(CachedBodyRequest request) {
         byte[] body = request.body();
         if (body.length == 0 && MediaType.APPLICATION_FORM_URLENCODED_VALUE.equals(formType(request))) {
             StringBuilder form = new StringBuilder();
@@ -271,9 +299,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     form.append(name).append('=').append(String.join("\u0000", values)).append('\n'));
             body = form.toString().getBytes(StandardCharsets.UTF_8);
         }
-        byte[] all = new byte[headBytes.length + body.length];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(body, 0, all, headBytes.length, body.length);
-        return IpfSignature.sha256Hex(all);
+        return body;
+    }
+
+    /**
+     * A multipart body by its parts (name, file name, digest of the content), not its bytes: a browser sending the
+     * same form again draws a new boundary.
+     */
+    private static byte[] partsDigest(HttpServletRequest request) throws IOException, ServletException {
+        StringBuilder digest = new StringBuilder();
+        for (Part part : request.getParts()) {
+            try (InputStream in = part.getInputStream()) {
+                digest.append(part.getName()).append('\u0000')
+                        .append(part.getSubmittedFileName() == null ? "" : part.getSubmittedFileName())
+                        .append('\u0000').append(IpfSignature.sha256Hex(in.readAllBytes())).append('\n');
+            }
+        }
+        return digest.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

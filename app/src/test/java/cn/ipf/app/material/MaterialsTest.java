@@ -55,6 +55,19 @@ class MaterialsTest extends LibraryTestSupport {
     }
 
     @Test
+    void anUploadWithAnIdempotencyKeyIsStoredOnceAndReplayed() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Http.Response first = upload(sme.token(), key, "appraisals", appraisalId, "APPRAISAL_REPORT", "r.pdf", PDF);
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        Http.Response again = upload(sme.token(), key, "appraisals", appraisalId, "APPRAISAL_REPORT", "r.pdf", PDF);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.headers().get("Idempotent-Replayed")).containsExactly("true");
+        assertThat(again.json().get("materialId").asLong()).isEqualTo(first.json().get("materialId").asLong());
+        Http.Response other = upload(sme.token(), key, "appraisals", appraisalId, "APPRAISAL_REPORT", "s.pdf", PDF);
+        assertThat(other.code()).as("the same key for another file").isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
     void theSmeUploadsItsReportAndReviewersAndRegulatorsReadItAudited() throws Exception {
         Http.Response pdf = upload(sme.token(), "appraisals", appraisalId, "APPRAISAL_REPORT", "../评估报告.pdf", PDF);
         assertThat(pdf.status()).as("%s", pdf).isEqualTo(201);
@@ -158,6 +171,12 @@ class MaterialsTest extends LibraryTestSupport {
     /** A multipart upload as a browser form sends it. */
     Http.Response upload(String token, String kind, long subjectId, String purpose, String fileName, byte[] content)
             throws IOException, InterruptedException {
+        return upload(token, null, kind, subjectId, purpose, fileName, content);
+    }
+
+    /** An upload as a bank system sends it, with an idempotency key (each sending draws its own boundary). */
+    Http.Response upload(String token, String idempotencyKey, String kind, long subjectId, String purpose,
+            String fileName, byte[] content) throws IOException, InterruptedException {
         String boundary = "b" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n" + purpose
@@ -165,12 +184,15 @@ class MaterialsTest extends LibraryTestSupport {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = RAW.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/v1/materials/" + kind + "/" + subjectId)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> r = RAW.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Http.Response(r.statusCode(), r.headers().map(), r.body());
     }
 

@@ -261,9 +261,9 @@ class ServiceHallJourneyTest extends SubsidyTestSupport {
         long batchId = made.json().get("batchId").asLong();
         PaymentBatchRound.upload(city, batchId, PaymentBatchRound.RESULT_HEADER + "\r\n" + line.get("lineNo").asInt()
                 + "," + line.get("claimReference").asString() + "," + line.get("amount").decimalValue().toPlainString()
-                + ",PAID,2025-11-03,BK-JOURNEY-1,\r\n");
+                + ",PAID," + today() + ",BK-JOURNEY-1,\r\n");
         browser.signIn(username, SME_PASSWORD).open("/console/subsidy/claims/" + claimId);
-        assertThat(browser.text()).contains("已于 2025-11-03 支付", "BK-JOURNEY-1");
+        assertThat(browser.text()).contains("已于 " + today() + " 支付", "BK-JOURNEY-1");
         browser.check("journey-12-paid");
     }
 }

@@ -1,7 +1,5 @@
-package cn.ipf.app.console;
+package cn.ipf.app.auth;
 
-import cn.ipf.app.auth.ConsoleSignIn;
-import cn.ipf.app.auth.OidcSignIn;
 import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +79,7 @@ class ConsoleSecurityConfig {
         return (request, response, e) -> {
             if (e instanceof ConsoleSignIn.SignUpNotApproved refused && refused.reason() != null) {
                 // the reviewer's words, for the login page to show once
-                request.getSession().setAttribute(HomePages.SIGN_UP_REASON, refused.reason());
+                request.getSession().setAttribute(SignInPages.SIGN_UP_REASON, refused.reason());
             }
             String reason = e instanceof LockedException ? "locked"
                     : e instanceof AuthenticationServiceException ? "unavailable"

@@ -3,6 +3,7 @@ package cn.ipf.app.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.testinfra.Browser;
+import cn.ipf.app.testinfra.ConsoleBrowser;
 import cn.ipf.app.testinfra.IntegrationTest;
 import cn.ipf.app.user.Role;
 import java.util.UUID;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -55,10 +55,10 @@ class GovernmentIdentitySignInTest extends IntegrationTest {
     /** The USCC the provider vouches for in the next ID token. */
     private static final AtomicReference<String> VERIFIED_USCC = new AtomicReference<>();
     private static ConfigurableApplicationContext provider;
-    private static Browser browser;
-
     @RegisterExtension
-    static final TestWatcher FAILURES = Browser.screenshotsOnFailure(() -> browser);
+    static final ConsoleBrowser CONSOLE = new ConsoleBrowser();
+
+    private Browser browser;
 
     @DynamicPropertySource
     static void identityProvider(DynamicPropertyRegistry registry) {
@@ -80,10 +80,6 @@ class GovernmentIdentitySignInTest extends IntegrationTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
         if (provider != null) {
             provider.close();
             provider = null;
@@ -95,9 +91,7 @@ class GovernmentIdentitySignInTest extends IntegrationTest {
         // the platform's port is known only now; the provider accepts exactly this redirect
         provider.getBean(InMemoryRegisteredClientRepository.class).save(client(
                 "http://127.0.0.1:" + port + "/login/oauth2/code/gov"));
-        if (browser == null) {
-            browser = Browser.start("http://127.0.0.1:" + port);
-        }
+        browser = CONSOLE.signedOut("http://127.0.0.1:" + port);
     }
 
     private static RegisteredClient client(String redirectUri) {

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.library.policy.Uscc;
 import cn.ipf.app.testinfra.Browser;
+import cn.ipf.app.testinfra.ConsoleBrowser;
 import cn.ipf.app.testinfra.IntegrationTest;
 import cn.ipf.app.user.Role;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -24,25 +23,14 @@ import org.openqa.selenium.support.ui.Select;
 class SignUpConsoleTest extends IntegrationTest {
 
     private static final String SME_PASSWORD = "signup-pass-2026";
-    private static Browser browser;
-
     @RegisterExtension
-    static final TestWatcher FAILURES = Browser.screenshotsOnFailure(() -> browser);
+    static final ConsoleBrowser CONSOLE = new ConsoleBrowser();
+
+    private Browser browser;
 
     @BeforeEach
     void browser() {
-        if (browser == null) {
-            browser = Browser.start("http://localhost:" + port);
-        }
-        browser.driver().manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        browser = CONSOLE.signedOut("http://localhost:" + port);
     }
 
     /** A new district of its own, so that its reviewer's list holds only this test's sign-ups. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.compensation.DefaultedLoans.Dates;
 import cn.ipf.app.testinfra.Browser;
+import cn.ipf.app.testinfra.ConsoleBrowser;
 import cn.ipf.app.testinfra.Http;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -15,11 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * 风险补偿审核 in a real browser: a bank files a claim (SDK) with a scan of the judgment among its files; the
@@ -33,25 +32,14 @@ class CompensationConsoleTest extends CompensationTestSupport {
     private static final HttpClient RAW = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String PAGES = "/console/compensation/claims/";
 
-    private static Browser browser;
-
     @RegisterExtension
-    static final TestWatcher FAILURES = Browser.screenshotsOnFailure(() -> browser);
+    static final ConsoleBrowser CONSOLE = new ConsoleBrowser();
+
+    private Browser browser;
 
     @BeforeEach
     void browser() {
-        if (browser == null) {
-            browser = Browser.start("http://localhost:" + port);
-        }
-        browser.driver().manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        browser = CONSOLE.signedOut("http://localhost:" + port);
     }
 
     private String status(long claimId) {

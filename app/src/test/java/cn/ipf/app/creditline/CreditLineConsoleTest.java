@@ -8,6 +8,7 @@ import cn.ipf.app.compensation.DefaultedLoans.Borrower;
 import cn.ipf.app.compensation.DefaultedLoans.Lender;
 import cn.ipf.app.library.LibraryTestSupport;
 import cn.ipf.app.testinfra.Browser;
+import cn.ipf.app.testinfra.ConsoleBrowser;
 import cn.ipf.app.user.Role;
 import cn.ipf.sdk.api.BankCreditLinesApi;
 import cn.ipf.sdk.client.ApiClient;
@@ -17,10 +18,8 @@ import cn.ipf.sdk.model.NewDrawdown;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * 集合授信 in a real browser: a regulator reads every bank's lines and one line's members with their usage (read-only);
@@ -28,18 +27,8 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 class CreditLineConsoleTest extends LibraryTestSupport {
 
-    private static Browser browser;
-
     @RegisterExtension
-    static final TestWatcher FAILURES = Browser.screenshotsOnFailure(() -> browser);
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+    static final ConsoleBrowser CONSOLE = new ConsoleBrowser();
 
     @Test
     void aRegulatorReadsTheUsageOfCollectiveCredit() throws Exception {
@@ -60,7 +49,7 @@ class CreditLineConsoleTest extends LibraryTestSupport {
                 .enterpriseId(member.enterpriseId()).amount(new BigDecimal("1234567.89")).drawnOn(today()));
         Person regulator = person(Role.REGULATOR, null, null, null);
 
-        browser = Browser.start("http://localhost:" + port);
+        Browser browser = CONSOLE.signedOut("http://localhost:" + port);
         browser.signIn(regulator.username(), PASSWORD);
         browser.follow("集合授信");
         assertThat(browser.path()).isEqualTo("/console/credit-lines");

@@ -3,12 +3,11 @@ package cn.ipf.app.library;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.testinfra.Browser;
+import cn.ipf.app.testinfra.ConsoleBrowser;
 import cn.ipf.app.user.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * 入库审核 in a real browser: the district reviewer finds a submitted enterprise in the work queue, reads its gates
@@ -22,25 +21,14 @@ class AdmissionConsoleTest extends LibraryTestSupport {
     private static final String DISTRICT = "370202";
     private static final String PAGES = "/console/library/admissions/";
 
-    private static Browser browser;
-
     @RegisterExtension
-    static final TestWatcher FAILURES = Browser.screenshotsOnFailure(() -> browser);
+    static final ConsoleBrowser CONSOLE = new ConsoleBrowser();
+
+    private Browser browser;
 
     @BeforeEach
     void browser() {
-        if (browser == null) {
-            browser = Browser.start("http://localhost:" + port);
-        }
-        browser.driver().manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        browser = CONSOLE.signedOut("http://localhost:" + port);
     }
 
     /** An enterprise registered by its own SME, with one invention, qualified and submitted. */

@@ -6,17 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.library.LibraryTestSupport;
 import cn.ipf.app.testinfra.Browser;
+import cn.ipf.app.testinfra.ConsoleBrowser;
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.user.Role;
 import cn.ipf.sdk.api.BankProductsApi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * 贷款申请 in a real browser, both sides: an SME applies on a product, the bank officer (signed in to the console)
@@ -27,10 +26,11 @@ import org.junit.jupiter.api.extension.TestWatcher;
 class ApplicationConsoleTest extends LibraryTestSupport {
 
     private static final String DISTRICT = "370211";
-    private static Browser browser;
 
     @RegisterExtension
-    static final TestWatcher FAILURES = Browser.screenshotsOnFailure(() -> browser);
+    static final ConsoleBrowser CONSOLE = new ConsoleBrowser();
+
+    private Browser browser;
 
     private long bankId;
     private long productId;
@@ -41,10 +41,7 @@ class ApplicationConsoleTest extends LibraryTestSupport {
 
     @BeforeEach
     void bankProductAndAdmittedApplicant() throws Exception {
-        if (browser == null) {
-            browser = Browser.start("http://localhost:" + port);
-        }
-        browser.driver().manage().deleteAllCookies();
+        browser = CONSOLE.signedOut("http://localhost:" + port);
         String admin = adminToken();
         bankId = bank(admin);
         productId = new BankProductsApi(sdk(app(admin, bankId, null)))
@@ -67,14 +64,6 @@ class ApplicationConsoleTest extends LibraryTestSupport {
         Http.Response consent = http.with(sme.token()).post(LIB + "/" + enterpriseId + "/consents",
                 Map.of("bankId", bankId, "scopes", List.of("PROFILE", "IP_ASSETS", "FINANCING_DEMAND")));
         assertThat(consent.status()).as("consent: %s", consent).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     private String status(long applicationId) {

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.ipf.app.library.LibraryTestSupport;
 import cn.ipf.app.regulator.policy.Indicator;
 import cn.ipf.app.testinfra.Browser;
+import cn.ipf.app.testinfra.ConsoleBrowser;
 import cn.ipf.app.user.Role;
 import java.time.YearMonth;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * 监管驾驶舱 in a real browser on the known {@link Portfolio}: a regulator reads the targets, the trend chart and the
@@ -20,25 +19,14 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 class RegulatorConsoleTest extends PortfolioTest {
 
-    private static Browser browser;
-
     @RegisterExtension
-    static final TestWatcher FAILURES = Browser.screenshotsOnFailure(() -> browser);
+    static final ConsoleBrowser CONSOLE = new ConsoleBrowser();
+
+    private Browser browser;
 
     @BeforeEach
     void browser() {
-        if (browser == null) {
-            browser = Browser.start("http://localhost:" + port);
-        }
-        browser.driver().manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        browser = CONSOLE.signedOut("http://localhost:" + port);
     }
 
     @Test

@@ -3,14 +3,13 @@ package cn.ipf.app.subsidy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.testinfra.Browser;
+import cn.ipf.app.testinfra.ConsoleBrowser;
 import cn.ipf.app.user.Role;
 import java.time.Duration;
 import java.time.YearMonth;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -22,25 +21,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class AdminConsoleTest extends SubsidyTestSupport {
 
-    private static Browser browser;
-
     @RegisterExtension
-    static final TestWatcher FAILURES = Browser.screenshotsOnFailure(() -> browser);
+    static final ConsoleBrowser CONSOLE = new ConsoleBrowser();
+
+    private Browser browser;
 
     @BeforeEach
     void browser() {
-        if (browser == null) {
-            browser = Browser.start("http://localhost:" + port);
-        }
-        browser.driver().manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        browser = CONSOLE.signedOut("http://localhost:" + port);
     }
 
     /** A month before the current one that has no LPR yet (the seeds hold the published ones). */

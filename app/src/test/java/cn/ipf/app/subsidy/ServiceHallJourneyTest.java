@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.library.policy.CnPatentNumber;
 import cn.ipf.app.testinfra.Browser;
+import cn.ipf.app.testinfra.ConsoleBrowser;
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.testinfra.PaymentBatchRound;
 import cn.ipf.app.user.Role;
@@ -21,11 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
@@ -46,25 +45,14 @@ class ServiceHallJourneyTest extends SubsidyTestSupport {
     private static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n"
             + "%%EOF\n").getBytes(StandardCharsets.US_ASCII);
 
-    private static Browser browser;
-
     @RegisterExtension
-    static final TestWatcher FAILURES = Browser.screenshotsOnFailure(() -> browser);
+    static final ConsoleBrowser CONSOLE = new ConsoleBrowser();
+
+    private Browser browser;
 
     @BeforeEach
     void browser() {
-        if (browser == null) {
-            browser = Browser.start("http://localhost:" + port);
-        }
-        browser.driver().manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        browser = CONSOLE.signedOut("http://localhost:" + port);
     }
 
     /** A date picker is filled as the browser would after a choice (typing into it depends on the OS locale). */

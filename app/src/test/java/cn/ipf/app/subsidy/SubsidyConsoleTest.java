@@ -3,13 +3,12 @@ package cn.ipf.app.subsidy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.testinfra.Browser;
+import cn.ipf.app.testinfra.ConsoleBrowser;
 import cn.ipf.app.user.Role;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * 网上服务大厅 in a real browser: an SME signs in, reads its loans and a computed claim with every line's trace,
@@ -19,25 +18,14 @@ import org.junit.jupiter.api.extension.TestWatcher;
  */
 class SubsidyConsoleTest extends SubsidyTestSupport {
 
-    private static Browser browser;
-
     @RegisterExtension
-    static final TestWatcher FAILURES = Browser.screenshotsOnFailure(() -> browser);
+    static final ConsoleBrowser CONSOLE = new ConsoleBrowser();
+
+    private Browser browser;
 
     @BeforeEach
     void browser() {
-        if (browser == null) {
-            browser = Browser.start("http://localhost:" + port);
-        }
-        browser.driver().manage().deleteAllCookies();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        browser = CONSOLE.signedOut("http://localhost:" + port);
     }
 
     /** A borrower with a loan, two interest payments in 2025-Q3 and its computed claim; answers the claim id. */
@@ -116,7 +104,9 @@ class SubsidyConsoleTest extends SubsidyTestSupport {
 
         // the same form sent again (a double click that got through, a retried post) is answered, not done twice
         Object replayed = browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "const form = new FormData(); new URLSearchParams(arguments[1]).forEach((v, k) => form.append(k, v));"
+                // as the browser sent it: the text fields, and the file field with no file chosen
+                + "const form = new FormData(); new URLSearchParams(arguments[1]).forEach((v, k) =>"
+                + " k === 'files' ? form.append(k, new File([], ''), '') : form.append(k, v));"
                 + "fetch(arguments[0], {method: 'POST', body: form})"
                 + ".then(r => done(r.status + ' ' + r.url), e => done('error ' + e));", action, body);
         assertThat(String.valueOf(replayed)).startsWith("200 ").contains("done=declared");

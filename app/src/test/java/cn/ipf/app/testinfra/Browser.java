@@ -13,10 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -232,22 +229,6 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * For {@code @RegisterExtension}: a failed test leaves a screenshot of where the browser was,
-     * {@code FAILED-<class>-<test>.png}.
-     */
-    public static TestWatcher screenshotsOnFailure(Supplier<Browser> browser) {
-        return new TestWatcher() {
-            @Override
-            public void testFailed(ExtensionContext context, Throwable cause) {
-                if (browser.get() != null) {
-                    browser.get().screenshot("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-"
-                            + context.getRequiredTestMethod().getName());
-                }
-            }
-        };
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** 首页 the root, the home page built from every feature's {@link HomePanel}, the 403 page. */
+/** 首页 the root, the home page built from every feature's {@link HomePanel}, the 403 and 404 pages. */
 @ConsolePage
 class HomePages {
 
@@ -34,6 +34,13 @@ class HomePages {
         model.addAttribute("panels", panels.stream().sorted(Comparator.comparingInt(HomePanel::order))
                 .map(p -> p.panel(caller)).flatMap(Optional::stream).toList());
         return "console/home";
+    }
+
+    /** Any other console address is the 404 page, as something the caller may not see is (the least specific route). */
+    @RequestMapping("/console/**")
+    String unknown(HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return "console/not-found";
     }
 
     @RequestMapping("/console/denied")

@@ -253,5 +253,9 @@ class ServiceHallJourneyTest extends SubsidyTestSupport {
         browser.signIn(username, SME_PASSWORD).open("/console/subsidy/claims/" + claimId);
         assertThat(browser.text()).contains("已于 " + today() + " 支付", "BK-JOURNEY-1");
         browser.check("journey-12-paid");
+
+        // an address that does not exist is the console's 404 page, not an API problem
+        browser.open("/console/no-such-page");
+        assertThat(browser.text()).contains("页面不存在", "我的补贴申报");
     }
 }

@@ -19,11 +19,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -130,6 +130,24 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Whether the page's root element is gone. Chromium reports a node of a page being replaced either as stale or,
+     * in the moment between, as a node that "does not belong to the document".
+     */
+    private static boolean gone(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Clicks, then waits until the page that was shown is gone and the next one has loaded, so that what is read next
      * is the new page (reading while it loads gives a stale element). A click that turns out not to navigate (a
      * refused submit) goes on after the wait.
@@ -138,7 +156,7 @@ public final class Browser implements AutoCloseable {
         WebElement page = driver.findElement(By.tagName("html"));
         target.click();
         try {
-            new WebDriverWait(driver, NAVIGATION).until(ExpectedConditions.stalenessOf(page));
+            new WebDriverWait(driver, NAVIGATION).until(d -> gone(page));
         } catch (TimeoutException e) {
             return; // nothing navigated
         }

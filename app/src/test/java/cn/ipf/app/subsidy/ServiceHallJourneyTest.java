@@ -112,6 +112,13 @@ class ServiceHallJourneyTest extends SubsidyTestSupport {
         browser.signOut();
 
         // 3. the SME registers its enterprise (the confirmed USCC), a patent, its demand, and applies for admission
+        // the account speaks for the enterprise the reviewer confirmed, and the API holds it to that one
+        String smeToken = http.post("/api/v1/auth/token", Map.of("username", username, "password", SME_PASSWORD))
+                .json().get("accessToken").asString();
+        Http.Response another = http.with(smeToken).post(LIB, strongProfile(uscc(district), district));
+        assertThat(another.status()).isEqualTo(422);
+        assertThat(another.code()).isEqualTo("USCC_NOT_CONFIRMED");
+
         browser.signIn(username, SME_PASSWORD);
         assertThat(browser.text()).contains("尚未登记企业");
         browser.follow("企业登记");

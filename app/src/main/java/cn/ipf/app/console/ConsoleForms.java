@@ -134,7 +134,9 @@ public class ConsoleForms {
 
     /** The problem's detail in the page's language, e.g. why a claim cannot be approved. */
     public String describe(HttpServletRequest request, ApiException e) {
-        return problems.text(request, "error." + e.code().name() + ".detail", e.args(), e.code().name());
+        String detail = problems.text(request, "error." + e.code().name() + ".detail", e.args(), e.code().name());
+        // a page's wording where the API's names codes a person cannot read (a state machine's states and actions)
+        return problems.text(request, "console.error." + e.code().name(), e.args(), detail);
     }
 
     /** A key for one rendering of a form. */

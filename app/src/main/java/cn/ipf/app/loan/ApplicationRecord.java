@@ -7,8 +7,8 @@ import java.time.LocalDate;
 
 /** 贷款申请 one loan application as stored, with the names a reader needs from its enterprise and product. */
 record ApplicationRecord(long id, long enterpriseId, String enterpriseName, String uscc, String districtCode,
-        String industryCode, long bankId, long productId, String productCode, int productVersion, BigDecimal amount,
-        int termMonths, String purpose, ApplicationStatus status, BigDecimal offerAmount, BigDecimal offerAnnualRate,
-        Integer offerTermMonths, String rejectionReason, String loanExternalId, Instant submittedAt, LocalDate respondBy, Instant decidedAt,
-        Instant escalatedAt) {
+        String industryCode, long bankId, long productId, String productCode, String productName, int productVersion,
+        BigDecimal amount, int termMonths, String purpose, ApplicationStatus status, BigDecimal offerAmount,
+        BigDecimal offerAnnualRate, Integer offerTermMonths, String rejectionReason, String loanExternalId,
+        Instant submittedAt, LocalDate respondBy, Instant decidedAt, Instant escalatedAt) {
 }

@@ -38,14 +38,16 @@ class ApplicationConsoleTest extends LibraryTestSupport {
     private long enterpriseId;
     private long patentId;
     private String enterpriseName;
+    private String productName;
 
     @BeforeEach
     void bankProductAndAdmittedApplicant() throws Exception {
         browser = CONSOLE.signedOut("http://localhost:" + port);
         String admin = adminToken();
         bankId = bank(admin);
+        productName = unique("知易贷");
         productId = new BankProductsApi(sdk(app(admin, bankId, null)))
-                .publishProduct(key(), inventionProduct(unique("知易贷"))).getProductId();
+                .publishProduct(key(), inventionProduct(productName)).getProductId();
         sme = person(Role.SME, null, null, null);
         Map<String, Object> profile = strongProfile(uscc(DISTRICT), DISTRICT);
         enterpriseName = (String) profile.get("name");
@@ -105,7 +107,7 @@ class ApplicationConsoleTest extends LibraryTestSupport {
         browser.signOut();
 
         browser.signIn(officer, PASSWORD).follow("贷款申请受理");
-        assertThat(browser.text()).contains("待审批", "LA" + id, enterpriseName);
+        assertThat(browser.text()).contains("待审批", "LA" + id, enterpriseName, productName);
         browser.check("apps-05-bank-queue");
         browser.follow("LA" + id);
         assertThat(browser.text()).contains("要求补充资料", "批准并给出授信方案", "拒绝申请");

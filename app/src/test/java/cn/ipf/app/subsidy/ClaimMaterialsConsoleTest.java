@@ -170,6 +170,8 @@ class ClaimMaterialsConsoleTest extends SubsidyTestSupport {
         assertThat(result).contains("批量审核结果", "已批准 2 笔，未批准 1 笔", "SC" + claimId, "SC" + secondId,
                 "SC" + staleId);
         assertThat(browser.find("#refused-heading").getText()).contains("未批准");
+        // why, in words: no state or action codes on the page
+        assertThat(result).contains("此事项当前的状态不允许这一操作").doesNotContain("COMPUTED", "DISTRICT_APPROVE");
         assertThat(status(claimId)).isEqualTo("DISTRICT_APPROVED");
         assertThat(status(secondId)).isEqualTo("DISTRICT_APPROVED");
         assertThat(status(staleId)).isEqualTo("COMPUTED");

@@ -8,6 +8,7 @@ import cn.ipf.app.console.ConsolePage;
 import cn.ipf.app.product.ProductRecord;
 import cn.ipf.app.shared.web.Pages;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,6 +48,9 @@ class CandidatePages implements ConsoleMenu {
             CandidateSearch.Page found = search.search(bankId, chosen, request);
             model.addAttribute("current", found.product());
             model.addAttribute("candidates", found.items().stream().map(BankCandidateController::toApi).toList());
+            // the redacted match as the policy gives it, whose reasons a page can say in its language
+            model.addAttribute("matches", found.items().stream().collect(Collectors.toMap(
+                    c -> c.card().enterpriseId(), CandidateSearch.Candidate::match)));
             model.addAttribute("total", found.total());
             model.addAttribute("page", request.page());
             model.addAttribute("hasNext", request.offset() + found.items().size() < found.total());

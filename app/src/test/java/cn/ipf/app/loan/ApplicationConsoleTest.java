@@ -80,13 +80,15 @@ class ApplicationConsoleTest extends LibraryTestSupport {
         browser.signIn(officer, PASSWORD);
         assertThat(browser.path()).isEqualTo("/console");
         browser.follow("推荐企业");
-        assertThat(browser.text()).contains(enterpriseName, "符合产品条件", "知识产权", "融资需求", "企业意向本行")
-                .doesNotContain("职工", "法定代表人");
+        assertThat(browser.text()).contains(enterpriseName, "符合产品条件", "知识产权", "融资需求", "企业意向本行",
+                "所在区县 " + DISTRICT + " 在产品服务范围内", "企业未授权共享 [CREDIT]，依据不予显示")
+                .doesNotContain("职工", "法定代表人", "withheld", "served");
         browser.check("apps-01-bank-candidates");
         browser.signOut();
 
         browser.signIn(sme.username(), PASSWORD).open("/console/applications/new?product=" + productId);
-        assertThat(browser.text()).contains("申请贷款", "产品要求", "符合产品条件", "¥500,000.00 — ¥5,000,000.00");
+        assertThat(browser.text()).contains("申请贷款", "产品要求", "符合产品条件", "¥500,000.00 — ¥5,000,000.00",
+                "需求金额 2000000 元在产品额度 500000–5000000 元之内");
         browser.check("apps-02-sme-apply");
 
         // letters in the amount and no asset: refused by the fields, nothing applied for

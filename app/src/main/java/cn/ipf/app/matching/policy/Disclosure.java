@@ -31,22 +31,22 @@ public final class Disclosure {
     /** The match as the bank may read it under the shared scopes. */
     public static ProductMatching.Match redact(ProductMatching.Match match, Set<DataScope> shared) {
         List<ProductMatching.Criterion> criteria = match.criteria().stream()
-                .map(c -> new ProductMatching.Criterion(c.name(), c.passed(), text(c.name(), c.reason(), shared)))
+                .map(c -> new ProductMatching.Criterion(c.name(), c.passed(), text(c.name(), c.why(), shared)))
                 .toList();
         List<ProductMatching.ScorePart> score = match.score().stream()
                 .map(s -> new ProductMatching.ScorePart(s.name(), s.points(), s.maxPoints(),
-                        text(s.name(), s.basis(), shared)))
+                        text(s.name(), s.why(), shared)))
                 .toList();
         return new ProductMatching.Match(criteria, score, match.total());
     }
 
-    private static String text(String name, String text, Set<DataScope> shared) {
+    private static ProductMatching.Reason text(String name, ProductMatching.Reason why, Set<DataScope> shared) {
         Set<DataScope> needed = QUOTES.getOrDefault(name, Set.of());
         if (shared.containsAll(needed)) {
-            return text;
+            return why;
         }
         EnumSet<DataScope> missing = EnumSet.copyOf(needed);
         missing.removeAll(shared);
-        return "withheld: " + missing + " not shared";
+        return ProductMatching.Reason.of("WITHHELD", "withheld: %s not shared", missing);
     }
 }

@@ -51,12 +51,31 @@ public final class ProductMatching {
             Set<Long> preferredBankIds, String creditRating, int validInventions, Map<String, BigDecimal> assetValues) {
     }
 
+    /**
+     * Why a criterion passed or failed, or how a score part was found: a message key with its arguments, so that a
+     * page says it in the reader's language, and the same in English for the API.
+     */
+    public record Reason(String key, List<String> args, String text) {
+
+        static Reason of(String key, String english, Object... args) {
+            return new Reason(key, Stream.of(args).map(String::valueOf).toList(), english.formatted(args));
+        }
+    }
+
     /** One hard criterion. */
-    public record Criterion(String name, boolean passed, String reason) {
+    public record Criterion(String name, boolean passed, Reason why) {
+
+        public String reason() {
+            return why.text();
+        }
     }
 
     /** One part of the score. */
-    public record ScorePart(String name, int points, int maxPoints, String basis) {
+    public record ScorePart(String name, int points, int maxPoints, Reason why) {
+
+        public String basis() {
+            return why.text();
+        }
     }
 
     /** The verdict on one enterprise–product pair. */
@@ -70,39 +89,49 @@ public final class ProductMatching {
     public static Match evaluate(Product p, Enterprise e, LocalDate on) {
         List<Criterion> c = new ArrayList<>();
         boolean open = !on.isBefore(p.windowStart()) && (p.windowEnd() == null || !on.isAfter(p.windowEnd()));
-        c.add(new Criterion("WINDOW", open, open ? "open on " + on
-                : "open " + p.windowStart() + ".." + (p.windowEnd() == null ? "" : p.windowEnd()) + ", not on " + on));
+        String end = p.windowEnd() == null ? "" : p.windowEnd().toString();
+        c.add(new Criterion("WINDOW", open, open ? Reason.of("WINDOW_OPEN", "open on %s", on)
+                : Reason.of("WINDOW_CLOSED", "open %s..%s, not on %s", p.windowStart(), end, on)));
         boolean district = p.districts().isEmpty() || p.districts().contains(e.districtCode());
-        c.add(new Criterion("DISTRICT", district, district ? "district " + e.districtCode() + " served"
-                : "district " + e.districtCode() + " not among " + p.districts()));
+        c.add(new Criterion("DISTRICT", district, district
+                ? Reason.of("DISTRICT_SERVED", "district %s served", e.districtCode())
+                : Reason.of("DISTRICT_NOT_SERVED", "district %s not among %s", e.districtCode(), p.districts())));
         boolean industry = p.industryPrefixes().isEmpty()
                 || p.industryPrefixes().stream().anyMatch(e.industryCode()::startsWith);
-        c.add(new Criterion("INDUSTRY", industry, industry ? "industry " + e.industryCode() + " served"
-                : "industry " + e.industryCode() + " not under " + p.industryPrefixes()));
+        c.add(new Criterion("INDUSTRY", industry, industry
+                ? Reason.of("INDUSTRY_SERVED", "industry %s served", e.industryCode())
+                : Reason.of("INDUSTRY_NOT_SERVED", "industry %s not under %s", e.industryCode(),
+                        p.industryPrefixes())));
         if (e.demandAmount() == null) {
-            c.add(new Criterion("AMOUNT", false, "no open financing demand"));
-            c.add(new Criterion("TERM", false, "no open financing demand"));
+            c.add(new Criterion("AMOUNT", false, Reason.of("NO_DEMAND", "no open financing demand")));
+            c.add(new Criterion("TERM", false, Reason.of("NO_DEMAND", "no open financing demand")));
         } else {
             boolean amount = e.demandAmount().compareTo(p.amountMin()) >= 0
                     && e.demandAmount().compareTo(p.amountMax()) <= 0;
-            c.add(new Criterion("AMOUNT", amount, "demand " + plain(e.demandAmount()) + (amount ? " within " : " outside ")
-                    + plain(p.amountMin()) + ".." + plain(p.amountMax())));
+            c.add(new Criterion("AMOUNT", amount, Reason.of(amount ? "AMOUNT_WITHIN" : "AMOUNT_OUTSIDE",
+                    amount ? "demand %s within %s..%s" : "demand %s outside %s..%s", plain(e.demandAmount()),
+                    plain(p.amountMin()), plain(p.amountMax()))));
             boolean term = e.demandTermMonths() >= p.termMonthsMin() && e.demandTermMonths() <= p.termMonthsMax();
-            c.add(new Criterion("TERM", term, e.demandTermMonths() + " months" + (term ? " within " : " outside ")
-                    + p.termMonthsMin() + ".." + p.termMonthsMax()));
+            c.add(new Criterion("TERM", term, Reason.of(term ? "TERM_WITHIN" : "TERM_OUTSIDE",
+                    term ? "%s months within %s..%s" : "%s months outside %s..%s", e.demandTermMonths(),
+                    p.termMonthsMin(), p.termMonthsMax())));
         }
         List<String> owned = p.acceptedCollateral().stream().filter(k -> owns(e, k)).sorted().toList();
         c.add(new Criterion("COLLATERAL", !owned.isEmpty(), owned.isEmpty()
-                ? "owns no asset of " + p.acceptedCollateral() : "owns " + owned));
+                ? Reason.of("COLLATERAL_NONE", "owns no asset of %s", p.acceptedCollateral())
+                : Reason.of("COLLATERAL_OWNED", "owns %s", owned)));
         boolean rating = p.minCreditRating() == null || (e.creditRating() != null
                 && RATINGS.indexOf(e.creditRating()) >= 0
                 && RATINGS.indexOf(e.creditRating()) <= RATINGS.indexOf(p.minCreditRating()));
-        c.add(new Criterion("CREDIT_RATING", rating, p.minCreditRating() == null ? "no minimum rating"
-                : "rating " + (e.creditRating() == null ? "none" : e.creditRating())
-                        + (rating ? " reaches " : " below ") + p.minCreditRating()));
+        c.add(new Criterion("CREDIT_RATING", rating, p.minCreditRating() == null
+                ? Reason.of("NO_MIN_RATING", "no minimum rating")
+                : e.creditRating() == null ? Reason.of("NO_RATING", "rating none below %s", p.minCreditRating())
+                : Reason.of(rating ? "RATING_REACHES" : "RATING_BELOW", rating ? "rating %s reaches %s"
+                        : "rating %s below %s", e.creditRating(), p.minCreditRating())));
         boolean inventions = e.validInventions() >= p.minValidInventions();
-        c.add(new Criterion("INVENTION_PATENTS", inventions, e.validInventions() + " valid invention patents"
-                + (inventions ? " ≥ " : " < ") + p.minValidInventions()));
+        c.add(new Criterion("INVENTION_PATENTS", inventions, Reason.of(inventions ? "INVENTIONS_ENOUGH"
+                : "INVENTIONS_FEW", inventions ? "%s valid invention patents ≥ %s" : "%s valid invention patents < %s",
+                e.validInventions(), p.minValidInventions())));
         List<ScorePart> score = score(p, e, owned);
         return new Match(List.copyOf(c), score, score.stream().mapToInt(ScorePart::points).sum());
     }
@@ -114,20 +143,21 @@ public final class ProductMatching {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal capacity = value.multiply(p.maxPledgeRate());
         int coverage = 0;
-        String coverageBasis = "no open demand";
+        Reason coverageBasis = Reason.of("NO_OPEN_DEMAND", "no open demand");
         if (e.demandAmount() != null && e.demandAmount().signum() > 0) {
             BigDecimal ratio = capacity.divide(e.demandAmount(), 6, RoundingMode.DOWN).min(BigDecimal.ONE);
             coverage = ratio.multiply(BigDecimal.valueOf(COVERAGE_POINTS)).setScale(0, RoundingMode.DOWN).intValue();
-            coverageBasis = "capacity " + plain(p.maxPledgeRate()) + " × " + plain(value) + " = "
-                    + plain(capacity.setScale(2, RoundingMode.DOWN)) + " for demand " + plain(e.demandAmount());
+            coverageBasis = Reason.of("CAPACITY", "capacity %s × %s = %s for demand %s", plain(p.maxPledgeRate()),
+                    plain(value), plain(capacity.setScale(2, RoundingMode.DOWN)), plain(e.demandAmount()));
         }
         int rate = Math.max(0, Math.min(RATE_POINTS, RATE_POINTS - Math.floorDiv(p.spreadBpMin(), 10)));
         boolean preferred = e.preferredBankIds().contains(p.bankId());
         return List.of(
                 new ScorePart("COVERAGE", coverage, COVERAGE_POINTS, coverageBasis),
-                new ScorePart("RATE", rate, RATE_POINTS, "from LPR + " + p.spreadBpMin() + " bp"),
+                new ScorePart("RATE", rate, RATE_POINTS, Reason.of("SPREAD", "from LPR + %s bp", p.spreadBpMin())),
                 new ScorePart("PREFERRED_BANK", preferred ? PREFERRED_BANK_POINTS : 0, PREFERRED_BANK_POINTS,
-                        preferred ? "bank named in the demand" : "bank not named in the demand"));
+                        preferred ? Reason.of("BANK_NAMED", "bank named in the demand")
+                                : Reason.of("BANK_NOT_NAMED", "bank not named in the demand")));
     }
 
     private static boolean owns(Enterprise e, String kind) {

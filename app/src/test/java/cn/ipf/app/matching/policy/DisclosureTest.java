@@ -50,6 +50,8 @@ class DisclosureTest {
                 DataScope.FINANCING_DEMAND));
         assertThat(withDemand.score().get(0).basis()).isEqualTo("withheld: [IP_ASSETS] not shared");
         assertThat(withDemand.criteria().get(3).reason()).isEqualTo(m.criteria().get(3).reason());
+        assertThat(withDemand.score().get(0).why().key()).isEqualTo("WITHHELD");
+        assertThat(withDemand.score().get(0).why().args()).containsExactly("[IP_ASSETS]");
     }
 
     @Test

@@ -48,6 +48,10 @@ class ProductMatchingTest {
         assertThat(m.criteria()).allMatch(c -> !c.passed());
         assertThat(m.criteria().get(3).reason()).isEqualTo("no open financing demand");
         assertThat(m.criteria().get(6).reason()).isEqualTo("rating BBB below A");
+        // the same reason as a message a page can say in Chinese
+        assertThat(m.criteria().get(6).why().key()).isEqualTo("RATING_BELOW");
+        assertThat(m.criteria().get(6).why().args()).containsExactly("BBB", "A");
+        assertThat(m.criteria().get(3).why().key()).isEqualTo("NO_DEMAND");
     }
 
     @Test

@@ -28,9 +28,10 @@ class AdminUserController implements AdminUsersApi {
     }
 
     @Override
-    public ResponseEntity<UserPage> listUsers(Integer page, Integer size) {
+    public ResponseEntity<UserPage> listUsers(Integer page, Integer size, String q, cn.ipf.api.model.Role role) {
         Pages.Request request = Pages.request(page, size);
-        UserService.Page found = service.page(request.offset(), request.size());
+        UserService.Page found = service.page(q, role == null ? null : Role.valueOf(role.getValue()),
+                request.offset(), request.size());
         return ResponseEntity.ok(new UserPage()
                 .items(found.users().stream().map(AdminUserController::toApi).toList())
                 .page(request.meta(found.total())));

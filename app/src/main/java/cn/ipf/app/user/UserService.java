@@ -6,6 +6,7 @@ import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.persistence.GeneratedId;
+import cn.ipf.app.shared.persistence.LikePattern;
 import cn.ipf.app.user.policy.PasswordPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -92,9 +93,15 @@ public class UserService {
     public record Page(List<UserAccount> users, long total) {
     }
 
+    /**
+     * One page of the users whose username or display name contains {@code text} (null: any) and who hold
+     * {@code role} (null: any).
+     */
     @Transactional(readOnly = true)
-    public Page page(long offset, int limit) {
-        return new Page(users.page(offset, limit), users.count());
+    public Page page(String text, Role role, long offset, int limit) {
+        String like = LikePattern.literal(text);
+        String roleName = role == null ? null : role.name();
+        return new Page(users.page(like, roleName, offset, limit), users.count(like, roleName));
     }
 
     /** Clears a sign-in lockout (the counters live in Redis; the audit event in the database). */

@@ -23,7 +23,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +37,8 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * 用户与角色 in the administrator's console: users found by name and role, a new user bound to what its role requires
- * (企业 an enterprise, 银行客户经理 a bank, 区县审核员 a district), and a sign-in lockout cleared. The same
+ * (企业 an enterprise, 银行客户经理 a bank, 区县审核员 a district), a sign-in lockout cleared, a user disabled or enabled
+ * again, a password reset to a temporary one shown once (no-store, as a bank app's secret). The same
  * {@link UserService} as the API, with the contract's constraints on the form ({@link NewUser}). Here rather than in
  * {@code user}, which the access rules build on.
  */
@@ -43,6 +46,7 @@ import org.springframework.web.util.UriUtils;
 class AdminUserPages implements ConsoleMenu {
 
     static final String USERS = "/console/admin/users";
+    private static final Set<String> DONE = Set.of("created", "unlocked", "enabled", "disabled");
 
     private final UserService users;
     private final BankRegistry banks;
@@ -63,13 +67,14 @@ class AdminUserPages implements ConsoleMenu {
     record Search(String q, Role role, int page) {
     }
 
+    /** {@code done} (created, unlocked, enabled, disabled) with {@code user}: what was just done, to whom. */
     @GetMapping(USERS)
     String users(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String created,
-            @RequestParam(required = false) String unlocked, Model model) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String done,
+            @RequestParam(required = false) String user, Model model) {
         admin();
-        model.addAttribute("created", created);
-        model.addAttribute("unlocked", unlocked);
+        model.addAttribute("done", done == null || !DONE.contains(done) ? null : done);
+        model.addAttribute("doneUser", user);
         return users(new Search(q, role(role), Math.max(page, 0)), model, new NewUser(), FormErrors.none());
     }
 
@@ -82,8 +87,7 @@ class AdminUserPages implements ConsoleMenu {
             UserAccount created = users.create(new UserService.NewAccount(form.getUsername(), form.getPassword(),
                     form.getDisplayName(), Role.valueOf(form.getRole().getValue()), form.getEnterpriseId(),
                     form.getBankId(), form.getDistrictCode()));
-            return "redirect:" + USERS + "?q=" + UriUtils.encodeQueryParam(created.username(), StandardCharsets.UTF_8)
-                    + "&created=" + UriUtils.encodeQueryParam(created.username(), StandardCharsets.UTF_8);
+            return "redirect:" + found(created) + "&done=created";
         }, errors -> {
             // a password is never sent back to the browser
             form.setPassword(null);
@@ -95,11 +99,40 @@ class AdminUserPages implements ConsoleMenu {
     @PostMapping(USERS + "/{userId}/unlock")
     String unlock(@PathVariable long userId, HttpServletRequest request, HttpServletResponse response, Model model) {
         admin();
-        UserAccount user = users.find(userId).orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND, userId));
-        return forms.step(() -> users.unlock(userId), USERS + "?q="
-                + UriUtils.encodeQueryParam(user.username(), StandardCharsets.UTF_8) + "&unlocked="
-                + UriUtils.encodeQueryParam(user.username(), StandardCharsets.UTF_8), null, request, response,
+        UserAccount user = user(userId);
+        return forms.step(() -> users.unlock(userId), found(user) + "&done=unlocked", null, request, response,
                 errors -> users(new Search(user.username(), null, 0), model, new NewUser(), errors));
+    }
+
+    /** 停用 or 启用: the service refuses an administrator's own account. */
+    @PostMapping(USERS + "/{userId}/enabled")
+    String setEnabled(@PathVariable long userId, @RequestParam boolean enabled, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        admin();
+        UserAccount user = user(userId);
+        return forms.step(() -> users.setEnabled(userId, enabled), found(user) + "&done="
+                + (enabled ? "enabled" : "disabled"), null, request, response,
+                errors -> users(new Search(user.username(), null, 0), model, new NewUser(), errors));
+    }
+
+    /** 重置密码: the temporary password is on the page that answers, once, and kept by no cache. */
+    @PostMapping(USERS + "/{userId}/password-reset")
+    String resetPassword(@PathVariable long userId, HttpServletResponse response, Model model) {
+        admin();
+        UserService.Reset reset = users.resetPassword(userId);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("reset", reset);
+        return users(new Search(reset.user().username(), null, 0), model, new NewUser(), FormErrors.none());
+    }
+
+    /** The list narrowed to one user, to show what was done to them. */
+    private static String found(UserAccount user) {
+        return USERS + "?q=" + UriUtils.encodeQueryParam(user.username(), StandardCharsets.UTF_8) + "&user="
+                + UriUtils.encodeQueryParam(user.username(), StandardCharsets.UTF_8);
+    }
+
+    private UserAccount user(long userId) {
+        return users.find(userId).orElseThrow(() -> new ApiException(ErrorCode.USER_NOT_FOUND, userId));
     }
 
     /**
@@ -137,6 +170,7 @@ class AdminUserPages implements ConsoleMenu {
                 .collect(Collectors.toMap(Region::code, Region::name)));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("selfId", access.caller().userId());
         model.addAttribute("formKey", ConsoleForms.newKey());
         return "admin/users";
     }

@@ -1,12 +1,15 @@
 package cn.ipf.app.user;
 
 import cn.ipf.api.model.NewUser;
+import cn.ipf.api.model.TemporaryPassword;
 import cn.ipf.api.model.User;
+import cn.ipf.api.model.UserEnabledChange;
 import cn.ipf.api.model.UserPage;
 import cn.ipf.api.server.AdminUsersApi;
 import cn.ipf.app.shared.web.Pages;
 import java.net.URI;
 import java.time.ZoneOffset;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,6 +44,19 @@ class AdminUserController implements AdminUsersApi {
     public ResponseEntity<Void> unlockUser(Long userId, String idempotencyKey) {
         service.unlock(userId);
         return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    public ResponseEntity<User> setUserEnabled(Long userId, UserEnabledChange body, String idempotencyKey) {
+        return ResponseEntity.ok(toApi(service.setEnabled(userId, body.getEnabled())));
+    }
+
+    @Override
+    public ResponseEntity<TemporaryPassword> resetUserPassword(Long userId, String idempotencyKey) {
+        UserService.Reset reset = service.resetPassword(userId);
+        // the password is in this response only: no cache may keep it
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new TemporaryPassword().userId(userId).temporaryPassword(reset.temporaryPassword()));
     }
 
     static User toApi(UserAccount u) {

@@ -20,6 +20,10 @@ public interface UserMapper {
 
     long count(@Param("like") String like, @Param("role") String role);
 
+    void setEnabled(@Param("id") long id, @Param("enabled") boolean enabled);
+
+    void setPasswordHash(@Param("id") long id, @Param("hash") String passwordHash);
+
     /** Whether any user holds the role (the bootstrap refuses once an administrator exists). */
     boolean roleTaken(String role);
 

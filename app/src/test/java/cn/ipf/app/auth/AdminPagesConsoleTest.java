@@ -163,7 +163,7 @@ class AdminPagesConsoleTest extends IntegrationTest {
         browser.find("#file").sendKeys(file(bad).toString());
         browser.click("form.card button[type=submit]");
         String refused = result("有错误，未导入");
-        assertThat(refused).contains("共 4 行", "整个文件未写入");
+        assertThat(refused).contains("发现 2 处错误（其余 2 行无误）", "整个文件未写入");
         List<String> problems = browser.all("#import-result tbody tr").stream().map(r -> r.getText()).toList();
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("2").contains("uscc"))
                 .anySatisfy(p -> assertThat(p).startsWith("3").contains("districtCode"));

@@ -18,6 +18,9 @@ interface HistoryMapper {
 
     ImportFileRow file(long id);
 
+    /** The latest uploads, newest first. */
+    List<ImportFileRow> recentFiles(int limit);
+
     ImportFileRow fileBySha256(String sha256);
 
     ImportContent content(long id);

@@ -109,11 +109,23 @@ public class ImportFiles {
         return file;
     }
 
+    /** The latest uploads, newest first (their status as stored). */
+    @Transactional(readOnly = true)
+    List<ImportFileRow> recent(int limit) {
+        return mapper.recentFiles(limit);
+    }
+
+    /** The import's errors in file order: empty unless it was REJECTED. */
+    @Transactional(readOnly = true)
+    List<ImportProblem> problems(long id) {
+        find(id);
+        return mapper.errors(id);
+    }
+
     /** The error report: one line per error. */
     @Transactional(readOnly = true)
     Path errorReport(long id, boolean xlsx) {
-        find(id);
-        List<List<Object>> rows = mapper.errors(id).stream().map(ImportFiles::line).toList();
+        List<List<Object>> rows = problems(id).stream().map(ImportFiles::line).toList();
         return TableFile.write(xlsx, "errors", List.of("row", "column", "code", "message_zh", "message_en"), rows);
     }
 

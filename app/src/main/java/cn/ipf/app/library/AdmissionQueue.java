@@ -5,6 +5,7 @@ import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.library.policy.AdmissionStatus;
 import cn.ipf.app.region.Region;
 import cn.ipf.app.region.RegionMapper;
+import cn.ipf.app.shared.persistence.LikePattern;
 import cn.ipf.app.shared.web.Pages;
 import cn.ipf.app.user.Role;
 import java.time.Clock;
@@ -54,7 +55,7 @@ class AdmissionQueue {
         Instant dueBefore = dueBefore();
         List<String> statuses = f.status() != null ? List.of(f.status().name()) : f.dueSoon() ? pending : null;
         AdmissionQueueMapper.QueueQuery q = new AdmissionQueueMapper.QueueQuery(visible, blankToNull(f.districtCode()),
-                statuses, likePattern(f.text()), f.dueSoon() ? dueBefore : null);
+                statuses, LikePattern.literal(f.text()), f.dueSoon() ? dueBefore : null);
         return new Listing(queue.counts(visible, pending, dueBefore), queue.entries(q, page.offset(), page.size()),
                 queue.countEntries(q));
     }
@@ -98,11 +99,4 @@ class AdmissionQueue {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
-
-    /** A part of the name or the start of the USCC, with LIKE's wildcards taken literally. */
-    static String likePattern(String text) {
-        String t = blankToNull(text);
-        return t == null ? null : t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
 }

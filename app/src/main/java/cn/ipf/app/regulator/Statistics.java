@@ -140,7 +140,7 @@ public class Statistics {
         boolean amount = indicator.isAmount();
         if (value.signum() < 0 || value.stripTrailingZeros().scale() > (amount ? 2 : 0)
                 || value.compareTo(new BigDecimal("99999999999999999")) > 0) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, List.of(new FieldViolation("value",
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, List.of(new FieldViolation("target",
                     amount ? "a non-negative amount to the fen" : "a non-negative whole number")));
         }
         TargetRow before = mapper.target(year, regionCode, indicator.name());

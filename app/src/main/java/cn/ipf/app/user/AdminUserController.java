@@ -1,12 +1,15 @@
 package cn.ipf.app.user;
 
 import cn.ipf.api.model.NewUser;
+import cn.ipf.api.model.TemporaryPassword;
 import cn.ipf.api.model.User;
+import cn.ipf.api.model.UserEnabledChange;
 import cn.ipf.api.model.UserPage;
 import cn.ipf.api.server.AdminUsersApi;
 import cn.ipf.app.shared.web.Pages;
 import java.net.URI;
 import java.time.ZoneOffset;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,9 +31,10 @@ class AdminUserController implements AdminUsersApi {
     }
 
     @Override
-    public ResponseEntity<UserPage> listUsers(Integer page, Integer size) {
+    public ResponseEntity<UserPage> listUsers(Integer page, Integer size, String q, cn.ipf.api.model.Role role) {
         Pages.Request request = Pages.request(page, size);
-        UserService.Page found = service.page(request.offset(), request.size());
+        UserService.Page found = service.page(q, role == null ? null : Role.valueOf(role.getValue()),
+                request.offset(), request.size());
         return ResponseEntity.ok(new UserPage()
                 .items(found.users().stream().map(AdminUserController::toApi).toList())
                 .page(request.meta(found.total())));
@@ -40,6 +44,19 @@ class AdminUserController implements AdminUsersApi {
     public ResponseEntity<Void> unlockUser(Long userId, String idempotencyKey) {
         service.unlock(userId);
         return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    public ResponseEntity<User> setUserEnabled(Long userId, UserEnabledChange body, String idempotencyKey) {
+        return ResponseEntity.ok(toApi(service.setEnabled(userId, body.getEnabled())));
+    }
+
+    @Override
+    public ResponseEntity<TemporaryPassword> resetUserPassword(Long userId, String idempotencyKey) {
+        UserService.Reset reset = service.resetPassword(userId);
+        // the password is in this response only: no cache may keep it
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new TemporaryPassword().userId(userId).temporaryPassword(reset.temporaryPassword()));
     }
 
     static User toApi(UserAccount u) {

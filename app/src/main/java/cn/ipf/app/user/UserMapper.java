@@ -14,9 +14,15 @@ public interface UserMapper {
 
     void insert(@Param("u") UserAccount user, @Param("key") GeneratedId key);
 
-    List<UserAccount> page(@Param("offset") long offset, @Param("limit") int limit);
+    /** {@code like}: an escaped LIKE operand matched anywhere in the username or display name; null for any. */
+    List<UserAccount> page(@Param("like") String like, @Param("role") String role, @Param("offset") long offset,
+            @Param("limit") int limit);
 
-    long count();
+    long count(@Param("like") String like, @Param("role") String role);
+
+    void setEnabled(@Param("id") long id, @Param("enabled") boolean enabled);
+
+    void setPasswordHash(@Param("id") long id, @Param("hash") String passwordHash);
 
     /** Whether any user holds the role (the bootstrap refuses once an administrator exists). */
     boolean roleTaken(String role);

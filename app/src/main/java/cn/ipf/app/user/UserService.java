@@ -6,7 +6,10 @@ import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.persistence.GeneratedId;
+import cn.ipf.app.shared.persistence.LikePattern;
 import cn.ipf.app.user.policy.PasswordPolicy;
+import cn.ipf.app.security.CurrentActor;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +30,7 @@ public class UserService {
     private final AuditTrail audit;
     private final SignInLockout signIn;
     private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
 
     UserService(UserMapper users, RegionMapper regions, PasswordEncoder passwordEncoder, AuditTrail audit,
             SignInLockout signIn, Clock clock) {
@@ -92,20 +96,63 @@ public class UserService {
     public record Page(List<UserAccount> users, long total) {
     }
 
+    /**
+     * One page of the users whose username or display name contains {@code text} (null: any) and who hold
+     * {@code role} (null: any).
+     */
     @Transactional(readOnly = true)
-    public Page page(long offset, int limit) {
-        return new Page(users.page(offset, limit), users.count());
+    public Page page(String text, Role role, long offset, int limit) {
+        String like = LikePattern.literal(text);
+        String roleName = role == null ? null : role.name();
+        return new Page(users.page(like, roleName, offset, limit), users.count(like, roleName));
     }
 
     /** Clears a sign-in lockout (the counters live in Redis; the audit event in the database). */
     @Transactional
     public void unlock(long userId) {
+        UserAccount user = existing(userId);
+        signIn.unlock(user);
+        audit.record("USER_UNLOCKED", "USER", userId, Map.of("username", user.username()));
+    }
+
+    /**
+     * 停用 or enable a user's sign-in (sign-in and token refresh check it). An administrator cannot disable their own
+     * account, so that someone can always enable it again. Setting the state the user has changes nothing.
+     */
+    @Transactional
+    public UserAccount setEnabled(long userId, boolean enabled) {
+        UserAccount user = existing(userId);
+        if (!enabled && Long.toString(userId).equals(CurrentActor.get().id())) {
+            throw new ApiException(ErrorCode.CANNOT_DISABLE_SELF);
+        }
+        if (user.enabled() != enabled) {
+            users.setEnabled(userId, enabled);
+            audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "USER", userId,
+                    Map.of("username", user.username()));
+        }
+        return users.findById(userId);
+    }
+
+    /** A user's new temporary password, returned once and stored as its hash. */
+    public record Reset(UserAccount user, String temporaryPassword) {
+    }
+
+    /** 重置密码 replaces the user's password with a temporary one (audited without it). */
+    @Transactional
+    public Reset resetPassword(long userId) {
+        UserAccount user = existing(userId);
+        String temporary = PasswordPolicy.temporary(random);
+        users.setPasswordHash(userId, passwordEncoder.encode(temporary));
+        audit.record("USER_PASSWORD_RESET", "USER", userId, Map.of("username", user.username()));
+        return new Reset(user, temporary);
+    }
+
+    private UserAccount existing(long userId) {
         UserAccount user = users.findById(userId);
         if (user == null) {
             throw new ApiException(ErrorCode.USER_NOT_FOUND, userId);
         }
-        signIn.unlock(user);
-        audit.record("USER_UNLOCKED", "USER", userId, Map.of("username", user.username()));
+        return user;
     }
 
     /** The role's binding, and a username nobody holds. */

@@ -83,6 +83,51 @@ class AuthFlowTest extends IntegrationTest {
     }
 
     @Test
+    void anAdminDisablesAndEnablesAUserResetsTheirPasswordButNeverDisablesThemself() {
+        String adminName = user(Role.ADMIN, null, null, null);
+        String admin = token(adminName);
+        String username = user(Role.REGULATOR, null, null, null);
+        long userId = userMapper.findByUsername(username).id();
+        String refresh = http.post("/api/v1/auth/token", Map.of("username", username, "password", PASSWORD)).json()
+                .get("refreshToken").asString();
+
+        Http.Response disabled = http.with(admin).put("/api/v1/admin/users/" + userId + "/enabled",
+                Map.of("enabled", false));
+        assertThat(disabled.status()).as("%s", disabled).isEqualTo(200);
+        assertThat(disabled.json().get("enabled").asBoolean()).isFalse();
+        assertThat(http.post("/api/v1/auth/token", Map.of("username", username, "password", PASSWORD)).status())
+                .isEqualTo(401);
+        assertThat(http.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh)).code())
+                .isEqualTo("REFRESH_TOKEN_INVALID");
+        assertThat(http.with(admin).put("/api/v1/admin/users/" + userId + "/enabled", Map.of("enabled", true))
+                .json().get("enabled").asBoolean()).isTrue();
+        assertThat(http.post("/api/v1/auth/token", Map.of("username", username, "password", PASSWORD)).status())
+                .isEqualTo(200);
+
+        long adminId = userMapper.findByUsername(adminName).id();
+        Http.Response self = http.with(admin).put("/api/v1/admin/users/" + adminId + "/enabled",
+                Map.of("enabled", false));
+        assertThat(self.status()).isEqualTo(422);
+        assertThat(self.code()).isEqualTo("CANNOT_DISABLE_SELF");
+        assertThat(userMapper.findById(adminId).enabled()).isTrue();
+        assertThat(http.with(admin).put("/api/v1/admin/users/999999999/enabled", Map.of("enabled", false)).code())
+                .isEqualTo("USER_NOT_FOUND");
+
+        Http.Response reset = http.with(admin).post("/api/v1/admin/users/" + userId + "/password-reset", null);
+        assertThat(reset.status()).as("%s", reset).isEqualTo(200);
+        assertThat(reset.header("Cache-Control")).contains("no-store");
+        String temporary = reset.json().get("temporaryPassword").asString();
+        assertThat(temporary).hasSize(14).matches(".*[A-Za-z].*").matches(".*[2-9].*");
+        assertThat(http.post("/api/v1/auth/token", Map.of("username", username, "password", PASSWORD)).status())
+                .isEqualTo(401);
+        assertThat(http.post("/api/v1/auth/token", Map.of("username", username, "password", temporary)).status())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE entity_type = 'USER' AND entity_id = ?"
+                + " AND action IN ('USER_DISABLED', 'USER_ENABLED', 'USER_PASSWORD_RESET') AND summary NOT LIKE ?",
+                Long.class, String.valueOf(userId), "%" + temporary + "%")).isEqualTo(3);
+    }
+
+    @Test
     void theLockoutCountsPerAccountWhateverTheSpelling() {
         String username = user(Role.REGULATOR, null, null, null);
         // the database matches usernames ignoring case and trailing spaces; so must the lockout

@@ -2,11 +2,14 @@ package cn.ipf.app.user.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** At least 10 characters with at least one letter and one digit. */
+/** At least 10 characters with at least one letter and one digit; temporary passwords pass it. */
 class PasswordPolicyTest {
 
     @ParameterizedTest
@@ -30,5 +33,18 @@ class PasswordPolicyTest {
     void theBoundaryIsExactlyTenCharacters() {
         assertThat(PasswordPolicy.isAcceptable("a23456789")).isFalse();
         assertThat(PasswordPolicy.isAcceptable("a234567890")).isTrue();
+    }
+
+    @Test
+    void aTemporaryPasswordIsAcceptableAndHasNoLookAlikeCharacters() {
+        SplittableRandom random = new SplittableRandom(42);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String temporary = PasswordPolicy.temporary(random);
+            assertThat(PasswordPolicy.isAcceptable(temporary)).as(temporary).isTrue();
+            assertThat(temporary).hasSize(14).doesNotContainPattern("[0O1lI]");
+            seen.add(temporary);
+        }
+        assertThat(seen).hasSize(1000);
     }
 }

@@ -49,8 +49,15 @@ interface CompensationClaimMapper {
             BigDecimal borne, BigDecimal returnedBefore, BigDecimal amount) {
     }
 
+    /** A defaulted loan of the bank on which a claim may be filed (none standing on it). */
+    record ClaimableLoanRow(String loanRef, String enterpriseName, LocalDate defaultedOn,
+            BigDecimal defaultOutstanding) {
+    }
+
     record ClaimQuery(Long programmeId, Long bankId, String status, String districtCode, long offset, int limit) {
     }
+
+    List<ClaimableLoanRow> claimableLoans(@Param("bankId") long bankId, @Param("limit") int limit);
 
     Long lockLoanByRef(@Param("bankId") long bankId, @Param("loanRef") String loanRef);
 

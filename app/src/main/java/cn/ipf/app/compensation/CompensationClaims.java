@@ -131,6 +131,12 @@ public class CompensationClaims {
                 page.size()), page);
     }
 
+    /** What the bank's console offers to claim on: its defaulted loans with no standing claim (at most 200). */
+    @Transactional(readOnly = true)
+    List<CompensationClaimMapper.ClaimableLoanRow> claimableLoans(long bankId) {
+        return claims.claimableLoans(bankId, 200);
+    }
+
     @Transactional(readOnly = true)
     Detail ofBank(long bankId, long claimId) {
         ClaimRow claim = claims.claim(claimId);
@@ -215,12 +221,21 @@ public class CompensationClaims {
     }
 
     Detail detail(ClaimRow claim) {
+        return new Detail(claim, gates(claim), claims.evidence(claim.id()), payoutFinal(claim), payout(claim),
+                claims.returns(claim.id()), claims.returnLines(claim.id()));
+    }
+
+    /** Whether the claim's payout lines are written (it is payable or paid), not a preview. */
+    private static boolean payoutFinal(ClaimRow claim) {
         ClaimStatus status = ClaimStatus.valueOf(claim.status());
-        boolean paid = status == ClaimStatus.PAYABLE || status == ClaimStatus.PAID;
-        List<PayoutLineRow> payout = paid ? claims.payoutLines(claim.id())
+        return status == ClaimStatus.PAYABLE || status == ClaimStatus.PAID;
+    }
+
+    /** The claim's payout lines: written once payable, until then a preview; none for a rejected claim. */
+    @Transactional(readOnly = true)
+    List<PayoutLineRow> payout(ClaimRow claim) {
+        return payoutFinal(claim) ? claims.payoutLines(claim.id())
                 : claim.status().equals(ClaimStatus.REJECTED.name()) ? List.of() : settlement.preview(claim);
-        return new Detail(claim, gates(claim), claims.evidence(claim.id()), paid, payout, claims.returns(claim.id()),
-                claims.returnLines(claim.id()));
     }
 
     private List<ClaimGates.Outcome> gates(ClaimRow claim) {

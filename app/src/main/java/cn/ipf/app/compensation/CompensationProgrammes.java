@@ -86,6 +86,13 @@ public class CompensationProgrammes {
         return mapper.programmes().stream().map(this::assemble).toList();
     }
 
+    /** The programmes the bank has a cooperation agreement with (those it may claim under), oldest first. */
+    @Transactional(readOnly = true)
+    List<ProgrammeRow> ofBank(long bankId) {
+        return mapper.programmes().stream().filter(p -> mapper.agreements(p.id()).stream()
+                .anyMatch(a -> a.bankId() == bankId)).toList();
+    }
+
     @Transactional(readOnly = true)
     Programme get(long id) {
         return assemble(row(id));

@@ -28,8 +28,13 @@ class WebhookEndpointController implements BankWebhooksApi {
         WebhookEndpoints.Registered registered = endpoints.register(bankId(), body.getUrl(), body.getDescription());
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                 .location(URI.create("/api/v1/bank/webhook-endpoints/" + registered.endpoint().id()))
-                .body(new CreatedWebhookEndpoint().endpoint(toApi(registered.endpoint()))
-                        .secret(registered.secret()));
+                .body(withSecret(registered));
+    }
+
+    @Override
+    public ResponseEntity<CreatedWebhookEndpoint> rotateWebhookEndpointSecret(Long endpointId, String idempotencyKey) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(withSecret(endpoints.rotateSecret(bankId(), endpointId)));
     }
 
     @Override
@@ -51,6 +56,10 @@ class WebhookEndpointController implements BankWebhooksApi {
 
     private static long bankId() {
         return CurrentActor.get().bankId();
+    }
+
+    private static CreatedWebhookEndpoint withSecret(WebhookEndpoints.Registered registered) {
+        return new CreatedWebhookEndpoint().endpoint(toApi(registered.endpoint())).secret(registered.secret());
     }
 
     private static cn.ipf.api.model.WebhookEndpoint toApi(WebhookEndpoint e) {

@@ -21,5 +21,7 @@ interface WebhookEndpointMapper {
 
     void setEnabled(@Param("id") long id, @Param("enabled") boolean enabled);
 
+    void setSecret(@Param("id") long id, @Param("secretCiphertext") String secretCiphertext);
+
     void markDeleted(@Param("id") long id, @Param("at") Instant at);
 }

@@ -51,13 +51,34 @@ public class WebhookEndpoints {
     @Transactional
     Registered register(long bankId, String url, String description) {
         checkUrl(url);
-        String secret = "whsec_" + cipher.newSecret(32);
+        String secret = newSecret();
         GeneratedId key = new GeneratedId();
-        mapper.insert(new WebhookEndpoint(null, bankId, url, description,
-                cipher.encrypt(SecretCipher.Purpose.WEBHOOK_SECRET, secret), true, clock.instant(), null), key);
+        mapper.insert(new WebhookEndpoint(null, bankId, url, description, encrypted(secret), true, clock.instant(),
+                null), key);
         audit.record("WEBHOOK_ENDPOINT_REGISTERED", "WEBHOOK_ENDPOINT", key.getId(),
                 Map.of("bankId", bankId, "url", url));
         return new Registered(mapper.find(key.getId()), secret);
+    }
+
+    /**
+     * Replaces the endpoint's secret; the new one is answered once. The dispatcher reads the secret for each attempt,
+     * so from now on everything (retries of earlier events too) is signed with the new one only.
+     */
+    @Transactional
+    Registered rotateSecret(long bankId, long endpointId) {
+        lockVisible(bankId, endpointId);
+        String secret = newSecret();
+        mapper.setSecret(endpointId, encrypted(secret));
+        audit.record("WEBHOOK_ENDPOINT_SECRET_ROTATED", "WEBHOOK_ENDPOINT", endpointId, Map.of("bankId", bankId));
+        return new Registered(mapper.find(endpointId), secret);
+    }
+
+    private String newSecret() {
+        return "whsec_" + cipher.newSecret(32);
+    }
+
+    private String encrypted(String secret) {
+        return cipher.encrypt(SecretCipher.Purpose.WEBHOOK_SECRET, secret);
     }
 
     List<WebhookEndpoint> ofBank(long bankId) {

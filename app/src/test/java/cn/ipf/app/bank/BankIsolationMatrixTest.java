@@ -230,6 +230,7 @@ class BankIsolationMatrixTest extends LibraryTestSupport {
         notFound.put("setWebhookEndpointStatus", () -> webhooks.setWebhookEndpointStatus(endpointA,
                 new WebhookEndpointStatus().enabled(false), key()));
         notFound.put("deleteWebhookEndpoint", () -> webhooks.deleteWebhookEndpoint(endpointA, key()));
+        notFound.put("rotateWebhookEndpointSecret", () -> webhooks.rotateWebhookEndpointSecret(endpointA, key()));
         notFound.put("getBankCompensationClaim", () -> compensation.getBankCompensationClaim(claimA));
         notFound.put("fileCompensationClaim", () -> compensation.fileCompensationClaim(key(),
                 claim(programmeId, defaultedA)));

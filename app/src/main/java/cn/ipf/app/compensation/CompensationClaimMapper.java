@@ -40,15 +40,6 @@ interface CompensationClaimMapper {
             BigDecimal disposalCosts) {
     }
 
-    record ReturnRow(long id, long recoveryId, String recoveryExternalId, LocalDate recoveredOn,
-            BigDecimal grossAmount, BigDecimal disposalCosts, BigDecimal net, BigDecimal distributable,
-            BigDecimal surplus, Long journalId, Long disposalCaseId) {
-    }
-
-    record ReturnLineRow(long returnId, int lineNo, String layerCode, String layerKind, Long fundId,
-            BigDecimal borne, BigDecimal returnedBefore, BigDecimal amount) {
-    }
-
     record ClaimQuery(Long programmeId, Long bankId, String status, String districtCode, long offset, int limit) {
     }
 
@@ -125,7 +116,7 @@ interface CompensationClaimMapper {
 
     void insertReturnLines(@Param("lines") List<ReturnLineRow> lines);
 
-    List<ReturnRow> returns(long claimId);
+    List<RecoveryReturnRow> returns(long claimId);
 
     List<ReturnLineRow> returnLines(long claimId);
 }

@@ -89,8 +89,6 @@ class BankCompensationPages implements ConsoleMenu {
         model.addAttribute("payout", d.payout());
         model.addAttribute("payoutFinal", d.payoutFinal());
         model.addAttribute("returns", d.returns());
-        model.addAttribute("returnLines", d.returnLines().stream()
-                .collect(Collectors.groupingBy(CompensationClaimMapper.ReturnLineRow::returnId)));
         return "compensation/bank-claim";
     }
 

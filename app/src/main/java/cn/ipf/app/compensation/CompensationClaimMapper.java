@@ -40,15 +40,6 @@ interface CompensationClaimMapper {
             BigDecimal disposalCosts) {
     }
 
-    record ReturnRow(long id, long recoveryId, String recoveryExternalId, LocalDate recoveredOn,
-            BigDecimal grossAmount, BigDecimal disposalCosts, BigDecimal net, BigDecimal distributable,
-            BigDecimal surplus, Long journalId, Long disposalCaseId) {
-    }
-
-    record ReturnLineRow(long returnId, int lineNo, String layerCode, String layerKind, Long fundId,
-            BigDecimal borne, BigDecimal returnedBefore, BigDecimal amount) {
-    }
-
     /** A defaulted loan of the bank on which a claim may be filed (none standing on it). */
     record ClaimableLoanRow(String loanRef, String enterpriseName, LocalDate defaultedOn,
             BigDecimal defaultOutstanding) {
@@ -132,7 +123,7 @@ interface CompensationClaimMapper {
 
     void insertReturnLines(@Param("lines") List<ReturnLineRow> lines);
 
-    List<ReturnRow> returns(long claimId);
+    List<RecoveryReturnRow> returns(long claimId);
 
     List<ReturnLineRow> returnLines(long claimId);
 }

@@ -8,8 +8,6 @@ import cn.ipf.app.compensation.CompensationClaimMapper.ClaimRow;
 import cn.ipf.app.compensation.CompensationClaimMapper.EvidenceRow;
 import cn.ipf.app.compensation.CompensationClaimMapper.LoanFacts;
 import cn.ipf.app.compensation.CompensationClaimMapper.PayoutLineRow;
-import cn.ipf.app.compensation.CompensationClaimMapper.ReturnLineRow;
-import cn.ipf.app.compensation.CompensationClaimMapper.ReturnRow;
 import cn.ipf.app.compensation.policy.ClaimGates;
 import cn.ipf.app.compensation.policy.ClaimStatus;
 import cn.ipf.app.compensation.policy.CompensationCalculator;
@@ -43,7 +41,7 @@ public class CompensationClaims {
 
     /** A claim with everything shown about it; payout lines are a preview (nothing written) until it is payable. */
     record Detail(ClaimRow claim, List<ClaimGates.Outcome> gates, List<EvidenceRow> evidence, boolean payoutFinal,
-            List<PayoutLineRow> payout, List<ReturnRow> returns, List<ReturnLineRow> returnLines) {
+            List<PayoutLineRow> payout, List<RecoveryReturned> returns) {
     }
 
     record Listing(List<Detail> items, Pages.Request page, long total) {
@@ -160,6 +158,12 @@ public class CompensationClaims {
         return detail(visible(reader(), claimId));
     }
 
+    /** The recoveries returned to the claim's layers, each with its lines, for a payout line's drill-down. */
+    @Transactional(readOnly = true)
+    public List<RecoveryReturned> recoveryReturns(long claimId) {
+        return returns(visible(reader(), claimId).id());
+    }
+
     @Transactional
     Detail approveForDistrict(long claimId) {
         Caller caller = reader();
@@ -217,12 +221,12 @@ public class CompensationClaims {
     }
 
     private Detail summary(ClaimRow claim) {
-        return new Detail(claim, gates(claim), List.of(), false, List.of(), List.of(), List.of());
+        return new Detail(claim, gates(claim), List.of(), false, List.of(), List.of());
     }
 
     Detail detail(ClaimRow claim) {
         return new Detail(claim, gates(claim), claims.evidence(claim.id()), payoutFinal(claim), payout(claim),
-                claims.returns(claim.id()), claims.returnLines(claim.id()));
+                returns(claim.id()));
     }
 
     /** Whether the claim's payout lines are written (it is payable or paid), not a preview. */
@@ -236,6 +240,12 @@ public class CompensationClaims {
     List<PayoutLineRow> payout(ClaimRow claim) {
         return payoutFinal(claim) ? claims.payoutLines(claim.id())
                 : claim.status().equals(ClaimStatus.REJECTED.name()) ? List.of() : settlement.preview(claim);
+    }
+
+    private List<RecoveryReturned> returns(long claimId) {
+        List<ReturnLineRow> lines = claims.returnLines(claimId);
+        return claims.returns(claimId).stream().map(r -> new RecoveryReturned(r, lines.stream()
+                .filter(l -> l.returnId() == r.id()).toList())).toList();
     }
 
     private List<ClaimGates.Outcome> gates(ClaimRow claim) {

@@ -9,8 +9,11 @@ import cn.ipf.app.console.ConsoleForms;
 import cn.ipf.app.console.ConsoleMenu;
 import cn.ipf.app.console.ConsolePage;
 import cn.ipf.app.console.FormErrors;
+import cn.ipf.app.disposal.DisposalCases;
 import cn.ipf.app.material.Materials;
 import cn.ipf.app.material.policy.MaterialSubject;
+import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.web.Pages;
 import cn.ipf.app.user.Role;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * 风险补偿审核 in the console: the reviewers' queue of compensation claims and a claim with its gates, evidence, the
- * bank's materials (each opening audited as the API's download is) and the payout lines; district then city approval,
+ * bank's materials (each opening audited as the API's download is), the payout lines and the recoveries returned to
+ * the layers (each linked to the disposal case whose proceeds it was); district then city approval,
  * or return with a reason the bank sees (the claim is rejected). The same {@link CompensationClaims} steps as the API,
  * with the contract's constraint on the reason ({@link CompensationClaimRejection}).
  */
@@ -46,14 +50,16 @@ class CompensationPages implements ConsoleMenu {
     private final CompensationClaims claims;
     private final CompensationProgrammes programmes;
     private final Materials materials;
+    private final DisposalCases disposals;
     private final AccessPolicy access;
     private final ConsoleForms forms;
 
     CompensationPages(CompensationClaims claims, CompensationProgrammes programmes, Materials materials,
-            AccessPolicy access, ConsoleForms forms) {
+            DisposalCases disposals, AccessPolicy access, ConsoleForms forms) {
         this.claims = claims;
         this.programmes = programmes;
         this.materials = materials;
+        this.disposals = disposals;
         this.access = access;
         this.forms = forms;
     }
@@ -115,6 +121,23 @@ class CompensationPages implements ConsoleMenu {
                 model);
     }
 
+    /**
+     * 质物处置 a disposal case of the claim's loan: its steps and proceeds, and what the proceeds returned to the
+     * layers of this claim. Whoever sees the claim sees its loan's cases; another loan's case is the 404 page.
+     */
+    @GetMapping(CLAIMS + "/{claimId}/disposal-cases/{caseId}")
+    String disposalCase(@PathVariable long claimId, @PathVariable long caseId, Model model) {
+        CompensationClaims.Detail detail = claims.get(claimId);
+        DisposalCases.Case disposal = disposals.onLoan(detail.claim().loanId()).stream()
+                .filter(d -> d.id() == caseId).findFirst()
+                .orElseThrow(() -> new ApiException(ErrorCode.DISPOSAL_CASE_NOT_FOUND, caseId));
+        model.addAttribute("claim", detail.claim());
+        model.addAttribute("disposal", disposal);
+        model.addAttribute("returns", detail.returns().stream()
+                .filter(r -> Long.valueOf(caseId).equals(r.row().disposalCaseId())).toList());
+        return "compensation/disposal-case";
+    }
+
     /** A material of the claim, shown in the browser (not downloaded); who opened which file is audited. */
     @GetMapping(CLAIMS + "/{claimId}/materials/{materialId}")
     ResponseEntity<byte[]> material(@PathVariable long claimId, @PathVariable long materialId) {
@@ -142,6 +165,7 @@ class CompensationPages implements ConsoleMenu {
         model.addAttribute("materials", materials.list(MaterialSubject.COMPENSATION_CLAIM, detail.claim().id()));
         model.addAttribute("payout", detail.payout());
         model.addAttribute("payoutFinal", detail.payoutFinal());
+        model.addAttribute("returns", detail.returns());
         model.addAttribute("errors", errors);
         model.addAttribute("formKey", ConsoleForms.newKey());
         model.addAttribute("reviewReasonLabel", "compensation.reasonLabel");

@@ -4,7 +4,6 @@ import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.compensation.CompensationClaimMapper.ClaimRow;
 import cn.ipf.app.compensation.CompensationClaimMapper.PayoutLineRow;
 import cn.ipf.app.compensation.CompensationClaimMapper.RecoveryRow;
-import cn.ipf.app.compensation.CompensationClaimMapper.ReturnLineRow;
 import cn.ipf.app.compensation.CompensationMapper.FundRow;
 import cn.ipf.app.compensation.CompensationProgrammes.AccountType;
 import cn.ipf.app.compensation.Ledger.FundAccounts;

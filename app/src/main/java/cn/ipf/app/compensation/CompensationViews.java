@@ -62,15 +62,18 @@ public final class CompensationViews {
                         .roundingAdjustment(l.roundingAdjustment()).capApplied(l.capApplied())
                         .fundTotalBeforeCap(l.fundTotalBeforeCap()).fundCap(l.fundCap())
                         .rulesVersion(l.rulesVersion()).journalId(l.journalId())).toList())
-                .recoveryReturns(d.returns().stream().map(r -> new RecoveryReturn()
-                        .recoveryExternalId(r.recoveryExternalId()).recoveredOn(r.recoveredOn())
-                        .grossAmount(r.grossAmount()).disposalCosts(r.disposalCosts()).net(r.net())
-                        .distributable(r.distributable()).surplus(r.surplus()).journalId(r.journalId())
-                        .disposalCaseId(r.disposalCaseId())
-                        .lines(d.returnLines().stream().filter(l -> l.returnId() == r.id()).map(l -> new ReturnLine()
-                                .layerCode(l.layerCode()).layerKind(cn.ipf.api.model.LayerKind.fromValue(
-                                        l.layerKind())).fundId(l.fundId()).borne(l.borne())
-                                .returnedBefore(l.returnedBefore()).amount(l.amount())).toList())).toList());
+                .recoveryReturns(d.returns().stream().map(CompensationViews::recoveryReturn).toList());
+    }
+
+    public static RecoveryReturn recoveryReturn(RecoveryReturned returned) {
+        RecoveryReturnRow r = returned.row();
+        return new RecoveryReturn().recoveryExternalId(r.recoveryExternalId()).recoveredOn(r.recoveredOn())
+                .grossAmount(r.grossAmount()).disposalCosts(r.disposalCosts()).net(r.net())
+                .distributable(r.distributable()).surplus(r.surplus()).journalId(r.journalId())
+                .disposalCaseId(r.disposalCaseId())
+                .lines(returned.lines().stream().map(l -> new ReturnLine().layerCode(l.layerCode())
+                        .layerKind(cn.ipf.api.model.LayerKind.fromValue(l.layerKind())).fundId(l.fundId())
+                        .borne(l.borne()).returnedBefore(l.returnedBefore()).amount(l.amount())).toList());
     }
 
     static CompensationClaimPage page(CompensationClaims.Listing listing) {

@@ -40,6 +40,10 @@ public class DisposalCases {
     /** A case with its steps and the sums of its proceeds. */
     public record Case(DisposalCaseRow row, List<DisposalStepRow> steps) {
 
+        public long id() {
+            return row.id();
+        }
+
         public BigDecimal grossProceeds() {
             return sum(steps.stream().map(DisposalStepRow::grossAmount).toList());
         }
@@ -93,7 +97,7 @@ public class DisposalCases {
         }
         GeneratedId key = new GeneratedId();
         mapper.insertCase(new DisposalCaseRow(0, loan.loanId(), loanRef, bankId, n.externalId(), n.assetKind(),
-                n.assetId(), n.method(), n.openedOn(), null), clock.instant(), key);
+                n.assetId(), n.method(), n.openedOn(), null, null, null), clock.instant(), key);
         audit.record("DISPOSAL_CASE_OPENED", "DISPOSAL_CASE", key.getId(), Map.of("loanRef", loanRef,
                 "externalId", n.externalId(), "asset", n.assetKind() + ":" + n.assetId(), "method", n.method(),
                 "openedOn", n.openedOn().toString()));
@@ -160,6 +164,15 @@ public class DisposalCases {
         if (loanId == null) {
             throw new ApiException(ErrorCode.LOAN_NOT_FOUND, loanRef);
         }
+        return onLoan(loanId);
+    }
+
+    /**
+     * Every case of the loan, oldest first, for the people who see its compensation claim (the caller decides who
+     * may: reviewers and regulators through the claim, regulators through a payout line's drill-down).
+     */
+    @Transactional(readOnly = true)
+    public List<Case> onLoan(long loanId) {
         return mapper.ofLoan(loanId).stream().map(this::disposal).toList();
     }
 

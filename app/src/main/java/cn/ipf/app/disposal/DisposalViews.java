@@ -9,12 +9,12 @@ import cn.ipf.api.model.DisposalStepKind;
 import cn.ipf.api.model.PledgeableAssetKind;
 
 /** The contract's view of a disposal case. */
-final class DisposalViews {
+public final class DisposalViews {
 
     private DisposalViews() {
     }
 
-    static DisposalCase disposalCase(DisposalCases.Case d) {
+    public static DisposalCase disposalCase(DisposalCases.Case d) {
         DisposalCaseRow c = d.row();
         return new DisposalCase()
                 .caseId(c.id())

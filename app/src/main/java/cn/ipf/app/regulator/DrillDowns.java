@@ -2,6 +2,9 @@ package cn.ipf.app.regulator;
 
 import cn.ipf.app.audit.AuditReader;
 import cn.ipf.app.audit.policy.AuditChain;
+import cn.ipf.app.compensation.CompensationClaims;
+import cn.ipf.app.compensation.RecoveryReturned;
+import cn.ipf.app.disposal.DisposalCases;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import java.time.ZoneId;
@@ -12,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 穿透审计 a payout line's chain, for the regulators: the interest payment (subsidy) or the default (compensation) it
- * pays, the loan and its contract, the loan's pledge registrations with their assets, the borrower's admission
+ * pays, the loan and its contract, the loan's pledge registrations with their assets, for a compensation line the
+ * loan's disposal cases (质物处置) and the recoveries returned to the claim's layers, the borrower's admission
  * decision in force on the disbursement day with its score breakdown, the parameter version the line was computed
  * with, and every audit event on any of them.
  */
@@ -24,17 +28,27 @@ public class DrillDowns {
     public record Pledge(DrillDownMapper.Pledge registration, List<Long> patentIds, List<Long> trademarkIds) {
     }
 
+    /**
+     * The chain; a compensation line also has its loan's disposal cases and the recoveries returned to its claim's
+     * layers (empty for a subsidy line).
+     */
     public record Chain(Kind kind, DrillDownMapper.Line line, DrillDownMapper.Payment payment,
-            DrillDownMapper.Loan loan, List<Pledge> pledges, DrillDownMapper.Decision admission,
-            DrillDownMapper.Version version, List<AuditChain.Event> events) {
+            DrillDownMapper.Loan loan, List<Pledge> pledges, List<DisposalCases.Case> disposals,
+            List<RecoveryReturned> returns, DrillDownMapper.Decision admission, DrillDownMapper.Version version,
+            List<AuditChain.Event> events) {
     }
 
     private final DrillDownMapper mapper;
+    private final DisposalCases disposalCases;
+    private final CompensationClaims compensationClaims;
     private final AuditReader audit;
     private final ZoneId zone;
 
-    DrillDowns(DrillDownMapper mapper, AuditReader audit, ZoneId zone) {
+    DrillDowns(DrillDownMapper mapper, DisposalCases disposalCases, CompensationClaims compensationClaims,
+            AuditReader audit, ZoneId zone) {
         this.mapper = mapper;
+        this.disposalCases = disposalCases;
+        this.compensationClaims = compensationClaims;
         this.audit = audit;
         this.zone = zone;
     }
@@ -57,6 +71,10 @@ public class DrillDowns {
                 loan.enterpriseId(), loan.disbursedOn().plusDays(1).atStartOfDay(zone).toInstant());
         DrillDownMapper.Version version = kind == Kind.SUBSIDY ? mapper.subsidyVersion(line.ruleVersionId())
                 : mapper.compensationVersion(line.ruleVersionId());
+        List<DisposalCases.Case> disposals = kind == Kind.SUBSIDY ? List.of()
+                : disposalCases.onLoan(loan.loanId());
+        List<RecoveryReturned> returns = kind == Kind.SUBSIDY ? List.of()
+                : compensationClaims.recoveryReturns(claimId);
 
         List<AuditReader.Entity> touched = new ArrayList<>();
         touched.add(entity(kind == Kind.SUBSIDY ? "SUBSIDY_CLAIM" : "COMPENSATION_CLAIM", claimId));
@@ -71,8 +89,10 @@ public class DrillDowns {
         }
         touched.add(entity("ENTERPRISE", loan.enterpriseId()));
         assets.forEach(a -> touched.add(entity(a.kind(), a.assetId())));
+        disposals.forEach(d -> touched.add(entity("DISPOSAL_CASE", d.id())));
         return new Chain(kind, line, line.paymentId() == null ? null : mapper.payment(line.paymentId()), loan,
-                pledges, admission, version, audit.touching(touched.stream().distinct().toList()));
+                pledges, disposals, returns, admission, version, audit.touching(touched.stream().distinct()
+                        .toList()));
     }
 
     private static List<Long> assetIds(List<DrillDownMapper.Asset> assets, long registrationId, String kind) {

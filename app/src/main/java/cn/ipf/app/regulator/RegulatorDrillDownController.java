@@ -10,6 +10,8 @@ import cn.ipf.api.model.PayoutDrillDown;
 import cn.ipf.api.model.PayoutKind;
 import cn.ipf.api.server.RegulatorDrillDownApi;
 import cn.ipf.app.audit.AuditViews;
+import cn.ipf.app.compensation.CompensationViews;
+import cn.ipf.app.disposal.DisposalViews;
 import java.time.ZoneOffset;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,6 +59,10 @@ class RegulatorDrillDownController implements RegulatorDrillDownApi {
                         .version(c.version().version()).effectiveFrom(c.version().effectiveFrom())
                         .parameters(c.line().parameters()))
                 .auditEvents(c.events().stream().map(AuditViews::event).toList());
+        if (c.kind() == DrillDowns.Kind.COMPENSATION) {
+            out.disposalCases(c.disposals().stream().map(DisposalViews::disposalCase).toList())
+                    .recoveryReturns(c.returns().stream().map(CompensationViews::recoveryReturn).toList());
+        }
         if (c.payment() != null) {
             DrillDownMapper.Payment p = c.payment();
             out.interestPayment(new DrillInterestPayment().paymentId(p.paymentId()).externalId(p.externalId())

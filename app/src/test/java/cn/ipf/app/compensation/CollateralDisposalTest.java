@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.compensation.DefaultedLoans.Borrower;
 import cn.ipf.app.compensation.DefaultedLoans.Dates;
+import cn.ipf.app.testinfra.Http;
 import cn.ipf.sdk.api.BankDisposalsApi;
 import cn.ipf.sdk.model.AssetRef;
 import cn.ipf.sdk.model.CompensationClaim;
@@ -20,7 +21,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * 质物处置 through the bank SDK: a case per pledged asset of a defaulted loan, its steps, and proceeds that become a
@@ -31,17 +31,12 @@ class CollateralDisposalTest extends CompensationTestSupport {
 
     @Test
     void aDisposalCaseWhoseProceedsAreReturnedToTheFundLayers() throws Exception {
-        JsonNode programme = programme(CITY, null);
-        long p = id(programme);
-        Bank bank = bank();
-        agreement(p, bank.lender().bankId(), "2025-01-01", "1000000");
-        deposit(fund(programme, "PROVINCIAL_FUND"), "DEPOSIT", "2000000");
-        deposit(fund(programme, "MUNICIPAL_FUND"), "DEPOSIT", "1000000");
-        Borrower borrower = loans.borrower(DISTRICT, true);
-        String loanRef = loans.loan(bank.lender(), borrower, "1000000", "0.8", Dates.standard());
-        long claimId = file(bank, p, loanRef).getClaimId();
-        approve(claimId);
-        settle(p);
+        PaidClaim paid = paidClaim();
+        long p = paid.programmeId();
+        Bank bank = paid.bank();
+        Borrower borrower = paid.borrower();
+        String loanRef = paid.loanRef();
+        long claimId = paid.claimId();
         assertThat(balancedLedger(p).get("PROVINCIAL_FUND.ASSET")).isEqualByComparingTo("1680000");
 
         BankDisposalsApi disposals = new BankDisposalsApi(bank.client());
@@ -138,6 +133,22 @@ class CollateralDisposalTest extends CompensationTestSupport {
         assertThat(ledger.get("MUNICIPAL_FUND.ASSET")).isEqualByComparingTo("860000");
         assertThat(claim(claimId).get("recoveryReturns").get(0).get("disposalCaseId").asLong())
                 .as("reviewers and regulators see the link too").isEqualTo(caseId);
+        // the regulators' drill-down of a payout line: the loan's case with its steps, and the return it became
+        Http.Response drill = http.with(regulatorPerson().token()).get(
+                "/api/v1/regulator/drill-down/compensation-claims/" + claimId + "/lines/1");
+        assertThat(drill.status()).as("%s", drill).isEqualTo(200);
+        assertThat(drill.json().get("disposalCases")).singleElement().satisfies(c -> {
+            assertThat(c.get("caseId").asLong()).isEqualTo(caseId);
+            assertThat(c.get("grossProceeds").decimalValue()).isEqualByComparingTo("150000");
+            assertThat(c.get("steps").findValuesAsString("kind")).containsExactly("APPRAISAL", "LISTING",
+                    "PROCEEDS", "CLOSURE");
+        });
+        assertThat(drill.json().get("recoveryReturns")).singleElement().satisfies(r -> {
+            assertThat(r.get("disposalCaseId").asLong()).isEqualTo(caseId);
+            assertThat(amounts(r.get("lines"))).containsExactly(Map.entry("PROVINCIAL_FUND", "40000.00"),
+                    Map.entry("MUNICIPAL_FUND", "20000.00"), Map.entry("BANK", "40000.00"));
+        });
+        assertThat(drill.json().get("auditEvents").findValuesAsString("action")).contains("DISPOSAL_CASE_OPENED");
 
         // another bank does not see the case
         BankDisposalsApi stranger = new BankDisposalsApi(bank().client());
@@ -146,10 +157,5 @@ class CollateralDisposalTest extends CompensationTestSupport {
                 + " AND entity_id = ? ORDER BY id", String.class, String.valueOf(caseId))).containsExactly(
                         "DISPOSAL_CASE_OPENED", "DISPOSAL_STEP_REPORTED", "DISPOSAL_STEP_REPORTED",
                         "DISPOSAL_STEP_REPORTED", "DISPOSAL_STEP_REPORTED");
-    }
-
-    private static NewDisposalStep step(String suffix, DisposalStepKind kind, String on) {
-        return new NewDisposalStep().externalId("DS-" + suffix + "-" + key().substring(0, 12)).kind(kind)
-                .takenOn(LocalDate.parse(on));
     }
 }

@@ -12,9 +12,12 @@ import cn.ipf.sdk.api.BankCompensationApi;
 import cn.ipf.sdk.client.ApiClient;
 import cn.ipf.sdk.model.ClaimEvidence;
 import cn.ipf.sdk.model.CompensationClaim;
+import cn.ipf.sdk.model.DisposalStepKind;
 import cn.ipf.sdk.model.EvidenceKind;
 import cn.ipf.sdk.model.NewCompensationClaim;
+import cn.ipf.sdk.model.NewDisposalStep;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,6 +126,36 @@ abstract class CompensationTestSupport extends LibraryTestSupport {
         Http.Response city = http.with(city("city-1").token()).post(CLAIMS + claimId + "/city-approval", null);
         assertThat(city.status()).as("city approval: %s", city).isEqualTo(200);
         return city.json();
+    }
+
+    /** A claim paid from two funds and the bank, ready for recoveries to be returned. */
+    record PaidClaim(long programmeId, Bank bank, DefaultedLoans.Borrower borrower, String loanRef, long claimId) {
+    }
+
+    /**
+     * A programme of the city with the bank's agreement and deposits of 2 000 000 (provincial) and 1 000 000
+     * (municipal); a defaulted loan of 1 000 000 at 80 % IP share (loss base 800 000, shipped rules: provincial
+     * 320 000, municipal 160 000, the bank 320 000), its claim filed, approved and paid.
+     */
+    PaidClaim paidClaim() throws Exception {
+        JsonNode programme = programme(CITY, null);
+        long p = id(programme);
+        Bank bank = bank();
+        agreement(p, bank.lender().bankId(), "2025-01-01", "1000000");
+        deposit(fund(programme, "PROVINCIAL_FUND"), "DEPOSIT", "2000000");
+        deposit(fund(programme, "MUNICIPAL_FUND"), "DEPOSIT", "1000000");
+        DefaultedLoans.Borrower borrower = loans.borrower(DISTRICT, true);
+        String loanRef = loans.loan(bank.lender(), borrower, "1000000", "0.8", DefaultedLoans.Dates.standard());
+        long claimId = file(bank, p, loanRef).getClaimId();
+        approve(claimId);
+        settle(p);
+        return new PaidClaim(p, bank, borrower, loanRef, claimId);
+    }
+
+    /** A disposal step of the kind on the day, under an external id of its own. */
+    static NewDisposalStep step(String suffix, DisposalStepKind kind, String on) {
+        return new NewDisposalStep().externalId("DS-" + suffix + "-" + key().substring(0, 12)).kind(kind)
+                .takenOn(LocalDate.parse(on));
     }
 
     JsonNode claim(long claimId) {

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -333,6 +334,21 @@ public abstract class LibraryTestSupport extends IntegrationTest {
         List<JsonNode> events = new ArrayList<>();
         r.json().get("items").forEach(events::add);
         return events;
+    }
+
+    /** The regulator's indicators of one bank for the period ({@code 2025}, {@code 2025-Q1}, {@code 2025-03}). */
+    public Map<String, BigDecimal> bankFigures(String period, long bankId) {
+        Http.Response r = http.with(regulator().token())
+                .get("/api/v1/regulator/statistics?period=" + period + "&breakdown=BANK");
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        Map<String, BigDecimal> figures = new HashMap<>();
+        for (JsonNode row : r.json().get("rows")) {
+            if (row.get("key").asString().equals(String.valueOf(bankId))) {
+                row.get("indicators").forEach(i -> figures.put(i.get("indicator").asString(),
+                        i.get("value").decimalValue()));
+            }
+        }
+        return figures;
     }
 
     /** A GET whose body is kept as bytes (exports). */

@@ -8,18 +8,14 @@ import cn.ipf.app.compensation.DefaultedLoans.Borrower;
 import cn.ipf.app.compensation.DefaultedLoans.Dates;
 import cn.ipf.app.compensation.DefaultedLoans.Lender;
 import cn.ipf.app.library.LibraryTestSupport;
-import cn.ipf.app.testinfra.Http;
-import cn.ipf.app.user.Role;
 import cn.ipf.sdk.model.InterestPaymentReport;
 import cn.ipf.sdk.model.Loan;
 import cn.ipf.sdk.model.LoanRenewalReport;
 import cn.ipf.sdk.model.LoanStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * 续贷 through the bank SDK: a renewal replaces a maturing loan with a new one on the same pledge (PM01 change
@@ -96,16 +92,7 @@ class LoanRenewalTest extends LibraryTestSupport {
                 RENEWED_ON, RENEWED_ON.plusDays(10)));
 
         // counted once: one pledge loan of the original amount, one registration, one patent, one enterprise
-        Http.Response r = http.with(person(Role.REGULATOR, null, null, null).token())
-                .get("/api/v1/regulator/statistics?period=2026&breakdown=BANK");
-        assertThat(r.status()).as("%s", r).isEqualTo(200);
-        Map<String, BigDecimal> figures = new HashMap<>();
-        for (JsonNode row : r.json().get("rows")) {
-            if (row.get("key").asString().equals(String.valueOf(bank.bankId()))) {
-                row.get("indicators").forEach(i -> figures.put(i.get("indicator").asString(),
-                        i.get("value").decimalValue()));
-            }
-        }
+        Map<String, BigDecimal> figures = bankFigures("2026", bank.bankId());
         assertThat(figures.get("PLEDGED_LOANS")).isEqualByComparingTo("1");
         assertThat(figures.get("PLEDGE_FINANCING_AMOUNT")).isEqualByComparingTo("1000000");
         assertThat(figures.get("PLEDGE_REGISTRATIONS")).isEqualByComparingTo("1");

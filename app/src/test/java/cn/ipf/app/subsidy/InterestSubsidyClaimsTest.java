@@ -237,10 +237,4 @@ class InterestSubsidyClaimsTest extends SubsidyTestSupport {
         assertThat(actions).containsExactly("SUBSIDY_CLAIM_DECLARED", "SUBSIDY_CLAIM_DISTRICT_APPROVED",
                 "SUBSIDY_CLAIM_CITY_APPROVED", "SUBSIDY_CLAIM_PAID");
     }
-
-    /** A money field of every line, as plain numbers without trailing zeros. */
-    static List<String> amounts(JsonNode claim, String field) {
-        return claim.get("lines").findValues(field).stream()
-                .map(v -> v.decimalValue().stripTrailingZeros().toPlainString()).toList();
-    }
 }

@@ -286,6 +286,12 @@ abstract class SubsidyTestSupport extends LibraryTestSupport {
                 .orElseThrow(() -> new AssertionError("no claim of " + enterpriseId + " for " + period));
     }
 
+    /** A field of every line of the claim, as plain numbers without trailing zeros. */
+    static List<String> amounts(JsonNode claim, String field) {
+        return claim.get("lines").findValues(field).stream()
+                .map(v -> v.decimalValue().stripTrailingZeros().toPlainString()).toList();
+    }
+
     static Map<String, Object> declaration() {
         return Map.of("account", Map.of("name", "青岛测试科技有限公司", "bank", "青岛银行市南支行", "number",
                 "802880200012345"), "noDoubleSubsidy", true);

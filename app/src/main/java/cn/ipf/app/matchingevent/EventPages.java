@@ -58,6 +58,10 @@ class EventPages implements ConsoleMenu {
 
     static final String EVENTS = "/console/events";
     private static final int PAGE_SIZE = 20;
+    private static final Map<String, String> LABELS = Map.of("kind", "events.kind", "title", "events.title",
+            "eventDate", "events.date", "place", "events.place", "parkName", "events.park", "districtCodes",
+            "events.districts", "industries", "events.industries");
+    private static final List<String> SORTS = List.of("admitted_desc", "score_desc", "name", "id");
 
     private final MatchingEvents events;
     private final EnterpriseService library;
@@ -128,14 +132,15 @@ class EventPages implements ConsoleMenu {
         form.setDistrictCodes(form.getDistrictCodes() == null ? Set.of() : form.getDistrictCodes());
         form.setThemeIndustries(Arrays.stream(industries.toUpperCase(Locale.ROOT).split("[\\s,，、;；]+"))
                 .filter(s -> !s.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new)));
-        // the industries are typed as one text: their messages go to that field
+        // the industries are typed as one text: their messages go to that field; each message names its field, as
+        // the summary's generic ones ("required") would not say which
         FormErrors errors = FormErrors.none();
-        forms.validate(request, form, binding).fields().forEach((field, message) -> {
-            if (field.startsWith("themeIndustries")) {
-                errors.field("industries", problems.text(request, "events.violation.industries", message));
-            } else {
-                errors.field(field, message);
-            }
+        forms.validate(request, form, binding).fields().forEach((path, message) -> {
+            boolean industry = path.startsWith("themeIndustries");
+            String field = industry ? "industries" : path;
+            String text = industry ? problems.text(request, "events.violation.industries", message) : message;
+            errors.field(field, problems.text(request, "events.fieldMessage", new Object[] {
+                    problems.text(request, LABELS.getOrDefault(field, field), field), text}, text));
         });
         if (errors.any()) {
             response.setStatus(422);
@@ -179,22 +184,21 @@ class EventPages implements ConsoleMenu {
                 page(id, model));
     }
 
-    @PostMapping(EVENTS + "/{id}/publication")
-    String publish(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return step(FormErrors.none(), id, "published", () -> events.publish(id), request, response,
-                page(id, model));
-    }
-
-    @PostMapping(EVENTS + "/{id}/completion")
-    String complete(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return step(FormErrors.none(), id, "completed", () -> events.complete(id), request, response,
-                page(id, model));
-    }
-
-    @PostMapping(EVENTS + "/{id}/cancellation")
-    String cancel(@PathVariable long id, HttpServletRequest request, HttpServletResponse response, Model model) {
-        return step(FormErrors.none(), id, "cancelled", () -> events.cancel(id), request, response,
-                page(id, model));
+    /** 发布, 已举办, 取消: the event's own steps, each a button. */
+    @PostMapping(EVENTS + "/{id}/{step:publication|completion|cancellation}")
+    String move(@PathVariable long id, @PathVariable String step, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        Runnable action = switch (step) {
+            case "publication" -> () -> events.publish(id);
+            case "completion" -> () -> events.complete(id);
+            default -> () -> events.cancel(id);
+        };
+        String outcome = switch (step) {
+            case "publication" -> "published";
+            case "completion" -> "completed";
+            default -> "cancelled";
+        };
+        return step(FormErrors.none(), id, outcome, action, request, response, page(id, model));
     }
 
     /** The enterprise's confirmation with its pitch; line breaks as the browser sends them become {@code \n}. */
@@ -235,7 +239,12 @@ class EventPages implements ConsoleMenu {
 
     /** The search filters of the selection page, as in the library search (admitted enterprises by default). */
     record CandidateFilters(String districtCode, String industryPrefix, SizeClass sizeClass, AdmissionStatus status,
-            Integer minScore, Boolean hasOpenDemand, Integer page) {
+            Integer minScore, Boolean hasOpenDemand, String sort, Integer page) {
+
+        /** The search's order; the most recently admitted first unless another of the search's orders is asked. */
+        public String order() {
+            return sort != null && SORTS.contains(sort) ? sort : "admitted_desc";
+        }
     }
 
     /** A search result and whether it can be added to the event. */
@@ -251,7 +260,7 @@ class EventPages implements ConsoleMenu {
         AdmissionStatus status = filters.status() == null ? AdmissionStatus.ADMITTED : filters.status();
         EnterpriseService.Page found = library.search(new EnterpriseService.Filters(blankAsNull(filters.districtCode()),
                 blankAsNull(filters.industryPrefix()), filters.sizeClass(), status.name(), filters.minScore(), null,
-                filters.hasOpenDemand(), "ID"), request.offset(), request.size());
+                filters.hasOpenDemand(), filters.order()), request.offset(), request.size());
         Map<Long, Eligibility> eligibility = events.eligibility(id,
                 found.items().stream().map(v -> v.record().id()).toList());
         model.addAttribute("detail", d);
@@ -261,6 +270,7 @@ class EventPages implements ConsoleMenu {
         model.addAttribute("status", status);
         model.addAttribute("statuses", AdmissionStatus.values());
         model.addAttribute("sizes", SizeClass.values());
+        model.addAttribute("sorts", SORTS);
         model.addAttribute("page", request.page());
         model.addAttribute("hasNext", request.offset() + found.items().size() < found.total());
         String own = access.visibleDistrict(caller);

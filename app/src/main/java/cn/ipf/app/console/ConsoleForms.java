@@ -132,6 +132,19 @@ public class ConsoleForms {
         }
     }
 
+    /**
+     * As {@link #step(Runnable, String, String, HttpServletRequest, HttpServletResponse, Function)} for a form already
+     * checked: with problems it is shown again with them (422) and nothing is done.
+     */
+    public String step(FormErrors checked, Runnable action, String doneUrl, HttpServletRequest request,
+            HttpServletResponse response, Function<FormErrors, String> again) {
+        if (checked.any()) {
+            response.setStatus(422);
+            return again.apply(checked);
+        }
+        return step(action, doneUrl, null, request, response, again);
+    }
+
     /** The problem's detail in the page's language, e.g. why a claim cannot be approved. */
     public String describe(HttpServletRequest request, ApiException e) {
         String detail = problems.text(request, "error." + e.code().name() + ".detail", e.args(), e.code().name());

@@ -231,16 +231,17 @@ public class EnterpriseService {
     }
 
     /** One page of search results and the total matching. */
-    record Page(List<EnterpriseView> items, long total) {
+    public record Page(List<EnterpriseView> items, long total) {
     }
 
     /** Filters as the client gave them; the caller's scope is added here. */
-    record Filters(String districtCode, String industryPrefix, SizeClass sizeClass, String status, Integer minScore,
+    public record Filters(String districtCode, String industryPrefix, SizeClass sizeClass, String status, Integer minScore,
             Integer maxScore, Boolean hasOpenDemand, String sort) {
     }
 
+    /** 企业库检索 the library search (the API's and the matching events' selection of enterprises). */
     @Transactional(readOnly = true)
-    Page search(Filters f, long offset, int limit) {
+    public Page search(Filters f, long offset, int limit) {
         Caller caller = access.caller();
         access.require(caller, Permission.SEARCH_LIBRARY);
         EnterpriseQuery query = new EnterpriseQuery(access.visibleDistrict(caller), access.visibleEnterprise(caller),

@@ -4,6 +4,6 @@ import cn.ipf.app.library.policy.Sector;
 import cn.ipf.app.library.policy.SizeClass;
 
 /** An enterprise as shown: the stored record plus what is derived (size class, masked identity number). */
-record EnterpriseView(EnterpriseRecord record, Sector sector, SizeClass sizeClass, String legalRepIdMasked,
+public record EnterpriseView(EnterpriseRecord record, Sector sector, SizeClass sizeClass, String legalRepIdMasked,
         ReputationMapper.RatingRow latestRating) {
 }

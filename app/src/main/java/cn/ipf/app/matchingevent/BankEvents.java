@@ -71,6 +71,13 @@ public class BankEvents {
                 mapper.intentionLoans(eventId));
     }
 
+    /** The bank's loans to an enterprise of the event that no intention counts yet (what it may link). */
+    @Transactional(readOnly = true)
+    public List<LinkableLoanRow> linkableLoans(long bankId, long eventId, long enterpriseId) {
+        invited(bankId, mapper.find(eventId), eventId);
+        return mapper.linkableLoans(bankId, enterpriseId);
+    }
+
     @Transactional
     public Followed record(long bankId, long eventId, long enterpriseId, String note) {
         EventRow event = invited(bankId, mapper.lock(eventId), eventId);

@@ -50,8 +50,8 @@ interface MatchingEventMapper {
 
     boolean invited(@Param("eventId") long eventId, @Param("bankId") long bankId);
 
-    /** Of the given enterprises, those admitted, in one of the event's districts and sharing with an invited bank. */
-    List<Long> eligible(@Param("eventId") long eventId, @Param("ids") Collection<Long> ids);
+    /** What decides whether each of the given enterprises may be added to the event. */
+    List<CandidateRow> standing(@Param("eventId") long eventId, @Param("ids") Collection<Long> ids);
 
     void insertParticipant(@Param("eventId") long eventId, @Param("enterpriseId") long enterpriseId,
             @Param("at") Instant at);
@@ -84,6 +84,8 @@ interface MatchingEventMapper {
             @Param("enterpriseId") Long enterpriseId);
 
     List<IntentionLoanRow> intentionLoans(@Param("eventId") long eventId);
+
+    List<LinkableLoanRow> linkableLoans(@Param("bankId") long bankId, @Param("enterpriseId") long enterpriseId);
 
     void grantCredit(@Param("id") long id, @Param("amount") BigDecimal amount, @Param("on") LocalDate on,
             @Param("at") Instant at);

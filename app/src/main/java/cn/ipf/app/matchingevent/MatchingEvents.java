@@ -4,6 +4,7 @@ import cn.ipf.app.access.AccessPolicy;
 import cn.ipf.app.access.Caller;
 import cn.ipf.app.access.policy.Permission;
 import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.matchingevent.policy.Eligibility;
 import cn.ipf.app.matchingevent.policy.EventStatus;
 import cn.ipf.app.matchingevent.policy.EventStatus.Step;
 import cn.ipf.app.shared.error.ApiException;
@@ -49,6 +50,11 @@ public class MatchingEvents {
 
     public record Page(List<Summary> items, long total) {
     }
+
+    private static final Map<Eligibility, String> REASONS = Map.of(
+            Eligibility.NOT_ADMITTED, "not admitted to the library",
+            Eligibility.OUTSIDE_DISTRICTS, "outside the event's districts",
+            Eligibility.NOT_SHARING, "sharing its data with no invited bank");
 
     private final MatchingEventMapper mapper;
     private final AccessPolicy access;
@@ -119,12 +125,11 @@ public class MatchingEvents {
         Caller caller = access.caller();
         EventRow event = organisable(caller, eventId, Step.SELECT_ENTERPRISES);
         enterpriseIds.forEach(id -> access.requireVisible(caller, id));
-        Set<Long> eligible = new HashSet<>(mapper.eligible(eventId, enterpriseIds));
-        for (Long id : enterpriseIds) {
-            if (!eligible.contains(id)) {
-                throw new ApiException(ErrorCode.ENTERPRISE_NOT_ELIGIBLE, id,
-                        "not admitted, outside the event's districts, or sharing with no invited bank")
-                        .with("enterpriseId", id);
+        for (CandidateRow c : mapper.standing(eventId, enterpriseIds)) {
+            Eligibility eligibility = c.eligibility();
+            if (!eligibility.accepted()) {
+                throw new ApiException(ErrorCode.ENTERPRISE_NOT_ELIGIBLE, c.enterpriseId(), REASONS.get(eligibility))
+                        .with("enterpriseId", c.enterpriseId());
             }
         }
         Instant now = clock.instant();
@@ -132,6 +137,22 @@ public class MatchingEvents {
                 id -> mapper.insertParticipant(eventId, id, now));
         audit.record("MATCHING_EVENT_ENTERPRISES_SELECTED", "MATCHING_EVENT", eventId, Map.of("added", added));
         return detail(caller, event);
+    }
+
+    /**
+     * Whether each of the given enterprises (e.g. a page of the library search) may be added to the event, for the
+     * office choosing them; enterprises that do not exist are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Eligibility> eligibility(long eventId, List<Long> enterpriseIds) {
+        Caller caller = access.caller();
+        access.require(caller, Permission.ORGANISE_MATCHING_EVENTS);
+        visible(caller, mapper.find(eventId), eventId);
+        Map<Long, Eligibility> found = new LinkedHashMap<>();
+        if (!enterpriseIds.isEmpty()) {
+            mapper.standing(eventId, enterpriseIds).forEach(c -> found.put(c.enterpriseId(), c.eligibility()));
+        }
+        return found;
     }
 
     @Transactional

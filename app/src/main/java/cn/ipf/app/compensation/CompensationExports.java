@@ -4,6 +4,7 @@ import cn.ipf.app.region.Region;
 import cn.ipf.app.region.RegionMapper;
 import cn.ipf.app.shared.export.Caption;
 import cn.ipf.app.shared.export.CodeNames;
+import cn.ipf.app.shared.export.Coded;
 import cn.ipf.app.shared.export.Column;
 import cn.ipf.app.shared.export.TableFile;
 import cn.ipf.app.shared.export.Totals;
@@ -11,6 +12,9 @@ import cn.ipf.app.shared.time.BusinessCalendar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CompensationExports {
 
     static final List<Column> LEDGER_COLUMNS = List.of(Column.text("凭证号", 8), Column.text("记账日期", 12),
-            Column.text("记账时间(UTC)", 30), Column.text("类型", 10), Column.text("摘要", 40),
+            Column.text("记账时间(UTC)", 20), Column.text("类型", 10), Column.text("摘要", 52),
             Column.text("分录号", 8), Column.text("借方科目代码", 24), Column.text("借方科目", 28),
             Column.text("贷方科目代码", 24), Column.text("贷方科目", 28), Column.amount("金额(元)"),
             Column.text("索赔编号", 10), Column.text("追偿记录", 10));
@@ -38,6 +42,9 @@ public class CompensationExports {
             Column.text("统一社会信用代码", 22), Column.text("资金账户代码", 18), Column.text("付款资金账户", 24),
             Column.amount("金额(元)"), Column.baseAmount("损失基数L(元)"), Column.text("凭证号", 8),
             Column.text("支付日期", 12));
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
 
     private final LedgerMapper ledger;
     private final CompensationProgrammes programmes;
@@ -63,11 +70,11 @@ public class CompensationExports {
         Caption caption = caption("风险补偿资金总账", programmes.row(programmeId));
         try (Cursor<LedgerMapper.LedgerLine> lines = ledger.ledgerLines(programmeId)) {
             Iterable<List<Object>> rows = () -> stream(lines).map(l -> Arrays.<Object>asList("J" + l.journalId(),
-                    l.postedOn().toString(), l.postedAt().toString(), names.coded("compensation.journal.", l.kind()),
+                    l.postedOn().toString(), time(l.postedAt()), names.coded("compensation.journal.", l.kind()),
                     l.memo(), l.postingId(), l.debitCode(), l.debitName(), l.creditCode(), l.creditName(), l.amount(),
                     l.claimId(), l.recoveryId())).iterator();
             return TableFile.write(xlsx, caption, List.of(new TableFile.Sheet("总账", LEDGER_COLUMNS, rows,
-                    Totals.grand())));
+                    Totals.grand("笔"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,7 +90,7 @@ public class CompensationExports {
                     o.fundName(), o.amount(), o.lossBase(), "J" + o.journalId(),
                     calendar.dateOf(o.paidAt()).toString())).iterator();
             return TableFile.write(xlsx, caption, List.of(new TableFile.Sheet("支付指令", ORDER_COLUMNS, rows,
-                    Totals.grand())));
+                    Totals.grand("笔"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,6 +102,11 @@ public class CompensationExports {
         return new Caption(title + "：" + programme.name(), region == null ? programme.regionCode() : region.name(),
                 calendar.dateOf(programme.createdAt()) + " 至 " + calendar.today(), "元", calendar.now(),
                 calendar.today());
+    }
+
+    /** A posting's time in UTC: ISO-8601 to the microsecond in the CSV, to the second in the workbook. */
+    private static Coded time(Instant at) {
+        return new Coded(at.toString(), SECONDS.format(at));
     }
 
     private static <T> Stream<T> stream(Cursor<T> cursor) {

@@ -95,7 +95,7 @@ public class RecommendationService {
             Iterable<List<Object>> rows = () -> StreamSupport.stream(cursor.spliterator(), false)
                     .map(this::cells).iterator();
             return TableFile.write(xlsx, caption, List.of(new TableFile.Sheet("推荐企业", COLUMNS, rows,
-                    Totals.grand())));
+                    Totals.grand("家"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

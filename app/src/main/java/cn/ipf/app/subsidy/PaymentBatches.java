@@ -201,7 +201,7 @@ public class PaymentBatches {
         Caption caption = new Caption("兑付批次付款文件 " + reference(b.id()), region, "批次生成日 " + day, "元",
                 calendar.now(), day);
         Path file = TableFile.write(xlsx, caption, List.of(new TableFile.Sheet("批次汇总", SUMMARY_COLUMNS, summary,
-                null), new TableFile.Sheet("付款明细", LINE_COLUMNS, lines, Totals.grand())));
+                null), new TableFile.Sheet("付款明细", LINE_COLUMNS, lines, Totals.grand("笔"))));
         audit.record("PAYMENT_BATCH_FILE_EXPORTED", "PAYMENT_BATCH", batchId, Map.of("format", xlsx ? "xlsx"
                 : "csv"));
         return file;

@@ -76,7 +76,7 @@ public class PaymentOrders {
             Iterable<List<Object>> lines = () -> StreamSupport.stream(rows.spliterator(), false)
                     .map(this::cells).iterator();
             return TableFile.write(xlsx, caption, List.of(new TableFile.Sheet(sheet, COLUMNS, lines,
-                    Totals.grand())));
+                    Totals.grand("笔"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -129,7 +129,7 @@ class CompensationFlowTest extends CompensationTestSupport {
                 .contains("machine-readable");
         assertThat(rows.get(1)).startsWith("凭证号,记账日期,记账时间(UTC),类型,");
         assertThat(rows.subList(2, rows.size())).as("journal kinds stay codes in the CSV")
-                .allMatch(r -> r.matches("J\\d+,[-\\d]+,[^,]+,(DEPOSIT|TOP_UP|PAYOUT|RECOVERY_RETURN),.*"));
+                .allMatch(r -> r.matches("J\\d+,[-\\d]+,[-\\d]+T[:.\\d]+Z,(DEPOSIT|TOP_UP|PAYOUT|RECOVERY_RETURN),.*"));
         String cityName = jdbc.queryForObject("SELECT name FROM region WHERE code = ?", String.class, CITY);
         Download ledgerBook = download(regulatorPerson().token(), "/api/v1/compensation/programmes/" + p
                 + "/ledger-export?format=xlsx");
@@ -142,11 +142,13 @@ class CompensationFlowTest extends CompensationTestSupport {
                 "借方科目代码", "借方科目", "贷方科目代码", "贷方科目", "金额(元)", "索赔编号", "追偿记录");
         assertThat(ledgerSheet.frozenRows()).isEqualTo(4);
         assertThat(ledgerSheet.text("D5")).isEqualTo("存入资金");
+        assertThat(ledgerSheet.text("C5")).as("UTC to the second")
+                .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
         for (int r = 5; r <= 12; r++) {
             assertThat(ledgerSheet.text("D" + r)).as("a Chinese kind").isIn("存入资金", "追加资金", "代偿支付", "追偿返还");
             assertThat(ledgerSheet.format("K" + r)).isEqualTo("#,##0.00");
         }
-        assertThat(ledgerSheet.text("A13")).isEqualTo("合计");
+        assertThat(ledgerSheet.text("A13")).isEqualTo("合计（8 笔）");
         assertThat(ledgerSheet.number("K13")).isEqualByComparingTo(ledgerSheet.sum("K", 5, 12));
         assertThat(ledgerSheet.format("K13")).isEqualTo("#,##0.00");
         assertThat(ledgerSheet.lastRow()).isEqualTo(13);
@@ -165,7 +167,7 @@ class CompensationFlowTest extends CompensationTestSupport {
         assertThat(orders.format("I5")).isEqualTo("#,##0.00");
         assertThat(orders.format("J5")).isEqualTo("#,##0.00");
         // one line per fund layer: the 合计 adds the amounts, never the claim's loss base repeated on each layer
-        assertThat(orders.text("A7")).isEqualTo("合计");
+        assertThat(orders.text("A7")).isEqualTo("合计（2 笔）");
         assertThat(orders.number("I7")).isEqualByComparingTo(orders.sum("I", 5, 6));
         assertThat(orders.format("I7")).isEqualTo("#,##0.00");
         assertThat(orders.number("J7")).isNull();

@@ -200,7 +200,7 @@ class LibraryRereviewAndExportTest extends LibraryTestSupport {
             assertThat(sheet.text("A" + r)).isNotEqualTo(suspendedUscc);
         }
         // the 合计: patents and demand added up exactly; the score is not added
-        assertThat(sheet.text("A" + (last + 1))).isEqualTo("合计");
+        assertThat(sheet.text("A" + (last + 1))).isEqualTo("合计（" + listed + " 家）");
         for (String column : List.of("F", "G", "H")) {
             assertThat(sheet.number(column + (last + 1))).as(column).isEqualByComparingTo(sheet.sum(column, 5, last));
         }

@@ -183,7 +183,7 @@ class InterestSubsidyClaimsTest extends SubsidyTestSupport {
         assertThat(sheet.number("J5")).isEqualByComparingTo("3000.00");
         assertThat(sheet.format("J5")).isEqualTo("#,##0.00");
         assertThat(sheet.text("N5")).isEqualTo("待兑付");
-        assertThat(sheet.text("A6")).isEqualTo("合计");
+        assertThat(sheet.text("A6")).isEqualTo("合计（1 笔）");
         assertThat(sheet.merged()).contains("A6:I6");
         assertThat(sheet.number("J6")).isEqualByComparingTo(sheet.sum("J", 5, 5));
         assertThat(sheet.format("J6")).isEqualTo("#,##0.00");

@@ -146,7 +146,7 @@ class PaymentBatchTest extends SubsidyTestSupport {
         assertThat(transfers.number("F6")).isEqualByComparingTo("1234.51");
         assertThat(transfers.format("F6")).isEqualTo("#,##0.00");
         // the 合计 is the exact sum of the transfers, and the batch's total on the summary
-        assertThat(transfers.text("A9")).isEqualTo("合计");
+        assertThat(transfers.text("A9")).isEqualTo("合计（4 笔）");
         assertThat(transfers.number("F9")).isEqualByComparingTo(transfers.sum("F", 5, 8))
                 .isEqualByComparingTo(summary.number("D5"));
         assertThat(transfers.format("F9")).isEqualTo("#,##0.00");

@@ -46,6 +46,12 @@ class CompensationPayees implements PayoutSource {
     }
 
     @Override
+    public String programmeRegion(long programmeId) {
+        CompensationMapper.ProgrammeRow programme = programmes.programme(programmeId);
+        return programme == null ? null : programme.regionCode();
+    }
+
+    @Override
     public List<Long> payable(long programmeId) {
         return claims.payable(programmeId);
     }

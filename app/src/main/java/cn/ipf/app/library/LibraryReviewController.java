@@ -22,9 +22,7 @@ import cn.ipf.app.shared.web.Pages;
 import cn.ipf.app.shared.web.Downloads;
 import java.net.URI;
 import java.util.List;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -115,12 +113,8 @@ class LibraryReviewController implements LibraryReviewApi {
 
     @Override
     public ResponseEntity<Resource> exportRecommendations(ExportFormat format) {
-        List<List<String>> rows = recommendations.rows();
         boolean excel = format == ExportFormat.XLSX;
-        byte[] file = excel ? RecommendationService.xlsx(rows) : RecommendationService.csv(rows);
-        return ResponseEntity.ok().contentType(Downloads.mediaType(excel))
-                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment("recommended-enterprises", excel))
-                .body(new ByteArrayResource(file));
+        return Downloads.temporaryFile(recommendations.export(excel), "recommended-enterprises", excel);
     }
 
     @Override

@@ -5,23 +5,28 @@ import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.access.Caller;
 import cn.ipf.app.library.policy.AdmissionStatus;
 import cn.ipf.app.library.policy.Sector;
+import cn.ipf.app.library.policy.SizeClass;
 import cn.ipf.app.library.policy.SizeClassifier;
+import cn.ipf.app.region.Region;
+import cn.ipf.app.region.RegionMapper;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
-import cn.ipf.app.shared.export.Csv;
+import cn.ipf.app.shared.export.Caption;
+import cn.ipf.app.shared.export.CodeNames;
+import cn.ipf.app.shared.export.Column;
+import cn.ipf.app.shared.export.TableFile;
+import cn.ipf.app.shared.export.Totals;
 import cn.ipf.app.shared.time.BusinessCalendar;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.apache.ibatis.cursor.Cursor;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +35,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RecommendationService {
 
-    static final List<String> HEADER = List.of("统一社会信用代码", "企业名称", "所属区县", "行业代码", "企业规模",
-            "有效发明专利数", "高价值专利数", "融资需求金额(元)", "入库评分", "入库日期");
+    static final String TITLE = "知识产权质押融资择优推荐企业名单";
+    static final List<Column> COLUMNS = List.of(Column.text("统一社会信用代码", 22), Column.text("企业名称", 30),
+            Column.text("所属区县", 16), Column.text("行业代码", 10), Column.text("企业规模", 12),
+            Column.count("有效发明专利数"), Column.count("高价值专利数"), Column.amount("融资需求金额(元)"),
+            Column.text("入库评分", 10), Column.text("入库日期", 12));
 
     private final EnterpriseMapper enterprises;
     private final LibraryAccess access;
@@ -39,10 +47,15 @@ public class RecommendationService {
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final RegionMapper regions;
+    private final CodeNames names;
 
     RecommendationService(EnterpriseMapper enterprises, LibraryAccess access, AuditTrail audit,
-            BusinessCalendar calendar, Clock clock, ApplicationEventPublisher events) {
+            BusinessCalendar calendar, Clock clock, ApplicationEventPublisher events, RegionMapper regions,
+            CodeNames names) {
         this.events = events;
+        this.regions = regions;
+        this.names = names;
         this.enterprises = enterprises;
         this.access = access;
         this.audit = audit;
@@ -66,70 +79,33 @@ public class RecommendationService {
         }
     }
 
-    /** The export's rows as text cells, in the order of {@link #HEADER}. */
+    /**
+     * Writes the list and answers its path; the caller deletes it once sent. Streamed from the database cursor. The
+     * workbook is a report to hand on (Chinese size names, thousands separators, a 合计 of the patents and the
+     * demand); the CSV keeps the size codes and plain numbers after one comment line starting with #.
+     */
     @Transactional(readOnly = true)
-    List<List<String>> rows() {
+    Path export(boolean xlsx) {
         access.require(access.caller(), Permission.READ_RECOMMENDATIONS);
-        List<List<String>> rows = new ArrayList<>();
-        try (Cursor<EnterpriseMapper.ExportRow> cursor = enterprises.recommended(calendar.today())) {
-            for (EnterpriseMapper.ExportRow r : cursor) {
-                rows.add(List.of(r.uscc(), r.name(), r.districtCode() + " " + r.districtName(), r.industryCode(),
-                        SizeClassifier.classify(Sector.of(r.industryCode()), r.employees(), r.annualRevenue(),
-                                r.totalAssets()).name(),
-                        Integer.toString(r.validInventions()), Integer.toString(r.highValuePatents()),
-                        r.demandAmount() == null ? "" : r.demandAmount().toPlainString(),
-                        r.score() == null ? "" : r.score().toString(),
-                        r.admittedOn() == null ? "" : r.admittedOn().toString()));
-            }
+        LocalDate today = calendar.today();
+        String region = regions.findAll().stream().filter(r -> r.parentCode() == null).map(Region::name)
+                .reduce((a, b) -> a + "、" + b).orElse("全辖");
+        Caption caption = new Caption(TITLE, region, "截至 " + today, "元（专利数：件）", calendar.now(), today);
+        try (Cursor<EnterpriseMapper.ExportRow> cursor = enterprises.recommended(today)) {
+            Iterable<List<Object>> rows = () -> StreamSupport.stream(cursor.spliterator(), false)
+                    .map(this::cells).iterator();
+            return TableFile.write(xlsx, caption, List.of(new TableFile.Sheet("推荐企业", COLUMNS, rows,
+                    Totals.grand("家"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return rows;
     }
 
-    /** RFC 4180 CSV in UTF-8 with a byte-order mark, which Excel needs to read Chinese correctly. */
-    static byte[] csv(List<List<String>> rows) {
-        StringBuilder out = new StringBuilder().append(Csv.BOM);
-        try {
-            Csv.line(out, HEADER);
-            for (List<String> row : rows) {
-                Csv.line(out, row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not throw
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    static byte[] xlsx(List<List<String>> rows) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        writeXlsx(bytes, rows);
-        return bytes.toByteArray();
-    }
-
-    private static void writeXlsx(OutputStream out, List<List<String>> rows) {
-        try {
-            Workbook workbook = new Workbook(out, "IPF", "1.0");
-            Worksheet sheet = workbook.newWorksheet("推荐企业");
-            for (int c = 0; c < HEADER.size(); c++) {
-                sheet.value(0, c, HEADER.get(c));
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                List<String> row = rows.get(r);
-                for (int c = 0; c < row.size(); c++) {
-                    // counts and the score are numbers in the sheet; codes and amounts stay text (exact digits)
-                    if (c == 5 || c == 6 || c == 8) {
-                        if (!row.get(c).isEmpty()) {
-                            sheet.value(r + 1, c, Integer.parseInt(row.get(c)));
-                        }
-                    } else {
-                        sheet.value(r + 1, c, row.get(c));
-                    }
-                }
-            }
-            workbook.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private List<Object> cells(EnterpriseMapper.ExportRow r) {
+        SizeClass size = SizeClassifier.classify(Sector.of(r.industryCode()), r.employees(), r.annualRevenue(),
+                r.totalAssets());
+        return Arrays.asList(r.uscc(), r.name(), r.districtCode() + " " + r.districtName(), r.industryCode(),
+                names.coded("library.size.", size.name()), r.validInventions(), r.highValuePatents(),
+                r.demandAmount(), r.score(), r.admittedOn() == null ? null : r.admittedOn().toString());
     }
 }

@@ -7,7 +7,12 @@ import cn.ipf.app.audit.AuditTrail;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ApiException.FieldViolation;
 import cn.ipf.app.shared.error.ErrorCode;
+import cn.ipf.app.region.Region;
+import cn.ipf.app.region.RegionMapper;
+import cn.ipf.app.shared.export.Caption;
+import cn.ipf.app.shared.export.Column;
 import cn.ipf.app.shared.export.TableFile;
+import cn.ipf.app.shared.export.Totals;
 import cn.ipf.app.shared.export.UploadedTable;
 import cn.ipf.app.shared.payment.PayoutCandidate;
 import cn.ipf.app.shared.payment.PayoutSource;
@@ -23,6 +28,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -57,9 +63,11 @@ public class PaymentBatches {
             List<Long> compensationClaimIds) {
     }
 
-    static final List<String> SUMMARY_HEADER = List.of("批次号", "补贴项目", "笔数", "总金额(元)", "生成日期");
-    static final List<String> LINE_HEADER = List.of("行号", "申报编号", "收款户名", "收款账号", "开户银行", "金额(元)",
-            "用途");
+    static final List<Column> SUMMARY_COLUMNS = List.of(Column.text("批次号", 10), Column.text("补贴项目", 40),
+            Column.count("笔数"), Column.amount("总金额(元)"), Column.text("生成日期", 12));
+    static final List<Column> LINE_COLUMNS = List.of(Column.text("行号", 6), Column.text("申报编号", 12),
+            Column.text("收款户名", 28), Column.text("收款账号", 24), Column.text("开户银行", 24),
+            Column.amount("金额(元)"), Column.text("用途", 40));
 
     private final PaymentBatchMapper batches;
     private final Map<PayoutType, PayoutSource> sources = new EnumMap<>(PayoutType.class);
@@ -67,10 +75,12 @@ public class PaymentBatches {
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final Clock clock;
+    private final RegionMapper regions;
 
     PaymentBatches(PaymentBatchMapper batches, List<PayoutSource> sources, AccessPolicy access, AuditTrail audit,
-            BusinessCalendar calendar, Clock clock) {
+            BusinessCalendar calendar, Clock clock, RegionMapper regions) {
         this.batches = batches;
+        this.regions = regions;
         sources.forEach(s -> this.sources.put(s.type(), s));
         this.access = access;
         this.audit = audit;
@@ -168,8 +178,9 @@ public class PaymentBatches {
     }
 
     /**
-     * The file for the bank: a summary table (count and total) and the transfers; the caller deletes it once sent.
-     * Account numbers and references are text cells. Not read-only: the export is audited.
+     * The file for the bank: a summary table (count and total) and the transfers with their 合计, under a caption
+     * (the batch, the programmes' region, the day it was made); the caller deletes it once sent. Account numbers and
+     * references are text cells; the CSV starts with one comment line (#). Not read-only: the export is audited.
      */
     @Transactional
     Path file(long batchId, boolean xlsx) {
@@ -179,15 +190,28 @@ public class PaymentBatches {
         String programmes = Stream.of(programmeName(PayoutType.SUBSIDY, b.programmeId()),
                 programmeName(PayoutType.COMPENSATION, b.compensationProgrammeId())).filter(Objects::nonNull)
                 .reduce((x, y) -> x + " / " + y).orElse("");
-        List<List<Object>> summary = List.of(Arrays.asList(reference(b.id()), programmes,
-                String.valueOf(b.claimCount()), b.totalAmount(), calendar.dateOf(b.createdAt()).toString()));
+        String region = Stream.of(programmeRegion(PayoutType.SUBSIDY, b.programmeId()),
+                programmeRegion(PayoutType.COMPENSATION, b.compensationProgrammeId())).filter(Objects::nonNull)
+                .distinct().reduce((x, y) -> x + "、" + y).orElse("全辖");
+        LocalDate day = calendar.dateOf(b.createdAt());
+        List<List<Object>> summary = List.of(Arrays.asList(reference(b.id()), programmes, b.claimCount(),
+                b.totalAmount(), day.toString()));
         List<List<Object>> lines = d.lines().stream().map(l -> Arrays.<Object>asList(String.valueOf(l.lineNo()),
                 l.claimReference(), l.payeeName(), l.accountNo(), l.accountBank(), l.amount(), l.purpose())).toList();
-        Path file = TableFile.write(xlsx, List.of(new TableFile.Sheet("批次汇总", SUMMARY_HEADER, summary),
-                new TableFile.Sheet("付款明细", LINE_HEADER, lines)));
+        Caption caption = new Caption("兑付批次付款文件 " + reference(b.id()), region, "批次生成日 " + day, "元",
+                calendar.now(), day);
+        Path file = TableFile.write(xlsx, caption, List.of(new TableFile.Sheet("批次汇总", SUMMARY_COLUMNS, summary,
+                null), new TableFile.Sheet("付款明细", LINE_COLUMNS, lines, Totals.grand("笔"))));
         audit.record("PAYMENT_BATCH_FILE_EXPORTED", "PAYMENT_BATCH", batchId, Map.of("format", xlsx ? "xlsx"
                 : "csv"));
         return file;
+    }
+
+    /** The name of the programme's region, for the file's caption; null without a programme of that kind. */
+    private String programmeRegion(PayoutType type, Long programmeId) {
+        String code = programmeId == null ? null : sources.get(type).programmeRegion(programmeId);
+        Region region = code == null ? null : regions.find(code);
+        return region == null ? code : region.name();
     }
 
     private String programmeName(PayoutType type, Long programmeId) {

@@ -53,6 +53,12 @@ class SubsidyPayees implements PayoutSource {
     }
 
     @Override
+    public String programmeRegion(long programmeId) {
+        ProgrammeMapper.ProgrammeRow programme = programmes.find(programmeId);
+        return programme == null ? null : programme.regionCode();
+    }
+
+    @Override
     public List<Long> payable(long programmeId) {
         return batches.payableClaims(programmeId);
     }

@@ -4,6 +4,7 @@ import static cn.ipf.app.testinfra.BankForms.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.compensation.DefaultedLoans.Dates;
+import cn.ipf.app.shared.export.ReportWorkbook;
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.sdk.model.CompensationClaim;
 import cn.ipf.sdk.model.CompensationClaimStatus;
@@ -123,14 +124,54 @@ class CompensationFlowTest extends CompensationTestSupport {
                 + "/ledger-export?format=csv");
         assertThat(csv.status()).isEqualTo(200);
         List<String> rows = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-        assertThat(rows).hasSize(1 + 2 + 2 + 2 + 2);
-        assertThat(rows.get(0)).startsWith("\uFEFF凭证号");
+        assertThat(rows).hasSize(1 + 1 + 2 + 2 + 2 + 2);
+        assertThat(rows.get(0)).startsWith("\uFEFF# 风险补偿资金总账：" + programme.get("name").asString())
+                .contains("machine-readable");
+        assertThat(rows.get(1)).startsWith("凭证号,记账日期,记账时间(UTC),类型,");
+        assertThat(rows.subList(2, rows.size())).as("journal kinds stay codes in the CSV")
+                .allMatch(r -> r.matches("J\\d+,[-\\d]+,[-\\d]+T[:.\\d]+Z,(DEPOSIT|TOP_UP|PAYOUT|RECOVERY_RETURN),.*"));
+        String cityName = jdbc.queryForObject("SELECT name FROM region WHERE code = ?", String.class, CITY);
+        Download ledgerBook = download(regulatorPerson().token(), "/api/v1/compensation/programmes/" + p
+                + "/ledger-export?format=xlsx");
+        ReportWorkbook.keep("compensation-ledger.xlsx", ledgerBook.body());
+        ReportWorkbook.Sheet ledgerSheet = ReportWorkbook.read(ledgerBook.body()).sheet("总账");
+        assertThat(ledgerSheet.text("A1")).isEqualTo("风险补偿资金总账：" + programme.get("name").asString() + "（总账）");
+        assertThat(ledgerSheet.text("A2")).startsWith("区域：" + cityName + "　　期间：").endsWith("　　单位：元");
+        assertThat(ledgerSheet.text("A3")).startsWith("生成时间：").contains("数据截至：");
+        assertThat(ledgerSheet.row(4)).containsExactly("凭证号", "记账日期", "记账时间(UTC)", "类型", "摘要", "分录号",
+                "借方科目代码", "借方科目", "贷方科目代码", "贷方科目", "金额(元)", "索赔编号", "追偿记录");
+        assertThat(ledgerSheet.frozenRows()).isEqualTo(4);
+        assertThat(ledgerSheet.text("D5")).isEqualTo("存入资金");
+        assertThat(ledgerSheet.text("C5")).as("UTC to the second")
+                .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        for (int r = 5; r <= 12; r++) {
+            assertThat(ledgerSheet.text("D" + r)).as("a Chinese kind").isIn("存入资金", "追加资金", "代偿支付", "追偿返还");
+            assertThat(ledgerSheet.format("K" + r)).isEqualTo("#,##0.00");
+        }
+        assertThat(ledgerSheet.text("A13")).isEqualTo("合计（8 笔）");
+        assertThat(ledgerSheet.number("K13")).isEqualByComparingTo(ledgerSheet.sum("K", 5, 12));
+        assertThat(ledgerSheet.format("K13")).isEqualTo("#,##0.00");
+        assertThat(ledgerSheet.lastRow()).isEqualTo(13);
+
         Download xlsx = download(regulatorPerson().token(), "/api/v1/compensation/programmes/" + p
                 + "/payment-orders?format=xlsx");
-        List<List<String>> orders = firstSheet(xlsx.body(), 12);
-        assertThat(orders).hasSize(3);
-        assertThat(orders.get(1).get(6)).isEqualTo("PROVINCIAL_FUND");
-        assertThat(new BigDecimal(orders.get(1).get(8))).isEqualByComparingTo("320000");
+        ReportWorkbook.keep("compensation-payment-orders.xlsx", xlsx.body());
+        ReportWorkbook.Sheet orders = ReportWorkbook.read(xlsx.body()).sheet("支付指令");
+        assertThat(orders.text("A1")).isEqualTo("风险补偿支付指令：" + programme.get("name").asString() + "（支付指令）");
+        assertThat(orders.text("A2")).startsWith("区域：" + cityName);
+        assertThat(orders.row(4)).containsExactly("索赔编号", "银行索赔号", "收款银行", "贷款编号", "借款企业",
+                "统一社会信用代码", "资金账户代码", "付款资金账户", "金额(元)", "损失基数L(元)", "凭证号", "支付日期");
+        assertThat(orders.frozenRows()).isEqualTo(4);
+        assertThat(orders.text("G5")).isEqualTo("PROVINCIAL_FUND");
+        assertThat(orders.number("I5")).isEqualByComparingTo("320000");
+        assertThat(orders.format("I5")).isEqualTo("#,##0.00");
+        assertThat(orders.format("J5")).isEqualTo("#,##0.00");
+        // one line per fund layer: the 合计 adds the amounts, never the claim's loss base repeated on each layer
+        assertThat(orders.text("A7")).isEqualTo("合计（2 笔）");
+        assertThat(orders.number("I7")).isEqualByComparingTo(orders.sum("I", 5, 6));
+        assertThat(orders.format("I7")).isEqualTo("#,##0.00");
+        assertThat(orders.number("J7")).isNull();
+        assertThat(orders.lastRow()).isEqualTo(7);
         assertThat(http.with(districtReviewer(DISTRICT).token()).get("/api/v1/compensation/programmes/" + p
                 + "/trial-balance").status()).as("the ledger is the city's, the regulator's and admins'")
                 .isEqualTo(403);

@@ -2,6 +2,7 @@ package cn.ipf.app.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ipf.app.shared.export.ReportWorkbook;
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.user.Role;
 
@@ -159,29 +160,53 @@ class LibraryRereviewAndExportTest extends LibraryTestSupport {
         assertThat(Arrays.copyOf(csv.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(csv.body(), 3, csv.body().length - 3, StandardCharsets.UTF_8);
         List<String> lines = List.of(text.split("\r\n"));
-        assertThat(lines.get(0)).isEqualTo(String.join(",", EXPORT_HEADER));
-        assertThat(lines).hasSize(1 + (int) listed);
+        assertThat(lines.get(0)).startsWith("# 知识产权质押融资择优推荐企业名单").contains("期间 截至 " + today(),
+                "machine-readable", "lines starting with # are comments");
+        assertThat(lines.get(1)).isEqualTo(String.join(",", EXPORT_HEADER));
+        assertThat(lines).hasSize(2 + (int) listed);
         List<String> row = lines.stream().filter(l -> l.startsWith(e.get("uscc").asString() + ",")).findFirst()
                 .map(l -> List.of(l.split(",", -1))).orElseThrow(() -> new AssertionError("no row in " + text));
-        assertThat(row).containsExactly(e.get("uscc").asString(), e.get("name").asString(), "370202 市南区", "C3736",
-                "SMALL", "2", "2", "2000000.00", "90", e.get("admittedOn").asString());
+        assertThat(row).as("codes and plain numbers").containsExactly(e.get("uscc").asString(),
+                e.get("name").asString(), "370202 市南区", "C3736", "SMALL", "2", "2", "2000000.00", "90",
+                e.get("admittedOn").asString());
         assertThat(lines).noneMatch(l -> l.startsWith(suspendedUscc + ","));
         assertThat(text).doesNotContain(enterprise(city.token(), draft).get("uscc").asString());
 
-        // XLSX: a real workbook with the same header and row (counts and score as numbers)
+        // XLSX: a report to hand on, with the same enterprises under a caption and a 合计 that adds up
         Download xlsx = download(city.token(), EXPORT + "xlsx");
         assertThat(xlsx.status()).isEqualTo(200);
         assertThat(xlsx.contentType())
                 .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(new String(xlsx.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
-        List<List<String>> sheet = firstSheet(xlsx.body(), EXPORT_HEADER.size());
-        assertThat(sheet.get(0)).containsExactlyElementsOf(EXPORT_HEADER);
-        assertThat(sheet).hasSize(1 + (int) listed);
-        List<String> xlsxRow = sheet.stream().filter(r -> r.get(0).equals(e.get("uscc").asString())).findFirst()
-                .orElseThrow();
-        assertThat(xlsxRow).containsExactly(e.get("uscc").asString(), e.get("name").asString(), "370202 市南区",
-                "C3736", "SMALL", "2", "2", "2000000.00", "90", e.get("admittedOn").asString());
-        assertThat(sheet).noneMatch(r -> r.get(0).equals(suspendedUscc));
+        ReportWorkbook.keep("recommended-enterprises.xlsx", xlsx.body());
+        ReportWorkbook.Sheet sheet = ReportWorkbook.read(xlsx.body()).sheet("推荐企业");
+        assertThat(sheet.text("A1")).isEqualTo("知识产权质押融资择优推荐企业名单（推荐企业）");
+        assertThat(sheet.text("A2")).startsWith("区域：").contains("期间：截至 " + today()).endsWith("单位：元（专利数：件）");
+        assertThat(sheet.text("A3")).startsWith("生成时间：" + today()).endsWith("数据截至：" + today());
+        assertThat(sheet.row(4)).containsExactlyElementsOf(EXPORT_HEADER);
+        assertThat(sheet.frozenRows()).isEqualTo(4);
+        int last = 4 + (int) listed;
+        int at = 5;
+        while (at <= last && !e.get("uscc").asString().equals(sheet.text("A" + at))) {
+            at++;
+        }
+        assertThat(sheet.row(at)).containsExactly(e.get("uscc").asString(), e.get("name").asString(),
+                "370202 市南区", "C3736", "小型企业", "2", "2", "2000000.00", "90", e.get("admittedOn").asString());
+        assertThat(sheet.format("F" + at)).isEqualTo("#,##0");
+        assertThat(sheet.number("H" + at)).isEqualByComparingTo("2000000.00");
+        assertThat(sheet.format("H" + at)).isEqualTo("#,##0.00");
+        assertThat(sheet.number("I" + at)).as("the score is a number").isEqualByComparingTo("90");
+        for (int r = 5; r <= last; r++) {
+            assertThat(sheet.text("A" + r)).isNotEqualTo(suspendedUscc);
+        }
+        // the 合计: patents and demand added up exactly; the score is not added
+        assertThat(sheet.text("A" + (last + 1))).isEqualTo("合计（" + listed + " 家）");
+        for (String column : List.of("F", "G", "H")) {
+            assertThat(sheet.number(column + (last + 1))).as(column).isEqualByComparingTo(sheet.sum(column, 5, last));
+        }
+        assertThat(sheet.format("H" + (last + 1))).isEqualTo("#,##0.00");
+        assertThat(sheet.number("I" + (last + 1))).isNull();
+        assertThat(sheet.lastRow()).isEqualTo(last + 1);
 
         // who may export
         assertThat(download(regulator().token(), EXPORT + "csv").status()).isEqualTo(200);

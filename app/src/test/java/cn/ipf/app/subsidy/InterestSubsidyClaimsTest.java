@@ -2,6 +2,7 @@ package cn.ipf.app.subsidy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.ipf.app.shared.export.ReportWorkbook;
 import cn.ipf.app.testinfra.Http;
 import cn.ipf.app.user.Role;
 import java.nio.charset.StandardCharsets;
@@ -143,21 +144,52 @@ class InterestSubsidyClaimsTest extends SubsidyTestSupport {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         String text = new String(csv.body(), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("\uFEFF申报编号,").contains("SC" + q3Id + ",").contains(",3000.00,")
-                .contains("802880200012345").doesNotContain("SC" + q4Id + ",");
-        assertThat(text.split("\r\n")).hasSize(2);
+        String programmeName = http.with(admin).get("/api/v1/subsidy/programmes/" + programmeId).json().get("name")
+                .asString();
+        String cityName = jdbc.queryForObject("SELECT name FROM region WHERE code = ?", String.class, region.city());
+        // for the treasury's system: one comment line, then the header and the orders with codes and plain amounts
+        List<String> csvLines = List.of(text.split("\r\n"));
+        assertThat(csvLines).hasSize(3);
+        assertThat(csvLines.get(0)).startsWith("\uFEFF# 知识产权质押融资补贴支付清单：" + programmeName)
+                .contains("区域 " + cityName, "期间 2025-01-01 至 2026-12-31", "lines starting with # are comments");
+        assertThat(csvLines.get(1)).isEqualTo("申报编号,补贴项目,补贴类型,企业名称,统一社会信用代码,所属区县,收款户名,"
+                + "开户银行,收款账号,金额(元),市级审核日期,支付凭证号,支付日期,状态,在途批次");
+        assertThat(csvLines.get(2)).startsWith("SC" + q3Id + "," + programmeName + ",INTEREST,")
+                .contains("802880200012345").endsWith(",3000.00," + today() + ",,,CITY_APPROVED,");
+        assertThat(text).doesNotContain("SC" + q4Id + ",");
         assertThat(text).as("formula-like text is neutralised, the amount stays a number")
                 .contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+cmd|' /C calc'!A0,802880200012345,3000.00,")
                 .doesNotContain(",\"=HYPERLINK").doesNotContain(",+cmd");
         Download xlsx = download(token(user(Role.REGULATOR, null, null, null)),
                 "/api/v1/subsidy/payment-orders?programmeId=" + programmeId + "&format=xlsx");
         assertThat(xlsx.status()).isEqualTo(200);
-        List<List<String>> sheet = firstSheet(xlsx.body(), PaymentOrders.HEADER.size());
-        assertThat(sheet.get(0)).isEqualTo(PaymentOrders.HEADER);
-        assertThat(sheet).hasSize(2);
-        assertThat(sheet.get(1)).startsWith("SC" + q3Id).contains(e.profile().get("uscc").toString(),
-                "802880200012345", HYPERLINK, CMD);
-        assertThat(new java.math.BigDecimal(sheet.get(1).get(9))).as("a number cell").isEqualByComparingTo("3000");
+        ReportWorkbook.keep("payment-orders.xlsx", xlsx.body());
+        // for the finance bureau: caption, Chinese labels and names, thousands separators, a 合计 that adds up
+        ReportWorkbook.Sheet sheet = ReportWorkbook.read(xlsx.body()).sheet("支付清单");
+        assertThat(sheet.text("A1")).isEqualTo("知识产权质押融资补贴支付清单：" + programmeName + "（支付清单）");
+        assertThat(sheet.text("A2")).isEqualTo("区域：" + cityName + "　　期间：2025-01-01 至 2026-12-31　　单位：元");
+        assertThat(sheet.text("A3")).startsWith("生成时间：" + today()).endsWith("数据截至：" + today());
+        assertThat(sheet.row(4)).containsExactly("申报编号", "补贴项目", "补贴类型", "企业名称", "统一社会信用代码",
+                "所属区县", "收款户名", "开户银行", "收款账号", "金额(元)", "市级审核日期", "支付凭证号", "支付日期", "状态",
+                "在途批次");
+        assertThat(sheet.frozenRows()).isEqualTo(4);
+        assertThat(sheet.text("A5")).isEqualTo("SC" + q3Id);
+        assertThat(sheet.text("C5")).isEqualTo("贴息");
+        assertThat(sheet.text("E5")).isEqualTo(e.profile().get("uscc").toString());
+        assertThat(sheet.text("G5")).as("formula-like text is a string cell").isEqualTo(HYPERLINK);
+        assertThat(sheet.text("H5")).isEqualTo(CMD);
+        assertThat(sheet.text("I5")).isEqualTo("802880200012345");
+        assertThat(sheet.number("I5")).as("an account number stays text").isNull();
+        assertThat(sheet.number("J5")).isEqualByComparingTo("3000.00");
+        assertThat(sheet.format("J5")).isEqualTo("#,##0.00");
+        assertThat(sheet.text("N5")).isEqualTo("待兑付");
+        assertThat(sheet.text("A6")).isEqualTo("合计（1 笔）");
+        assertThat(sheet.merged()).contains("A6:I6");
+        assertThat(sheet.number("J6")).isEqualByComparingTo(sheet.sum("J", 5, 5));
+        assertThat(sheet.format("J6")).isEqualTo("#,##0.00");
+        assertThat(sheet.lastRow()).isEqualTo(6);
+        assertThat(sheet.widths().get(4)).as("the USCC is read whole").isGreaterThanOrEqualTo(20.0);
+        assertThat(sheet.widths().get(8)).as("the account number too").isGreaterThanOrEqualTo(20.0);
         assertThat(download(e.sme().token(), "/api/v1/subsidy/payment-orders?programmeId=" + programmeId
                 + "&format=csv").status()).isEqualTo(403);
 
@@ -188,6 +220,10 @@ class InterestSubsidyClaimsTest extends SubsidyTestSupport {
         assertThat(afterPayment).contains("SC" + q3Id + ",").contains(",GK2026-0001,").contains(",PAID");
         assertThat(new String(download(admin, "/api/v1/subsidy/payment-orders?programmeId=" + programmeId
                 + "&status=CITY_APPROVED&format=csv").body(), StandardCharsets.UTF_8)).doesNotContain("SC" + q3Id + ",");
+        ReportWorkbook.Sheet paidOnly = ReportWorkbook.read(download(admin, "/api/v1/subsidy/payment-orders?programmeId="
+                + programmeId + "&status=PAID&format=xlsx").body()).sheet("已兑付");
+        assertThat(paidOnly.row(5)).contains("SC" + q3Id, "GK2026-0001", today().toString(), "已兑付");
+        assertThat(paidOnly.number("J6")).isEqualByComparingTo("3000.00");
         assertThat(http.with(admin).get("/api/v1/subsidy/programmes/" + programmeId).json().get("paid")
                 .decimalValue()).isEqualByComparingTo("3000.00");
         Http.Response afterPaid = http.with(city2.token()).post(path + "/rejection", Map.of("reason", "late"));

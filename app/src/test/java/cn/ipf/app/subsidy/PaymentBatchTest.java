@@ -3,6 +3,7 @@ package cn.ipf.app.subsidy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.ipf.app.compensation.DefaultedLoans;
+import cn.ipf.app.shared.export.ReportWorkbook;
 import cn.ipf.app.shared.export.TableFile;
 import cn.ipf.app.subsidy.policy.PaymentResultFile;
 import cn.ipf.app.testinfra.BankForms;
@@ -101,12 +102,17 @@ class PaymentBatchTest extends SubsidyTestSupport {
         assertThat(csv.status()).isEqualTo(200);
         String text = new String(csv.body(), StandardCharsets.UTF_8);
         String programmeName = http.with(city).get(programme).json().get("name").asString();
-        assertThat(text.split("\r\n")).containsExactly("\uFEFF批次汇总",
-                String.join(",", PaymentBatches.SUMMARY_HEADER),
+        String cityName = jdbc.queryForObject("SELECT name FROM region WHERE code = ?", String.class, w.cityCode());
+        String[] csvLines = text.split("\r\n");
+        // one comment line for people; the bank's reader skips the lines that start with #
+        assertThat(csvLines[0]).startsWith("\uFEFF# 兑付批次付款文件 PB" + batchId + "；区域 " + cityName
+                + "；期间 批次生成日 " + today()).contains("lines starting with # are comments");
+        assertThat(Arrays.copyOfRange(csvLines, 1, csvLines.length)).containsExactly("批次汇总",
+                "批次号,补贴项目,笔数,总金额(元),生成日期",
                 "PB" + batchId + "," + programmeName + ",4,12234.62," + today(),
                 "",
                 "付款明细",
-                String.join(",", PaymentBatches.LINE_HEADER),
+                "行号,申报编号,收款户名,收款账号,开户银行,金额(元),用途",
                 "1,SC" + w.c1() + ",青岛一号科技有限公司,6222020000000001,青岛银行,5000.00,知识产权质押保险费补贴 SC" + w.c1(),
                 "2,SC" + w.c2() + ",'@SUM(1),6222020000000002,中国银行青岛分行,1234.51,知识产权质押保险费补贴 SC" + w.c2(),
                 "3,SC" + w.c3() + ",青岛一号科技有限公司,6222020000000001,青岛银行,3000.11,知识产权质押保险费补贴 SC" + w.c3(),
@@ -114,10 +120,38 @@ class PaymentBatchTest extends SubsidyTestSupport {
                         + "知识产权质押贷款贴息 2025-Q3 SC" + w.interest());
         Download xlsx = download(city, BATCHES + "/" + batchId + "/file?format=xlsx");
         assertThat(xlsx.status()).isEqualTo(200);
-        List<List<String>> summary = firstSheet(xlsx.body(), PaymentBatches.SUMMARY_HEADER.size());
-        assertThat(summary.get(0)).isEqualTo(PaymentBatches.SUMMARY_HEADER);
-        assertThat(summary.get(1).subList(0, 3)).containsExactly("PB" + batchId, programmeName, "4");
-        assertThat(new BigDecimal(summary.get(1).get(3))).as("a number cell").isEqualByComparingTo("12234.62");
+        ReportWorkbook.keep("payment-batch.xlsx", xlsx.body());
+        ReportWorkbook book = ReportWorkbook.read(xlsx.body());
+        assertThat(book.sheets()).extracting(ReportWorkbook.Sheet::name).containsExactly("批次汇总", "付款明细");
+        ReportWorkbook.Sheet summary = book.sheet("批次汇总");
+        assertThat(summary.text("A1")).isEqualTo("兑付批次付款文件 PB" + batchId + "（批次汇总）");
+        assertThat(summary.text("A2")).isEqualTo("区域：" + cityName + "　　期间：批次生成日 " + today() + "　　单位：元");
+        assertThat(summary.text("A3")).startsWith("生成时间：").endsWith("数据截至：" + today());
+        assertThat(summary.row(4)).containsExactly("批次号", "补贴项目", "笔数", "总金额(元)", "生成日期");
+        assertThat(summary.frozenRows()).isEqualTo(4);
+        assertThat(summary.row(5).subList(0, 2)).containsExactly("PB" + batchId, programmeName);
+        assertThat(summary.number("C5")).isEqualByComparingTo("4");
+        assertThat(summary.format("C5")).isEqualTo("#,##0");
+        assertThat(summary.number("D5")).as("a number cell").isEqualByComparingTo("12234.62");
+        assertThat(summary.format("D5")).isEqualTo("#,##0.00");
+        ReportWorkbook.Sheet transfers = book.sheet("付款明细");
+        assertThat(transfers.text("A1")).isEqualTo("兑付批次付款文件 PB" + batchId + "（付款明细）");
+        assertThat(transfers.row(4)).containsExactly("行号", "申报编号", "收款户名", "收款账号", "开户银行", "金额(元)",
+                "用途");
+        assertThat(transfers.frozenRows()).isEqualTo(4);
+        assertThat(transfers.text("B6")).isEqualTo("SC" + w.c2());
+        assertThat(transfers.text("C6")).as("formula-like text is a string cell").isEqualTo("@SUM(1)");
+        assertThat(transfers.text("D6")).isEqualTo("6222020000000002");
+        assertThat(transfers.number("D6")).as("an account number stays text").isNull();
+        assertThat(transfers.number("F6")).isEqualByComparingTo("1234.51");
+        assertThat(transfers.format("F6")).isEqualTo("#,##0.00");
+        // the 合计 is the exact sum of the transfers, and the batch's total on the summary
+        assertThat(transfers.text("A9")).isEqualTo("合计（4 笔）");
+        assertThat(transfers.number("F9")).isEqualByComparingTo(transfers.sum("F", 5, 8))
+                .isEqualByComparingTo(summary.number("D5"));
+        assertThat(transfers.format("F9")).isEqualTo("#,##0.00");
+        assertThat(transfers.lastRow()).isEqualTo(9);
+        assertThat(transfers.widths().get(3)).as("account numbers are read whole").isGreaterThanOrEqualTo(20.0);
         assertThat(download(w.first().sme().token(), BATCHES + "/" + batchId + "/file?format=csv").status())
                 .isEqualTo(403);
 
@@ -373,9 +407,10 @@ class PaymentBatchTest extends SubsidyTestSupport {
                 List.of(claimId))).code()).isEqualTo("CLAIM_IN_OPEN_BATCH");
         assertThat(compensation.getBankCompensationClaim(claimId).getPaymentBatchId()).isEqualTo(batchId);
         // the bank's file names both programmes on its summary
-        List<List<String>> sheets = firstSheet(download(city, BATCHES + "/" + batchId + "/file?format=xlsx").body(),
-                PaymentBatches.SUMMARY_HEADER.size());
-        assertThat(sheets.get(1).get(1)).contains(" / ");
+        ReportWorkbook.Sheet summary = ReportWorkbook.read(download(city, BATCHES + "/" + batchId
+                + "/file?format=xlsx").body()).sheet("批次汇总");
+        assertThat(summary.text("B5")).contains(" / ");
+        assertThat(summary.number("D5")).isEqualByComparingTo("486234.51");
 
         Http.Response settled = upload(city, batchId, "csv", csv(List.of(
                 List.of("1", "SC" + w.c1(), "5000.00", "PAID", today().toString(), "BK-2001", ""),

@@ -26,8 +26,10 @@ public record Caption(String title, String region, String period, String unit, Z
 
     /** The CSV's first line: a comment saying what the file is and that it is for machines. */
     String csvComment() {
-        return "# " + title + "；区域 " + region + "；期间 " + period + "；数据截至 " + dataAsOf
-                + "；机器可读：指标与状态为代码，数字不带千分位，金额单位为元 (machine-readable: codes and plain numbers,"
-                + " amounts in yuan)";
+        String comment = "# " + title + "；区域 " + region + "；期间 " + period + "；数据截至 " + dataAsOf
+                + "；机器可读：指标与状态为代码，数字不带千分位，金额单位为元；以 # 开头的行为注释 (machine-readable:"
+                + " codes and plain numbers, amounts in yuan; lines starting with # are comments)";
+        // one line whatever the names hold, so that a reader skipping the lines that start with # skips all of it
+        return comment.replaceAll("[\\r\\n]+", " ");
     }
 }

@@ -12,6 +12,11 @@ public record Column(String label, Format format, int width) {
         TEXT(null, false),
         /** Yuan to the fen with thousands separators. */
         AMOUNT("#,##0.00", true),
+        /**
+         * Yuan to the fen, shown like {@link #AMOUNT} but left out of totals: a figure repeated on several lines (a
+         * claim's loss base on each of its fund layers) would be counted more than once.
+         */
+        BASE_AMOUNT("#,##0.00", false),
         /** Whole numbers with thousands separators. */
         COUNT("#,##0", true),
         /** A ratio shown as a percentage. */
@@ -47,6 +52,10 @@ public record Column(String label, Format format, int width) {
 
     public static Column amount(String label) {
         return new Column(label, Format.AMOUNT, 0);
+    }
+
+    public static Column baseAmount(String label) {
+        return new Column(label, Format.BASE_AMOUNT, 0);
     }
 
     public static Column count(String label) {

@@ -10,9 +10,9 @@ import org.dhatim.fastexcel.Worksheet;
 /**
  * One sheet of a report workbook, laid out for a person: the caption (title with the sheet's name, region, period and
  * unit, generation time and data as of) in rows 1–3, the Chinese column labels in row 4 with the panes frozen below
- * it, the lines with thousands separators and percentages, and the totals rows ({@link Totals}), each the exact sum
- * of the lines above it. Columns are as wide as their label (Chinese characters count double) or what the caller
- * asks; rows are flushed every 1 000 lines, so memory stays bounded.
+ * it, the lines (framed) with thousands separators and percentages, and the totals rows ({@link Totals}), each the
+ * exact sum of the lines above it. Columns are as wide as their label (Chinese characters count double) or what the
+ * caller asks; rows are flushed every 1 000 lines, so memory stays bounded.
  */
 final class ReportSheet {
 
@@ -83,7 +83,8 @@ final class ReportSheet {
             }
         }
         if (totals != null && (linesInTotal > 0 || totals.groupColumn() < 0)) {
-            total(totals.groupColumn() < 0 ? "合计" : "小计：" + groupLabel);
+            total(totals.groupColumn() >= 0 ? "小计：" + groupLabel : totals.countUnit() == null ? "合计"
+                    : "合计（" + linesInTotal + " " + totals.countUnit() + "）");
         }
         sheet.finish();
     }
@@ -101,18 +102,24 @@ final class ReportSheet {
             } else if (cell instanceof Integer || cell instanceof Long) {
                 number = BigDecimal.valueOf(((Number) cell).longValue());
             }
+            // every cell of a line framed, so that the printed table reads as a grid
             if (number != null) {
                 sheet.value(row, c, number);
-                if (format.pattern() != null) {
-                    sheet.style(row, c).format(format.pattern()).set();
-                }
+                sheet.style(row, c).borderStyle("thin").format(format.pattern() == null ? "General"
+                        : format.pattern()).set();
                 if (columns.get(c).format().summed()) {
                     sums[c] = sums[c] == null ? number : sums[c].add(number);
                     formats[c] = format;
                 }
-            } else if (cell != null) {
-                sheet.value(row, c, cell instanceof Coded coded ? coded.label() : TableFile.text(cell));
+            } else {
+                if (cell != null) {
+                    sheet.value(row, c, cell instanceof Coded coded ? coded.label() : TableFile.text(cell));
+                }
+                sheet.style(row, c).borderStyle("thin").set();
             }
+        }
+        for (int c = line.size(); c < columns.size(); c++) {
+            sheet.style(row, c).borderStyle("thin").set();
         }
         linesInTotal++;
         row++;

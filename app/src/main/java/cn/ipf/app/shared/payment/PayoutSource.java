@@ -15,6 +15,9 @@ public interface PayoutSource {
     /** The programme's name, or null when there is no such programme of this kind. */
     String programmeName(long programmeId);
 
+    /** The region code of the programme (the payer's region on the bank's file), or null when there is none. */
+    String programmeRegion(long programmeId);
+
     /** The programme's claims a new batch would take (payable, in no open batch), in id order; nothing locked. */
     List<Long> payable(long programmeId);
 

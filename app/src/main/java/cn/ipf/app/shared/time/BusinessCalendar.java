@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,11 @@ public class BusinessCalendar {
 
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
+    }
+
+    /** Now with the deployment's zone, e.g. a report's generation time. */
+    public ZonedDateTime now() {
+        return ZonedDateTime.now(clock.withZone(zone));
     }
 
     /** The business date of an instant, e.g. the day an application was submitted. */

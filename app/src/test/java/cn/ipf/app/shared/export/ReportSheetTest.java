@@ -72,10 +72,10 @@ class ReportSheetTest {
     @Test
     void aGrandTotalAddsUpEveryLine() throws Exception {
         Path file = TableFile.write(true, CAPTION, List.of(new TableFile.Sheet("合计", COLUMNS, rows(),
-                Totals.grand())));
+                Totals.grand("笔"))));
         try {
             ReportWorkbook.Sheet s = ReportWorkbook.read(file).sheet("合计");
-            assertThat(s.text("A8")).isEqualTo("合计");
+            assertThat(s.text("A8")).isEqualTo("合计（3 笔）");
             assertThat(s.number("D8")).isEqualByComparingTo("14");
         } finally {
             Files.delete(file);

@@ -63,6 +63,16 @@ public final class ReportWorkbook {
             return out;
         }
 
+        /** The exact sum of the numbers in a column from one 1-based row to another, both included. */
+        public BigDecimal sum(String column, int from, int to) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int r = from; r <= to; r++) {
+                BigDecimal n = number(column + r);
+                sum = n == null ? sum : sum.add(n);
+            }
+            return sum;
+        }
+
         /** The last row that has a cell. */
         public int lastRow() {
             return cells.keySet().stream().mapToInt(r -> Integer.parseInt(r.replaceAll("[A-Z]", ""))).max()

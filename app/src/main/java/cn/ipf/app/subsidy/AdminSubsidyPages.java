@@ -12,7 +12,7 @@ import cn.ipf.app.console.ConsoleMenu;
 import cn.ipf.app.console.ConsolePage;
 import cn.ipf.app.console.FormErrors;
 import cn.ipf.app.shared.time.BusinessCalendar;
-import cn.ipf.app.subsidy.policy.RuleChange;
+import cn.ipf.app.subsidy.policy.RuleChanges;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
@@ -109,7 +109,7 @@ class AdminSubsidyPages implements ConsoleMenu {
             Programmes.RuleSet inForce = inForce(programmeId);
             model.addAttribute("programme", programmes.get(programmeId).row());
             model.addAttribute("inForce", inForce);
-            model.addAttribute("changes", RuleChange.between(inForce == null ? null : inForce.effectiveFrom(),
+            model.addAttribute("changes", RuleChanges.between(inForce == null ? null : inForce.effectiveFrom(),
                     inForce == null ? null : inForce.interest(), inForce == null ? null : inForce.fees(),
                     form.getEffectiveFrom(), SubsidyViews.interest(form.getInterest()),
                     SubsidyViews.fees(form.getFees())));

@@ -13,6 +13,7 @@ import cn.ipf.app.console.ConsoleForms;
 import cn.ipf.app.console.ConsoleMenu;
 import cn.ipf.app.console.ConsolePage;
 import cn.ipf.app.console.FormErrors;
+import cn.ipf.app.console.RuleVersionDiff;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
 import cn.ipf.app.shared.policy.RuleVersions;
@@ -108,14 +109,11 @@ class AdminCompensationPages implements ConsoleMenu {
             programmes.checkVersion(programmeId, form.getEffectiveFrom(), rules);
             CompensationProgrammes.Programme programme = programmes.get(programmeId);
             CompensationProgrammes.Version inForce = comparedWith(programme, calendar.today());
-            model.addAttribute("programme", programme.row());
-            model.addAttribute("inForce", inForce);
-            model.addAttribute("changes", CompensationRuleChanges.between(
-                    inForce == null ? null : inForce.effectiveFrom(), inForce == null ? null : inForce.rules(),
-                    form.getEffectiveFrom(), rules));
-            model.addAttribute("form", form);
-            model.addAttribute("formKey", ConsoleForms.newKey());
-            return "admin/compensation-version-diff";
+            String page = PROGRAMMES + "/" + programmeId;
+            return new RuleVersionDiff("admin.compensation", "admin.compensation.rule.", programme.row().name(), page,
+                    page + "/versions").show(model, request, inForce == null ? null : inForce.version(),
+                    CompensationRuleChanges.between(inForce == null ? null : inForce.effectiveFrom(),
+                            inForce == null ? null : inForce.rules(), form.getEffectiveFrom(), rules));
         });
     }
 

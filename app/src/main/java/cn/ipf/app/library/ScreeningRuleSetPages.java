@@ -11,6 +11,7 @@ import cn.ipf.app.console.ConsoleForms;
 import cn.ipf.app.console.ConsoleMenu;
 import cn.ipf.app.console.ConsolePage;
 import cn.ipf.app.console.FormErrors;
+import cn.ipf.app.console.RuleVersionDiff;
 import cn.ipf.app.library.policy.ScreeningRuleChanges;
 import cn.ipf.app.shared.error.ApiException;
 import cn.ipf.app.shared.error.ErrorCode;
@@ -113,13 +114,10 @@ class ScreeningRuleSetPages implements ConsoleMenu {
             cn.ipf.app.library.policy.ScreeningRules rules = LibraryViews.screeningRules(form.getRules());
             screening.checkEffectiveFrom(form.getEffectiveFrom());
             ScreeningService.RuleSet inForce = comparedWith(screening.ruleSets(), calendar.today());
-            model.addAttribute("inForce", inForce);
-            model.addAttribute("changes", ScreeningRuleChanges.between(
-                    inForce == null ? null : inForce.effectiveFrom(), inForce == null ? null : inForce.rules(),
-                    form.getEffectiveFrom(), rules));
-            model.addAttribute("form", form);
-            model.addAttribute("formKey", ConsoleForms.newKey());
-            return "admin/screening-rule-set-diff";
+            return new RuleVersionDiff("admin.screening", "admin.screening.rule.", null, RULE_SETS, RULE_SETS)
+                    .show(model, request, inForce == null ? null : inForce.version(), ScreeningRuleChanges.between(
+                            inForce == null ? null : inForce.effectiveFrom(), inForce == null ? null : inForce.rules(),
+                            form.getEffectiveFrom(), rules));
         });
     }
 

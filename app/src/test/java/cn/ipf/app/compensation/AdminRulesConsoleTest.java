@@ -18,9 +18,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * 风险补偿项目 and 筛选规则集 in a real browser: an administrator proposes a compensation rule version (refused by a
  * field, then by the rules, nothing saved), sees it against the version in force field by field (a layer added, a
- * share and a day count changed) and confirms it; then reads the screening rule set in force (gates and weights in
- * words), proposes a new one (a past date refused by its field) and confirms it after seeing the differences. Every
- * page is screenshotted (desktop and 375 px) and scanned with axe-core.
+ * share and a day count changed) and confirms it (twice: saved once); then reads the screening rule set in force
+ * (gates and weights in words), proposes a new one (a past date refused by its field) and confirms it after seeing
+ * the differences. Every page is screenshotted (desktop and 375 px) and scanned with axe-core.
  */
 class AdminRulesConsoleTest extends CompensationTestSupport {
 
@@ -63,7 +63,7 @@ class AdminRulesConsoleTest extends CompensationTestSupport {
         assertThat(browser.find(id("rules-overdueDays")).getAttribute("aria-invalid")).isEqualTo("true");
         browser.type(id("rules-overdueDays"), "60").type(id("rules-layers[0]-share"), "0.50")
                 .click("form.card button[type=submit]");
-        assertThat(browser.find("#error-summary").getText()).contains("规则有误", "sum to 1");
+        assertThat(browser.find("#error-summary").getText()).contains("规则有误", "sum to 1", "合计须恰为 1");
         browser.check("admin-rules-03-compensation-refused");
         assertThat(versions(programmeId)).isEqualTo(1);
 
@@ -81,8 +81,16 @@ class AdminRulesConsoleTest extends CompensationTestSupport {
         assertThat(browser.find("form.actions").getAttribute("action")).contains("idem=");
         assertThat(versions(programmeId)).isEqualTo(1);
         browser.check("admin-rules-04-compensation-diff");
+        browser.driver().executeScript("sessionStorage.setItem('confirm', "
+                + "document.querySelector('form.actions').outerHTML)");
         browser.click("form.actions button[type=submit]");
         assertThat(browser.text()).contains("规则版本 v2 已新增。", "保证保险 10%", "历史");
+        assertThat(versions(programmeId)).isEqualTo(2);
+        // the same confirmation sent again (a double submit) adds nothing
+        browser.driver().executeScript("document.querySelector('main').insertAdjacentHTML('beforeend', "
+                + "'<div id=\"again\">' + sessionStorage.getItem('confirm') + '</div>')");
+        browser.click("#again button[type=submit]");
+        assertThat(browser.text()).contains("规则版本 v2 已新增。");
         assertThat(versions(programmeId)).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT rules FROM compensation_rule_version WHERE programme_id = ? AND"
                 + " version = 2", String.class, programmeId)).contains("\"overdueDays\":60", "INSURER_POOL");

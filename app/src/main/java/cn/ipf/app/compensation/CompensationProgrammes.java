@@ -151,10 +151,7 @@ public class CompensationProgrammes {
     @Transactional
     Programme addVersion(long programmeId, LocalDate effectiveFrom, CompensationRules given) {
         lock(programmeId);
-        CompensationRules rules = checked(given);
-        if (mapper.effectiveDateTaken(programmeId, effectiveFrom)) {
-            throw new ApiException(ErrorCode.RULE_VERSION_EFFECTIVE_DATE_TAKEN, effectiveFrom);
-        }
+        CompensationRules rules = acceptable(programmeId, effectiveFrom, given);
         int version = mapper.maxVersion(programmeId) + 1;
         mapper.insertRuleVersion(programmeId, version, effectiveFrom, write(rules), access.caller().userId(),
                 clock.instant());
@@ -162,6 +159,21 @@ public class CompensationProgrammes {
         audit.record("COMPENSATION_RULE_VERSION_CREATED", "COMPENSATION_PROGRAMME", programmeId, Map.of("version",
                 version, "effectiveFrom", effectiveFrom.toString(), "rules", write(rules)));
         return get(programmeId);
+    }
+
+    /** What {@link #addVersion} would refuse, without adding (a page shows the version before it is confirmed). */
+    @Transactional(readOnly = true)
+    void checkVersion(long programmeId, LocalDate effectiveFrom, CompensationRules given) {
+        row(programmeId);
+        acceptable(programmeId, effectiveFrom, given);
+    }
+
+    private CompensationRules acceptable(long programmeId, LocalDate effectiveFrom, CompensationRules given) {
+        CompensationRules rules = checked(given);
+        if (mapper.effectiveDateTaken(programmeId, effectiveFrom)) {
+            throw new ApiException(ErrorCode.RULE_VERSION_EFFECTIVE_DATE_TAKEN, effectiveFrom);
+        }
+        return rules;
     }
 
     @Transactional

@@ -9,6 +9,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -155,5 +157,20 @@ public class ConsoleForms {
     /** A key for one rendering of a form. */
     public static String newKey() {
         return UUID.randomUUID().toString();
+    }
+
+    /**
+     * What a form gave, field by field, to be sent again as it was: a step shown for confirmation (a rule version
+     * against the one in force) repeats it in hidden fields ({@link RuleVersionDiff}). The token and the key
+     * are the new page's own.
+     */
+    static Map<String, String> given(HttpServletRequest request) {
+        Map<String, String> given = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!name.equals("_csrf") && !name.equals("idem") && values.length > 0) {
+                given.put(name, values[0]);
+            }
+        });
+        return given;
     }
 }

@@ -16,12 +16,18 @@ import cn.ipf.api.model.PatentLegalStatus;
 import cn.ipf.api.model.PatentType;
 import cn.ipf.api.model.ScoreLine;
 import cn.ipf.api.model.Screening;
+import cn.ipf.api.model.ScreeningRuleSet;
 import cn.ipf.api.model.SizeClass;
+import cn.ipf.api.model.Tier;
 import cn.ipf.api.model.Trademark;
 import cn.ipf.app.library.policy.ScreeningResult;
+import cn.ipf.app.library.policy.ScreeningRules;
+import cn.ipf.app.shared.error.ApiException;
+import cn.ipf.app.shared.error.ErrorCode;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** Maps the library's domain records to the generated API models (one place, shared by the controllers). */
 final class LibraryViews {
@@ -150,5 +156,52 @@ final class LibraryViews {
     static DishonestyRecord dishonesty(ReputationMapper.DishonestyRow r) {
         return new DishonestyRecord().recordId(r.id()).listedOn(r.listedOn()).delistedOn(r.delistedOn())
                 .source(r.source());
+    }
+
+    /** Rules as given through the contract: 400 RULE_SET_INVALID when they are inconsistent. */
+    static ScreeningRules screeningRules(cn.ipf.api.model.ScreeningRules r) {
+        try {
+            return new ScreeningRules(tiers(r.getInventionTiers()), tiers(r.getHighValueTiers()),
+                    r.getIpmCertificationPoints(), r.getHighTechPoints(), r.getSpecializedPoints(),
+                    r.getCreditRatingPoints() == null ? Map.of() : r.getCreditRatingPoints(),
+                    r.getDemandCoveredPoints(), r.getDemandUncoveredPoints(), r.getDemandCoverageRatio(),
+                    r.getAdmissionThreshold(), r.getDefaultLookbackYears());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.RULE_SET_INVALID, e.getMessage());
+        }
+    }
+
+    private static List<ScreeningRules.Tier> tiers(List<Tier> tiers) {
+        if (tiers == null) {
+            return List.of();
+        }
+        if (tiers.stream().anyMatch(t -> t == null || t.getMinCount() == null || t.getPoints() == null)) {
+            throw new IllegalArgumentException("every tier needs minCount and points");
+        }
+        return tiers.stream().map(t -> new ScreeningRules.Tier(t.getMinCount(), t.getPoints())).toList();
+    }
+
+    static cn.ipf.api.model.ScreeningRules screeningRules(ScreeningRules r) {
+        return new cn.ipf.api.model.ScreeningRules()
+                .inventionTiers(tiersOf(r.inventionTiers()))
+                .highValueTiers(tiersOf(r.highValueTiers()))
+                .ipmCertificationPoints(r.ipmCertificationPoints())
+                .highTechPoints(r.highTechPoints())
+                .specializedPoints(r.specializedPoints())
+                .creditRatingPoints(r.creditRatingPoints())
+                .demandCoveredPoints(r.demandCoveredPoints())
+                .demandUncoveredPoints(r.demandUncoveredPoints())
+                .demandCoverageRatio(r.demandCoverageRatio())
+                .admissionThreshold(r.admissionThreshold())
+                .defaultLookbackYears(r.defaultLookbackYears());
+    }
+
+    private static List<Tier> tiersOf(List<ScreeningRules.Tier> tiers) {
+        return tiers.stream().map(t -> new Tier().minCount(t.minCount()).points(t.points())).toList();
+    }
+
+    static ScreeningRuleSet ruleSet(ScreeningService.RuleSet set) {
+        return new ScreeningRuleSet().version(set.version()).effectiveFrom(set.effectiveFrom())
+                .createdAt(set.createdAt().atOffset(ZoneOffset.UTC)).rules(screeningRules(set.rules()));
     }
 }

@@ -81,18 +81,23 @@ public class ScreeningService {
 
     @Transactional
     RuleSet createRuleSet(LocalDate effectiveFrom, ScreeningRules rules) {
-        if (effectiveFrom.isBefore(calendar.today())) {
-            throw new ApiException(ErrorCode.DATE_INVALID, "effectiveFrom must not be in the past");
-        }
-        if (mapper.effectiveDateTaken(effectiveFrom)) {
-            throw new ApiException(ErrorCode.RULE_SET_EFFECTIVE_DATE_TAKEN, effectiveFrom);
-        }
+        checkEffectiveFrom(effectiveFrom);
         int version = mapper.lastVersion() + 1;
         mapper.insertRuleSet(new ScreeningMapper.RuleSetRow(version, effectiveFrom, json.writeValueAsString(rules),
                 clock.instant()), Long.valueOf(CurrentActor.get().id()));
         audit.record("SCREENING_RULE_SET_CREATED", "SCREENING_RULE_SET", version,
                 Map.of("effectiveFrom", effectiveFrom.toString(), "rules", json.writeValueAsString(rules)));
         return toRuleSet(mapper.ruleSet(version));
+    }
+
+    /** A new version starts today or later, on a day no version starts (a page checks it before confirming). */
+    void checkEffectiveFrom(LocalDate effectiveFrom) {
+        if (effectiveFrom.isBefore(calendar.today())) {
+            throw new ApiException(ErrorCode.DATE_INVALID, "effectiveFrom must not be in the past");
+        }
+        if (mapper.effectiveDateTaken(effectiveFrom)) {
+            throw new ApiException(ErrorCode.RULE_SET_EFFECTIVE_DATE_TAKEN, effectiveFrom);
+        }
     }
 
     String toJson(ScreeningResult result) {

@@ -11,8 +11,9 @@ import cn.ipf.app.console.ConsoleForms;
 import cn.ipf.app.console.ConsoleMenu;
 import cn.ipf.app.console.ConsolePage;
 import cn.ipf.app.console.FormErrors;
+import cn.ipf.app.console.RuleVersionDiff;
 import cn.ipf.app.shared.time.BusinessCalendar;
-import cn.ipf.app.subsidy.policy.RuleChange;
+import cn.ipf.app.subsidy.policy.RuleChanges;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
@@ -107,15 +108,14 @@ class AdminSubsidyPages implements ConsoleMenu {
         return forms.submit(request, response, form, binding, () -> {
             SubsidyParameters.checked(SubsidyViews.interest(form.getInterest()), SubsidyViews.fees(form.getFees()));
             Programmes.RuleSet inForce = inForce(programmeId);
-            model.addAttribute("programme", programmes.get(programmeId).row());
-            model.addAttribute("inForce", inForce);
-            model.addAttribute("changes", RuleChange.between(inForce == null ? null : inForce.effectiveFrom(),
-                    inForce == null ? null : inForce.interest(), inForce == null ? null : inForce.fees(),
-                    form.getEffectiveFrom(), SubsidyViews.interest(form.getInterest()),
-                    SubsidyViews.fees(form.getFees())));
-            model.addAttribute("form", form);
-            model.addAttribute("formKey", ConsoleForms.newKey());
-            return "admin/subsidy-version-diff";
+            String programme = PROGRAMMES + "/" + programmeId;
+            return new RuleVersionDiff("admin.programmes", "admin.rule.", programmes.get(programmeId).row().name(),
+                    programme, programme + "/versions").show(model, request,
+                    inForce == null ? null : inForce.version(), RuleChanges.between(
+                            inForce == null ? null : inForce.effectiveFrom(),
+                            inForce == null ? null : inForce.interest(), inForce == null ? null : inForce.fees(),
+                            form.getEffectiveFrom(), SubsidyViews.interest(form.getInterest()),
+                            SubsidyViews.fees(form.getFees())));
         }, errors -> programme(programmeId, model, form, errors));
     }
 

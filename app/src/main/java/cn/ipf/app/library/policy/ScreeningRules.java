@@ -1,6 +1,7 @@
 package cn.ipf.app.library.policy;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -101,6 +102,14 @@ public record ScreeningRules(
     public int maxScore() {
         return maxScore(inventionTiers, highValueTiers, ipmCertificationPoints, highTechPoints, specializedPoints,
                 creditRatingPoints, demandCoveredPoints, demandUncoveredPoints);
+    }
+
+    /** The credit ratings that score, best paid first (then by name): the order they are shown in. */
+    public Map<String, Integer> creditRatingPointsBestPaidFirst() {
+        Map<String, Integer> ordered = new LinkedHashMap<>();
+        creditRatingPoints.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
     }
 
     static int topPoints(List<Tier> tiers) {

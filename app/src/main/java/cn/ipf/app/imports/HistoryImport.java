@@ -8,6 +8,7 @@ import cn.ipf.app.imports.policy.Cells;
 import cn.ipf.app.imports.policy.ImportKind;
 import cn.ipf.app.imports.policy.ImportProblem;
 import cn.ipf.app.library.IpAssetRecords;
+import cn.ipf.app.library.MatchProfiles;
 import cn.ipf.app.library.policy.CnPatentNumber;
 import cn.ipf.app.library.policy.PatentType;
 import cn.ipf.app.library.policy.Sector;
@@ -52,16 +53,18 @@ class HistoryImport implements HistoryImports {
     private final HistoryMapper mapper;
     private final ImportedCompensation compensation;
     private final IpAssetRecords assets;
+    private final MatchProfiles profiles;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
     private final Clock clock;
     private final ZoneId zone;
 
-    HistoryImport(HistoryMapper mapper, ImportedCompensation compensation, IpAssetRecords assets, AuditTrail audit,
-            BusinessCalendar calendar, Clock clock, ZoneId zone) {
+    HistoryImport(HistoryMapper mapper, ImportedCompensation compensation, IpAssetRecords assets,
+            MatchProfiles profiles, AuditTrail audit, BusinessCalendar calendar, Clock clock, ZoneId zone) {
         this.mapper = mapper;
         this.compensation = compensation;
         this.assets = assets;
+        this.profiles = profiles;
         this.audit = audit;
         this.calendar = calendar;
         this.clock = clock;
@@ -113,27 +116,33 @@ class HistoryImport implements HistoryImports {
         }
         Instant now = clock.instant();
         String sha = read.file().sha256();
+        // whose match profiles the rows change: refreshed once each, after the rows
+        List<Long> profiled = new ArrayList<>();
         for (Object row : read.rows()) {
             if (row instanceof HistoryRows.Enterprise e) {
-                writeEnterprise(e, sha, now);
+                profiled.add(writeEnterprise(e, sha, now));
             } else if (row instanceof HistoryRows.Patent p) {
                 GeneratedId key = new GeneratedId();
                 mapper.insertPatent(p, now, key);
                 mapper.insertPatentOwner(key.getId(), p.enterpriseId());
+                profiled.add(p.enterpriseId());
                 imported("PATENT", key.getId(), sha, p.row(), Map.of("applicationNo", p.applicationNo(),
                         "owner", p.enterpriseId()));
             } else if (row instanceof HistoryRows.Trademark t) {
                 GeneratedId key = new GeneratedId();
                 mapper.insertTrademark(t, now, key);
+                profiled.add(t.enterpriseId());
                 imported("TRADEMARK", key.getId(), sha, t.row(), Map.of("registrationNo", t.registrationNo(),
                         "niceClass", t.niceClass(), "owner", t.enterpriseId()));
             } else if (row instanceof HistoryRows.Indication g) {
                 long id = assets.insertIndication(g.enterpriseId(), g.registrationNo(), g.name(), g.validUntil());
+                profiled.add(g.enterpriseId());
                 imported("GEOGRAPHICAL_INDICATION", id, sha, g.row(), Map.of("registrationNo", g.registrationNo(),
                         "owner", g.enterpriseId()));
             } else if (row instanceof HistoryRows.Appraisal a) {
                 long id = assets.insertAppraisal(a.enterpriseId(), a.assetKind(), a.assetId(), a.appraisedValue(),
                         a.appraiser(), a.reportNo(), a.appraisedOn());
+                profiled.add(a.enterpriseId());
                 imported("APPRAISAL", id, sha, a.row(), Map.of("assetKind", a.assetKind(), "assetId", a.assetId(),
                         "value", a.appraisedValue().toPlainString(), "reportNo", a.reportNo()));
             } else if (row instanceof HistoryRows.Loan l) {
@@ -153,10 +162,11 @@ class HistoryImport implements HistoryImports {
                         "kind", p.kind(), "amount", p.amount().toPlainString(), "capYear", p.capYear()));
             }
         }
+        profiles.refresh(profiled);
         mapper.finish(fileId, "IMPORTED", read.rows().size(), 0, now);
     }
 
-    private void writeEnterprise(HistoryRows.Enterprise e, String sha, Instant now) {
+    private long writeEnterprise(HistoryRows.Enterprise e, String sha, Instant now) {
         GeneratedId key = new GeneratedId();
         mapper.insertEnterprise(e, now, key);
         Integer ruleSet = mapper.currentRuleSetVersion();
@@ -168,6 +178,7 @@ class HistoryImport implements HistoryImports {
         }
         imported("ENTERPRISE", key.getId(), sha, e.row(), e.admittedOn() == null ? Map.of()
                 : Map.of("admittedOn", e.admittedOn().toString()));
+        return key.getId();
     }
 
     private void writeCompensation(HistoryRows.Compensation k, String sha) {
@@ -190,6 +201,7 @@ class HistoryImport implements HistoryImports {
             if (!l.patentIds().isEmpty()) {
                 mapper.insertRegistrationPatents(registration.getId(), l.patentIds());
             }
+            profiles.refreshPledged(registration.getId());
         }
         imported("LOAN", key.getId(), sha, l.row(), Map.of("externalId", l.externalId()));
     }

@@ -26,14 +26,16 @@ public class DemandService {
     private final EnterpriseMapper enterprises;
     private final LibraryAccess access;
     private final AuditTrail audit;
+    private final MatchProfiles profiles;
     private final Clock clock;
 
     DemandService(DemandMapper demands, EnterpriseMapper enterprises, LibraryAccess access, AuditTrail audit,
-            Clock clock) {
+            MatchProfiles profiles, Clock clock) {
         this.demands = demands;
         this.enterprises = enterprises;
         this.access = access;
         this.audit = audit;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
@@ -58,6 +60,7 @@ public class DemandService {
         GeneratedId key = new GeneratedId();
         demands.insert(enterpriseId, money, termMonths, purpose, neededBy, now, key);
         banks.forEach(bank -> demands.insertPreferredBank(key.getId(), bank));
+        profiles.refresh(enterpriseId);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("demandId", key.getId());
         summary.put("amount", money.toPlainString());
@@ -73,6 +76,7 @@ public class DemandService {
         if (demands.close(enterpriseId, clock.instant()) == 0) {
             throw new ApiException(ErrorCode.DEMAND_NOT_FOUND);
         }
+        profiles.refresh(enterpriseId);
         audit.record("DEMAND_CLOSED", "ENTERPRISE", enterpriseId, Map.of());
     }
 

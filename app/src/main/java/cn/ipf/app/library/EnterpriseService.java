@@ -44,10 +44,11 @@ public class EnterpriseService {
     private final AuditTrail audit;
     private final Clock clock;
     private final ConfirmedIdentities identities;
+    private final MatchProfiles profiles;
 
     EnterpriseService(EnterpriseMapper enterprises, ReputationMapper reputation, RegionMapper regions,
             LibraryAccess access, SecretCipher cipher, AuditTrail audit, Clock clock,
-            ConfirmedIdentities identities) {
+            ConfirmedIdentities identities, MatchProfiles profiles) {
         this.enterprises = enterprises;
         this.reputation = reputation;
         this.regions = regions;
@@ -56,6 +57,7 @@ public class EnterpriseService {
         this.audit = audit;
         this.clock = clock;
         this.identities = identities;
+        this.profiles = profiles;
     }
 
     /** What a registration or profile update states about the enterprise. */
@@ -90,6 +92,7 @@ public class EnterpriseService {
         GeneratedId key = new GeneratedId();
         enterprises.insert(record, key);
         enterprises.insertEntry(key.getId(), now);
+        profiles.refresh(key.getId());
         // the conditional update is the guard: a concurrent registration by the same SME finds it bound, and rolls back
         if (caller.is(Role.SME) && enterprises.bindSmeUser(caller.userId(), key.getId()) == 0) {
             throw new ApiException(ErrorCode.ENTERPRISE_ALREADY_BOUND, enterprises.enterpriseOfUser(caller.userId()));
@@ -150,6 +153,7 @@ public class EnterpriseService {
         EnterpriseRecord updated = record(enterpriseId, existing.uscc(), profile, cipherText, existing.createdAt(),
                 clock.instant());
         enterprises.update(updated);
+        profiles.refresh(enterpriseId);
         Map<String, Object> changed = new TreeMap<>();
         Map<String, Object> before = summary(existing);
         summary(updated).forEach((k, v) -> {

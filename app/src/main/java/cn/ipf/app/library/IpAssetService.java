@@ -25,14 +25,16 @@ public class IpAssetService {
     private final IpAssetRecords records;
     private final LibraryAccess access;
     private final AuditTrail audit;
+    private final MatchProfiles profiles;
     private final Clock clock;
 
     IpAssetService(IpAssetMapper assets, IpAssetRecords records, LibraryAccess access, AuditTrail audit,
-            Clock clock) {
+            MatchProfiles profiles, Clock clock) {
         this.assets = assets;
         this.records = records;
         this.access = access;
         this.audit = audit;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
@@ -73,6 +75,7 @@ public class IpAssetService {
                 p.grantDate(), p.expiryDate(), p.legalStatus(), p.ipcMainClass(), p.strategicIndustry(),
                 p.foreignFamily(), p.longMaintained(), p.award(), null, false, false), clock.instant(), key);
         owners.forEach(owner -> assets.insertOwner(key.getId(), owner));
+        profiles.refresh(owners);
         audit.record("PATENT_RECORDED", "PATENT", key.getId(), Map.of("applicationNo", number, "type",
                 p.type().name(), "owners", List.copyOf(owners), "legalStatus", p.legalStatus()));
         return assets.patent(key.getId());
@@ -99,6 +102,7 @@ public class IpAssetService {
         GeneratedId key = new GeneratedId();
         assets.insertTrademark(new IpAssetMapper.TrademarkRow(0, registrationNo, markName, niceClass, validUntil,
                 enterpriseId), clock.instant(), key);
+        profiles.refresh(enterpriseId);
         audit.record("TRADEMARK_RECORDED", "TRADEMARK", key.getId(), Map.of("registrationNo", registrationNo,
                 "niceClass", niceClass, "enterpriseId", enterpriseId));
         return assets.trademarksOf(enterpriseId).stream().filter(t -> t.id() == key.getId()).findFirst()
@@ -118,6 +122,7 @@ public class IpAssetService {
             throw new ApiException(code, registrationNo);
         });
         long id = records.insertIndication(enterpriseId, registrationNo, name, validUntil);
+        profiles.refresh(enterpriseId);
         audit.record("GEOGRAPHICAL_INDICATION_RECORDED", "GEOGRAPHICAL_INDICATION", id,
                 Map.of("registrationNo", registrationNo, "name", name, "enterpriseId", enterpriseId));
         return assets.indicationsOf(enterpriseId).stream().filter(g -> g.id() == id).findFirst()
@@ -137,6 +142,7 @@ public class IpAssetService {
             throw new ApiException(code, code == ErrorCode.ASSET_NOT_OWNED ? assetKind + " " + assetId : reportNo);
         });
         long id = records.insertAppraisal(enterpriseId, assetKind, assetId, value, appraiser, reportNo, appraisedOn);
+        profiles.refresh(enterpriseId);
         IpAssetMapper.AppraisalRow stored = assets.appraisal(id);
         audit.record("APPRAISAL_RECORDED", "APPRAISAL", id, Map.of("assetKind", assetKind, "assetId",
                 assetId, "value", stored.appraisedValue().toPlainString(), "reportNo", reportNo, "appraiser",

@@ -26,16 +26,18 @@ public class ReputationService {
     private final LibraryAccess access;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
+    private final MatchProfiles profiles;
     private final Clock clock;
 
     ReputationService(ReputationMapper reputation, EnterpriseMapper enterprises, AdmissionService admission,
-            LibraryAccess access, AuditTrail audit, BusinessCalendar calendar, Clock clock) {
+            LibraryAccess access, AuditTrail audit, BusinessCalendar calendar, MatchProfiles profiles, Clock clock) {
         this.reputation = reputation;
         this.enterprises = enterprises;
         this.admission = admission;
         this.access = access;
         this.audit = audit;
         this.calendar = calendar;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
@@ -45,6 +47,7 @@ public class ReputationService {
         access.reviewable(caller, enterpriseId);
         notInFuture(ratedOn, "ratedOn");
         reputation.insertRating(enterpriseId, rating, source, ratedOn, caller.userId(), clock.instant());
+        profiles.refresh(enterpriseId);
         audit.record("CREDIT_RATING_RECORDED", "ENTERPRISE", enterpriseId, Map.of("rating", rating, "source", source,
                 "ratedOn", ratedOn.toString()));
         return reputation.latestRating(enterpriseId);

@@ -1,6 +1,7 @@
 package cn.ipf.app.loan;
 
 import cn.ipf.app.audit.AuditTrail;
+import cn.ipf.app.library.MatchProfiles;
 import cn.ipf.app.loan.ApplicationMapper.AssetRef;
 import cn.ipf.app.loan.ApplicationMapper.AssetRow;
 import cn.ipf.app.loan.LoanMapper.DelinquencyRow;
@@ -41,14 +42,16 @@ public class LoanBook {
     private final ApplicationMapper applications;
     private final AuditTrail audit;
     private final BusinessCalendar calendar;
+    private final MatchProfiles profiles;
     private final Clock clock;
 
     LoanBook(LoanMapper loans, ApplicationMapper applications, AuditTrail audit, BusinessCalendar calendar,
-            Clock clock) {
+            MatchProfiles profiles, Clock clock) {
         this.loans = loans;
         this.applications = applications;
         this.audit = audit;
         this.calendar = calendar;
+        this.profiles = profiles;
         this.clock = clock;
     }
 
@@ -134,6 +137,7 @@ public class LoanBook {
         if (!trademarks.isEmpty()) {
             loans.insertRegistrationTrademarks(key.getId(), trademarks);
         }
+        profiles.refreshPledged(key.getId());
         audit.record("PLEDGE_REGISTERED", "LOAN", loan.id(), Map.of("registrationNo", registrationNo,
                 "registeredOn", registeredOn.toString(), "securedAmount", secured.toPlainString(),
                 "assets", refs(pledged)));
@@ -158,6 +162,7 @@ public class LoanBook {
         LoanApplications.refuse(ErrorCode.LOAN_RECORD_INVALID, LoanRecordRules.pledgeCancellation(
                 registration.registeredOn(), cancelledOn, calendar.today()));
         loans.cancelRegistration(registration.id(), cancelledOn);
+        profiles.refreshPledged(registration.id());
         audit.record("PLEDGE_CANCELLED", "LOAN", loan.id(), Map.of("registrationNo", registrationNo,
                 "cancelledOn", cancelledOn.toString(), "released", refs(loans.registrationAssetRefs(registration.id()))));
         return loans.find(loan.id());

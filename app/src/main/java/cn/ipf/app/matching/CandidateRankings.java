@@ -24,14 +24,18 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * 候选排名缓存 each (bank, product version, day)'s ranking in a Caffeine cache: refreshed in the background once it is
  * older than {@code ipf.candidates.ranking-ttl} (default 60 s) while requests go on being served the ranking they
  * have, and dropped when it is twice that old, so paging and many banks' systems polling neither rerun the whole
- * search nor queue behind its recomputation. A consent or admission change makes the rankings it concerns stale on
- * every instance once it commits: each ranking carries the cluster-wide version it was computed under
- * ({@link RankingVersions}, read before computing), and one of another version is never served: it is recomputed
- * before answering. A product revision is a new product version, hence a new key. Which version of a product is current
- * is kept the same way, under the bank's version (a revision or withdrawal bumps it), so that a page costs no product
- * lookup. Every page is still checked against
- * the standing consents and admissions when it is served, so a revoked consent or a suspended enterprise is never
- * shown; other library changes (a new appraisal, rating or demand) reach the ranking within its refresh time.
+ * search nor queue behind its recomputation. A ranking holds its candidates' cards with the data scopes shared, and
+ * is served as it is: no page re-reads consents or admissions.
+ *
+ * <p>Why a revoked consent is never shown: every ranking carries the version of the bank's rankings it was computed
+ * under ({@link RankingVersions}, read before computing), and every request reads the current version first and is
+ * served only a ranking of that version; one of another version is recomputed before answering. A consent, admission
+ * or product change bumps the version in its own transaction, so once the revocation has committed every request
+ * reads a newer version than any ranking that could still show the enterprise (a bump cannot be lost: without it
+ * the revocation does not commit). A product revision is a new product version, hence a new key. Which version of a
+ * product is current is kept the same way, under the bank's version (a revision or withdrawal bumps it), so that a
+ * page costs no product lookup. Other library changes (a new appraisal, rating or demand, a card's data) reach the
+ * ranking at its next refresh.
  */
 @Component
 class CandidateRankings {
@@ -40,8 +44,8 @@ class CandidateRankings {
     }
 
     /** A ranking, the version it was computed under and how to compute it again. */
-    private record Entry(List<CandidateSearch.Ranked> ranking, String version,
-            Supplier<List<CandidateSearch.Ranked>> compute) {
+    private record Entry(List<CandidateSearch.Candidate> ranking, String version,
+            Supplier<List<CandidateSearch.Candidate>> compute) {
     }
 
     /** The cluster-wide version of a bank's rankings. */
@@ -105,7 +109,7 @@ class CandidateRankings {
         return current;
     }
 
-    List<CandidateSearch.Ranked> get(Key key, String version, Supplier<List<CandidateSearch.Ranked>> compute) {
+    List<CandidateSearch.Candidate> get(Key key, String version, Supplier<List<CandidateSearch.Candidate>> compute) {
         Entry kept = rankings.get(key, k -> new Entry(compute.get(), version, compute));
         if (kept.version().equals(version)) {
             return kept.ranking();
@@ -115,7 +119,7 @@ class CandidateRankings {
                 : new Entry(compute.get(), version, compute)).ranking();
     }
 
-    private Entry compute(Key key, Supplier<List<CandidateSearch.Ranked>> compute) {
+    private Entry compute(Key key, Supplier<List<CandidateSearch.Candidate>> compute) {
         String version = versions.current(key.bankId());
         return new Entry(compute.get(), version, compute);
     }

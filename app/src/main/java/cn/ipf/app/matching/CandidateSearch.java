@@ -2,6 +2,7 @@ package cn.ipf.app.matching;
 
 import cn.ipf.app.consent.BankViewLog;
 import cn.ipf.app.consent.policy.DataScope;
+import cn.ipf.app.library.MatchProfiles;
 import cn.ipf.app.matching.policy.Disclosure;
 import cn.ipf.app.matching.policy.ProductMatching;
 import cn.ipf.app.product.ProductRecord;
@@ -24,9 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 银企对接 a bank's view of the library for one of its products: the admitted enterprises that consented to share
  * with it and pass the product's hard criteria, ranked by the matching score. The database narrows (consent,
- * admission, the hard criteria, in one set-based query); {@link ProductMatching} decides and scores what remains, so
- * the rule exists once. Rankings are kept briefly ({@link CandidateRankings}); each page served is checked against
- * the standing consents and admissions. Every candidate handed out is logged for the enterprise to see.
+ * admission, the hard criteria on the enterprises' match profiles, {@link MatchProfiles}, in one set-based query);
+ * {@link ProductMatching} decides and scores what remains, so the rule exists once. A ranking carries its candidates'
+ * cards as they were when it was computed and is kept under the ranking version it was computed under
+ * ({@link CandidateRankings}); a page is served from the ranking of the version the request reads, so a consent
+ * revoked or an enterprise suspended before the request is never shown. Every candidate handed out is logged for the
+ * enterprise to see.
  */
 @Service
 public class CandidateSearch {
@@ -37,12 +41,15 @@ public class CandidateSearch {
     private static final int ID_CHUNK = 1000;
 
     private final MatchingMapper mapper;
+    private final MatchProfiles profiles;
     private final BankViewLog views;
     private final CandidateRankings rankings;
     private final BusinessCalendar calendar;
 
-    CandidateSearch(MatchingMapper mapper, BankViewLog views, CandidateRankings rankings, BusinessCalendar calendar) {
+    CandidateSearch(MatchingMapper mapper, MatchProfiles profiles, BankViewLog views, CandidateRankings rankings,
+            BusinessCalendar calendar) {
         this.mapper = mapper;
+        this.profiles = profiles;
         this.views = views;
         this.rankings = rankings;
         this.calendar = calendar;
@@ -59,36 +66,25 @@ public class CandidateSearch {
     record Page(ProductRecord product, List<Candidate> items, long total) {
     }
 
-    /** An eligible candidate in a ranking: what ranks it, and what re-evaluates it for display. */
-    record Ranked(MatchingMapper.CandidateRow row, List<MatchingMapper.KindValue> kinds, int total) {
+    /** An eligible enterprise before its card is read. */
+    private record Scored(MatchingMapper.CandidateRow row, List<MatchingMapper.KindValue> kinds,
+            ProductMatching.Match match) {
     }
 
     /**
-     * No transaction on purpose: the reads need no common snapshot (each page entry is re-checked on its own) and the
-     * one write, the view log, is a single statement; opening and committing a transaction for every page a bank
-     * reads cost a third of the search's database round trips.
+     * No transaction on purpose: the page is read from the ranking of the version read first, and the one write, the
+     * view log, is a single statement; opening and committing a transaction for every page a bank reads cost a third
+     * of the search's database round trips.
      */
     Page search(long bankId, long productId, Pages.Request request) {
         // read before the product and the ranking: neither is ever newer than the version it is kept under
         String version = rankings.version(bankId);
         ProductRecord product = rankings.product(bankId, productId, version, () -> current(bankId, productId));
         LocalDate today = calendar.today();
-        List<Ranked> ranked = rankings.get(new CandidateRankings.Key(bankId, product.id(), today), version,
+        List<Candidate> ranked = rankings.get(new CandidateRankings.Key(bankId, product.id(), today), version,
                 () -> rank(bankId, product, today));
         int from = (int) Math.min(request.offset(), ranked.size());
-        List<Ranked> page = ranked.subList(from, Math.min(ranked.size(), from + request.size()));
-        List<Long> ids = page.stream().map(r -> r.row().enterpriseId()).toList();
-        Map<Long, MatchingMapper.CardRow> cards = cards(ids, bankId, today);
-        ProductMatching.Product terms = ProductMatches.terms(product);
-        List<Candidate> items = new ArrayList<>();
-        for (int i = 0; i < page.size(); i++) {
-            Ranked r = page.get(i);
-            MatchingMapper.CardRow card = cards.get(r.row().enterpriseId());
-            if (card != null) { // still admitted, a consent still standing
-                items.add(candidate(from + i + 1, card, r.row(), r.kinds(),
-                        evaluate(bankId, terms, r.row(), r.kinds(), today), null));
-            }
-        }
+        List<Candidate> items = ranked.subList(from, Math.min(ranked.size(), from + request.size()));
         views.record(bankId, product.id(), BankViewLog.Kind.LISTED,
                 items.stream().map(c -> c.card().enterpriseId()).toList());
         return new Page(product, items, ranked.size());
@@ -98,13 +94,12 @@ public class CandidateSearch {
     Candidate detail(long bankId, long productId, long enterpriseId) {
         ProductRecord product = current(bankId, productId);
         LocalDate today = calendar.today();
-        List<MatchingMapper.CandidateRow> rows = mapper.candidates(bankId, today, null, enterpriseId);
-        MatchingMapper.CardRow card = rows.isEmpty() ? null : cards(List.of(enterpriseId), bankId, today)
+        MatchingMapper.CandidateRow row = mapper.candidate(bankId, today, enterpriseId);
+        MatchingMapper.CardRow card = row == null ? null : cards(List.of(enterpriseId), bankId, today)
                 .get(enterpriseId);
         if (card == null) {
             throw new ApiException(ErrorCode.CANDIDATE_NOT_FOUND, enterpriseId);
         }
-        MatchingMapper.CandidateRow row = rows.get(0);
         List<MatchingMapper.KindValue> kinds = mapper.assetValues(List.of(enterpriseId), today);
         List<MatchingMapper.AssetRow> assets = DataScope.parse(card.dataScopes()).contains(DataScope.IP_ASSETS)
                 ? mapper.assets(enterpriseId, today) : null;
@@ -125,25 +120,37 @@ public class CandidateSearch {
         return product;
     }
 
-    /** Runs the search: every row the query returns is decided and scored by ProductMatching; the eligible ranked. */
-    private List<Ranked> rank(long bankId, ProductRecord product, LocalDate today) {
-        List<MatchingMapper.CandidateRow> rows = mapper.candidates(bankId, today, filter(product), null);
-        Map<Long, List<MatchingMapper.KindValue>> kinds = new HashMap<>();
-        List<Long> ids = rows.stream().map(MatchingMapper.CandidateRow::enterpriseId).toList();
-        for (int i = 0; i < ids.size(); i += ID_CHUNK) {
-            mapper.assetValues(ids.subList(i, Math.min(ids.size(), i + ID_CHUNK)), today)
-                    .forEach(k -> kinds.computeIfAbsent(k.enterpriseId(), id -> new ArrayList<>()).add(k));
-        }
+    /**
+     * Runs the search on the match profiles (brought up to date for today first): every row the query returns is
+     * decided and scored by ProductMatching; the eligible ranked, each as it is shown, with its card (an enterprise
+     * whose consent or admission went meanwhile has none and is left out).
+     */
+    private List<Candidate> rank(long bankId, ProductRecord product, LocalDate today) {
+        profiles.refreshStale();
         ProductMatching.Product terms = ProductMatches.terms(product);
-        List<Ranked> ranked = new ArrayList<>();
-        for (MatchingMapper.CandidateRow row : rows) {
-            List<MatchingMapper.KindValue> owned = kinds.getOrDefault(row.enterpriseId(), List.of());
-            ProductMatching.Match match = evaluate(bankId, terms, row, owned, today);
+        List<Scored> eligible = new ArrayList<>();
+        for (MatchingMapper.ProfileRow profile : mapper.ranked(bankId, filter(product))) {
+            MatchingMapper.CandidateRow row = profile.row();
+            List<MatchingMapper.KindValue> kinds = profile.kinds();
+            ProductMatching.Match match = evaluate(bankId, terms, row, kinds, today);
             if (match.eligible()) {
-                ranked.add(new Ranked(row, owned, match.total()));
+                eligible.add(new Scored(row, kinds, match));
             }
         }
-        ranked.sort(Comparator.comparingInt((Ranked r) -> -r.total()).thenComparingLong(r -> r.row().enterpriseId()));
+        eligible.sort(Comparator.comparingInt((Scored r) -> -r.match().total())
+                .thenComparingLong(r -> r.row().enterpriseId()));
+        List<Long> ids = eligible.stream().map(r -> r.row().enterpriseId()).toList();
+        Map<Long, MatchingMapper.CardRow> cards = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += ID_CHUNK) {
+            cards.putAll(cards(ids.subList(i, Math.min(ids.size(), i + ID_CHUNK)), bankId, today));
+        }
+        List<Candidate> ranked = new ArrayList<>(eligible.size());
+        for (Scored r : eligible) {
+            MatchingMapper.CardRow card = cards.get(r.row().enterpriseId());
+            if (card != null) {
+                ranked.add(candidate(ranked.size() + 1, card, r.row(), r.kinds(), r.match(), null));
+            }
+        }
         return List.copyOf(ranked);
     }
 

@@ -3,6 +3,7 @@ package cn.ipf.app.matching;
 import cn.ipf.app.product.ProductRecord;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
@@ -26,6 +27,39 @@ interface MatchingMapper {
      */
     record CandidateRow(long enterpriseId, String districtCode, String industryCode, BigDecimal demandAmount,
             Integer demandTermMonths, boolean namesBank, String creditRating, int validInventions) {
+    }
+
+    /**
+     * A candidate's match profile (library.MatchProfiles) as one bank sees it: the candidate row, and per kind the
+     * pledgeable assets and their appraised values.
+     */
+    record ProfileRow(long enterpriseId, String districtCode, String industryCode, BigDecimal demandAmount,
+            Integer demandTermMonths, boolean namesBank, String creditRating, int validInventions,
+            int inventionAssets, BigDecimal inventionValue, int utilityModelAssets, BigDecimal utilityModelValue,
+            int designAssets, BigDecimal designValue, int trademarkAssets, BigDecimal trademarkValue,
+            int indicationAssets, BigDecimal indicationValue) {
+
+        CandidateRow row() {
+            return new CandidateRow(enterpriseId, districtCode, industryCode, demandAmount, demandTermMonths,
+                    namesBank, creditRating, validInventions);
+        }
+
+        /** The kinds owned, as {@link #assetValues} lists them. */
+        List<KindValue> kinds() {
+            List<KindValue> kinds = new ArrayList<>(5);
+            add(kinds, "DESIGN", designAssets, designValue);
+            add(kinds, "INVENTION", inventionAssets, inventionValue);
+            add(kinds, "UTILITY_MODEL", utilityModelAssets, utilityModelValue);
+            add(kinds, "TRADEMARK", trademarkAssets, trademarkValue);
+            add(kinds, "GEOGRAPHICAL_INDICATION", indicationAssets, indicationValue);
+            return List.copyOf(kinds);
+        }
+
+        private void add(List<KindValue> kinds, String kind, int assets, BigDecimal value) {
+            if (assets > 0) {
+                kinds.add(new KindValue(enterpriseId, kind, assets, value));
+            }
+        }
     }
 
     /** The product's hard criteria, as the candidate query applies them; nulls and empty lists mean no limit. */
@@ -60,12 +94,21 @@ interface MatchingMapper {
     /** The current version of the bank's product that the given version belongs to; null if not the bank's. */
     ProductRecord currentVersion(@Param("bankId") long bankId, @Param("productId") long productId);
 
+    /** The enterprise as a candidate of the bank, if admitted and consenting; null otherwise. */
+    CandidateRow candidate(@Param("bankId") long bankId, @Param("on") LocalDate on,
+            @Param("enterpriseId") long enterpriseId);
+
     /**
-     * Admitted enterprises with a standing consent to the bank or to all banks that pass the filter, set-based; with
-     * {@code enterpriseId} instead of a filter, that one enterprise if admitted and consenting.
+     * Admitted enterprises with a standing consent to the bank or to all banks whose match profile passes the
+     * filter, set-based.
      */
-    List<CandidateRow> candidates(@Param("bankId") long bankId, @Param("on") LocalDate on, @Param("f") Filter filter,
-            @Param("enterpriseId") Long enterpriseId);
+    List<ProfileRow> ranked(@Param("bankId") long bankId, @Param("f") Filter filter);
+
+    /** The version of the bank's rankings: the all-banks counter and the bank's, "0/0" before any change. */
+    String rankingVersion(@Param("bankId") long bankId);
+
+    /** Bumps a counter: 0 for every bank, else a bank's id. */
+    void bumpRankingVersion(@Param("bankScope") long bankScope);
 
     /** The cards of those of the enterprises that are admitted and share data with the bank. */
     List<CardRow> cards(@Param("enterpriseIds") Collection<Long> enterpriseIds, @Param("bankId") long bankId,

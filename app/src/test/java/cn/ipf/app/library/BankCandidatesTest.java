@@ -280,6 +280,45 @@ class BankCandidatesTest extends LibraryTestSupport {
         }
     }
 
+    /**
+     * The ranking is computed from the match profiles, which the library's writes keep: a new appraisal and a demand
+     * naming the bank, recorded after a ranking, take effect in the next ranking computed (a new product's here).
+     */
+    @Test
+    void aLibraryWriteReachesTheNextRankingComputed() throws Exception {
+        String admin = adminToken();
+        long bankId = bank(admin);
+        BankCredentials app = app(admin, bankId, null);
+        BankProductsApi products = new BankProductsApi(sdk(app));
+        BankCandidatesApi candidates = new BankCandidatesApi(sdk(app));
+        String industry = "N7731";
+        Sme low = admitted(industry, 2_000_000, 2_000_000, null);
+        consent(low, bankId, null);
+        Sme high = admitted(industry, 4_000_000, 2_000_000, null);
+        consent(high, bankId, null);
+        CandidatePage before = candidates.searchCandidates(products.publishProduct(key(), form(industry))
+                .getProductId(), 0, 20);
+        assertThat(ids(before)).containsExactly(high.id(), low.id());
+        assertThat(before.getItems().get(1).getMatch().getTotal()).as("25 + 27").isEqualTo(52);
+
+        String token = districtReviewer(DISTRICT).token();
+        long patentId = jdbc.queryForObject("SELECT patent_id FROM patent_owner WHERE enterprise_id = ?", Long.class,
+                low.id());
+        assertThat(http.with(token).post(LIB + "/" + low.id() + "/appraisals", Map.of("assetKind", "PATENT",
+                "assetId", patentId, "appraisedValue", 4_000_000, "appraiser", "青岛天和资产评估有限公司",
+                "reportNo", unique("PG"), "appraisedOn", today().toString())).status()).isEqualTo(201);
+        assertThat(http.with(token).put(LIB + "/" + low.id() + "/demand", Map.of("amount", 2_000_000,
+                "termMonths", 12, "purpose", "研发", "preferredBankIds", List.of(bankId))).status()).isEqualTo(200);
+
+        CandidatePage after = candidates.searchCandidates(products.publishProduct(key(), form(industry))
+                .getProductId(), 0, 20);
+        assertThat(ids(after)).containsExactly(low.id(), high.id());
+        Candidate first = after.getItems().get(0);
+        assertThat(first.getMatch().getTotal()).as("50 + 27 + 20").isEqualTo(97);
+        assertThat(first.getIpAssets().getAppraisedValue()).isEqualByComparingTo("4000000");
+        assertThat(first.getFinancingDemand().getNamesThisBank()).isTrue();
+    }
+
     /** Registered, admitted, its invention appraised and an open demand (12 months) stated after admission. */
     private Sme admitted(String industry, long appraised, long demand, Long preferredBank) {
         Sme sme = registered(industry);

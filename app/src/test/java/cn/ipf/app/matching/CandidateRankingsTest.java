@@ -26,7 +26,7 @@ class CandidateRankingsTest {
     private static final CandidateRankings.Key KEY = new CandidateRankings.Key(1, 7, LocalDate.of(2026, 11, 22));
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
-    /** The cluster-wide version per bank (Redis in production). */
+    /** The cluster-wide version per bank (the database in production). */
     private final Map<Long, String> versions = new ConcurrentHashMap<>();
     /** Refreshes run on the calling thread, so a test sees a refresh's result at the next request. */
     private final CandidateRankings rankings = new CandidateRankings(TTL, now::get,
@@ -162,16 +162,16 @@ class CandidateRankingsTest {
     }
 
     /** A computation counting itself and answering a ranking of n candidates. */
-    private Supplier<List<CandidateSearch.Ranked>> ranking(int n) {
+    private Supplier<List<CandidateSearch.Candidate>> ranking(int n) {
         return () -> {
             computations.incrementAndGet();
             return ranked(n);
         };
     }
 
-    private List<CandidateSearch.Ranked> ranked(int n) {
-        return java.util.stream.IntStream.range(0, n).mapToObj(i -> new CandidateSearch.Ranked(
-                new MatchingMapper.CandidateRow(i, "370202", "C3736", null, null, false, "AA", 1), List.of(), i))
+    private List<CandidateSearch.Candidate> ranked(int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> new CandidateSearch.Candidate(
+                i + 1, java.util.Set.of(), null, false, List.of(), null, null))
                 .toList();
     }
 

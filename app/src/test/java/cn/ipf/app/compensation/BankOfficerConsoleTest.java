@@ -109,7 +109,7 @@ class BankOfficerConsoleTest extends CompensationTestSupport {
         assertThat(browser.text()).contains("风险补偿索赔 CC" + paid, paidRef, "¥1,000,000.00", "80%",
                 "审核与拨付", "补偿款已付给本行", "区级审核通过", "市级审核通过", "已支付", "以下为已确定的分担金额",
                 "¥320,000.00", "¥160,000.00", "判决书", "处置回收返还", paidRef + "-V1", "¥150,000.00",
-                "¥100,000.00", "风险补偿资金 PROVINCIAL_FUND ¥40,000.00");
+                "¥100,000.00", "风险补偿资金 PROVINCIAL_FUND ¥320,000.00 ¥0.00 ¥40,000.00");
         browser.check("bank-02-claim-paid");
 
         // filing on the defaulted loan: without any evidence refused by the field, nothing filed

@@ -104,7 +104,7 @@ class AdminConsoleTest extends SubsidyTestSupport {
         assertThat(browser.path()).startsWith("/console/admin/jobs/executions/");
         String executionId = browser.path().substring(browser.path().lastIndexOf('/') + 1);
         new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d ->
-                d.findElement(By.id("job-progress")).getText().contains("已完成"));
+                d.findElement(By.id("job-progress")).getText().contains("已于"));
         assertThat(browser.find("#job-progress").getText()).contains("已于", "结束");
         // the actions are part of what is polled: a completed run offers neither stop nor abandon
         assertThat(browser.all("form[action*='/abandon']")).isEmpty();
